@@ -1,0 +1,301 @@
+"""The network: layers of neurons, a forward pass and a backward pass.
+
+A network with layer sizes [2, 4, 1] takes 2 inputs, has one hidden layer of 4
+neurons and 1 output neuron. Between each pair of neighbouring sizes sits one
+*layer* of weights and biases:
+
+    z = a_prev @ W + b          the weighted sum of each neuron, plus its bias
+    a = f(z)                    the neuron's output, through its activation
+
+The forward pass applies that layer after layer. The backward pass walks back,
+using the chain rule to find how the loss changes with every weight and bias
+(the gradient). Training (``training.py``) then moves each parameter a little
+against its gradient.
+
+This module knows activations and losses, and nothing about optimizers, data
+files or the web.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import limits
+from .activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Activation, get_activation
+from .losses import DEFAULT_LOSS, Loss, check_pair
+from .trace import BackwardTrace, ForwardTrace
+
+INITIALIZERS = ("xavier", "he", "uniform", "zeros")
+"""How the first weights are chosen:
+
+- ``xavier``: uniform in ±sqrt(6 / (n_in + n_out)), biases 0 (Keras's default)
+- ``he``: normal with standard deviation sqrt(2 / n_in), biases 0 (good for ReLU)
+- ``uniform``: uniform in ±0.5, biases 0.1 (TensorFlow Playground's)
+- ``zeros``: weights 0, biases 0.1 (TensorFlow Playground's ``initZero``)
+"""
+
+
+@dataclass(eq=False)
+class Layer:
+    """One layer of weights: every neuron of the previous layer to every neuron of this one.
+
+    Attributes
+    ----------
+    weights : ndarray, shape (n_in, n_out)
+        ``weights[i, j]`` connects input neuron i to neuron j (Keras's and
+        TF.js's layout; PyTorch stores the transpose). Writable in place.
+    biases : ndarray, shape (n_out,)
+        One bias per neuron. Writable in place.
+    activation : Activation
+        What each neuron does with its weighted sum.
+    """
+
+    weights: np.ndarray
+    biases: np.ndarray
+    activation: Activation
+
+    def __post_init__(self):
+        self.weights = np.asarray(self.weights, dtype=np.float64)
+        self.biases = np.asarray(self.biases, dtype=np.float64)
+
+
+class Network:
+    """A fully connected neural network.
+
+    Parameters
+    ----------
+    layer_sizes : sequence of int
+        ``[n_inputs, hidden..., n_outputs]``: 0 to ``limits.MAX_HIDDEN_LAYERS``
+        hidden layers of ``limits.MIN_NEURONS`` to ``limits.MAX_NEURONS`` neurons.
+    activation : str or sequence of str
+        The hidden layers' activation: one name for all, or one per hidden layer.
+    output_activation : str, optional
+        ``sigmoid``, ``softmax``, ``linear`` or ``tanh``. By default ``softmax``
+        when there are several outputs, else ``sigmoid``.
+    loss : str, optional
+        ``mse``, ``binary_crossentropy`` or ``categorical_crossentropy``. By
+        default the natural partner of the output activation: binary
+        cross-entropy after sigmoid, categorical after softmax, else mse.
+    seed : int, optional
+        Seeds the initial weights; the same seed gives the same network.
+    init : str
+        One of ``INITIALIZERS``.
+
+    Examples
+    --------
+    >>> net = Network([2, 4, 1], activation="tanh", seed=0)
+    >>> net.layers[0].weights.shape
+    (2, 4)
+    """
+
+    def __init__(
+        self,
+        layer_sizes: Sequence[int],
+        activation: str | Sequence[str] = "tanh",
+        output_activation: str | None = None,
+        loss: str | None = None,
+        seed: int | None = None,
+        init: str = "xavier",
+    ):
+        sizes = check_layer_sizes(layer_sizes)
+        n_hidden = len(sizes) - 2
+        names = [activation] * n_hidden if isinstance(activation, str) else list(activation)
+        if len(names) != n_hidden:
+            raise ValueError(
+                f"Got {len(names)} activation names for {n_hidden} hidden layers; "
+                "give one name for all of them or exactly one per hidden layer."
+            )
+        if output_activation is None:
+            output_activation = "softmax" if sizes[-1] > 1 else "sigmoid"
+        if output_activation == "softmax" and sizes[-1] < 2:
+            raise ValueError("A softmax output needs at least 2 output neurons (one per class).")
+        if loss is None:
+            loss = DEFAULT_LOSS.get(output_activation, "mse")
+        if init not in INITIALIZERS:
+            raise ValueError(f"Unknown init {init!r}; allowed: {', '.join(INITIALIZERS)}.")
+
+        activations = [get_activation(n, HIDDEN_ACTIVATIONS) for n in names]
+        activations.append(get_activation(output_activation, OUTPUT_ACTIVATIONS))
+        self.loss: Loss = check_pair(output_activation, loss)
+        self.init = init
+
+        rng = np.random.default_rng(seed)
+        self.layers: list[Layer] = []
+        for n_in, n_out, act in zip(sizes[:-1], sizes[1:], activations):
+            weights, biases = _initial_parameters(rng, init, n_in, n_out)
+            self.layers.append(Layer(weights, biases, act))
+
+    # -- description -------------------------------------------------------
+
+    @property
+    def layer_sizes(self) -> list[int]:
+        """``[n_inputs, hidden..., n_outputs]``."""
+        return [self.layers[0].weights.shape[0]] + [layer.biases.size for layer in self.layers]
+
+    @property
+    def activation_names(self) -> list[str]:
+        """One activation name per layer of weights, the output layer's last."""
+        return [layer.activation.name for layer in self.layers]
+
+    def parameters(self) -> list[np.ndarray]:
+        """Every parameter array, in order: W0, b0, W1, b1, ... (the arrays themselves)."""
+        return [p for layer in self.layers for p in (layer.weights, layer.biases)]
+
+    def copy(self) -> Network:
+        """An independent copy with the same architecture and parameter values."""
+        twin = object.__new__(Network)
+        twin.loss, twin.init = self.loss, self.init
+        twin.layers = [
+            Layer(layer.weights.copy(), layer.biases.copy(), layer.activation)
+            for layer in self.layers
+        ]
+        return twin
+
+    # -- the passes --------------------------------------------------------
+
+    def predict(self, inputs: np.ndarray) -> np.ndarray:
+        """The network's outputs, recording nothing.
+
+        Parameters
+        ----------
+        inputs : array_like, shape (n_samples, n_inputs)
+
+        Returns
+        -------
+        ndarray, shape (n_samples, n_outputs)
+        """
+        a = self._check_inputs(inputs)
+        for layer in self.layers:
+            a = layer.activation.function(a @ layer.weights + layer.biases)
+        return a
+
+    def forward(self, inputs: np.ndarray) -> ForwardTrace:
+        """Run the inputs through the network, keeping every intermediate value.
+
+        Parameters
+        ----------
+        inputs : array_like, shape (n_samples, n_inputs)
+
+        Returns
+        -------
+        ForwardTrace
+            ``pre_activations[i]`` (z of layer i) and ``activations`` (the
+            input first, the output last).
+        """
+        a = self._check_inputs(inputs)
+        zs, activations = [], [a]
+        for layer in self.layers:
+            z = a @ layer.weights + layer.biases  # (n_samples, n_out)
+            a = layer.activation.function(z)
+            zs.append(z)
+            activations.append(a)
+        return ForwardTrace(tuple(zs), tuple(activations))
+
+    def backward(self, forward: ForwardTrace, targets: np.ndarray) -> BackwardTrace:
+        """Compute the loss and its gradient for every weight and bias.
+
+        Backpropagation, from the output back to the input:
+
+        1. δ of the output layer = dL/dz, from the loss (``Loss.output_delta``)
+        2. dL/dW = a_prevᵀ @ δ and dL/db = Σ_samples δ, for this layer
+        3. δ of the layer before = (δ @ Wᵀ) · f'(z_prev), and repeat from 2
+
+        Parameters
+        ----------
+        forward : ForwardTrace
+            From :meth:`forward` on the same network.
+        targets : array_like, shape (n_samples, n_outputs)
+            What the outputs should have been (one-hot rows for softmax). A 1-D
+            array is accepted for a single output.
+
+        Returns
+        -------
+        BackwardTrace
+        """
+        zs, acts = forward.pre_activations, forward.activations
+        t = self._check_targets(targets, len(acts[0]))
+        output = self.layers[-1].activation
+        loss = self.loss.value(zs[-1], acts[-1], t)
+        output_error = self.loss.error(acts[-1], t)
+        delta = self.loss.output_delta(zs[-1], acts[-1], t, output)
+
+        n_layers = len(self.layers)
+        deltas, weight_grads, bias_grads = [None] * n_layers, [None] * n_layers, [None] * n_layers
+        for i in range(n_layers - 1, -1, -1):
+            deltas[i] = delta
+            weight_grads[i] = acts[i].T @ delta  # (n_in, n_out)
+            bias_grads[i] = delta.sum(axis=0)  # (n_out,)
+            if i > 0:
+                previous = self.layers[i - 1].activation
+                delta = previous.backprop(zs[i - 1], acts[i], delta @ self.layers[i].weights.T)
+        return BackwardTrace(
+            loss, output_error, tuple(deltas), tuple(weight_grads), tuple(bias_grads)
+        )
+
+    def loss_value(self, inputs: np.ndarray, targets: np.ndarray) -> float:
+        """The data loss on these inputs and targets, recording nothing."""
+        a = self._check_inputs(inputs)
+        for layer in self.layers[:-1]:
+            a = layer.activation.function(a @ layer.weights + layer.biases)
+        last = self.layers[-1]
+        z = a @ last.weights + last.biases
+        return self.loss.value(z, last.activation.function(z), self._check_targets(targets, len(a)))
+
+    # -- checks ------------------------------------------------------------
+
+    def _check_inputs(self, inputs) -> np.ndarray:
+        x = np.asarray(inputs, dtype=np.float64)
+        n_inputs = self.layers[0].weights.shape[0]
+        if x.ndim != 2 or x.shape[1] != n_inputs:
+            raise ValueError(f"Inputs must have shape (n_samples, {n_inputs}); got {x.shape}.")
+        return x
+
+    def _check_targets(self, targets, n_samples: int) -> np.ndarray:
+        t = np.asarray(targets, dtype=np.float64)
+        n_outputs = self.layers[-1].biases.size
+        if t.ndim == 1 and n_outputs == 1:
+            t = t[:, None]
+        if t.shape != (n_samples, n_outputs):
+            raise ValueError(f"Targets must have shape ({n_samples}, {n_outputs}); got {t.shape}.")
+        return t
+
+
+def check_layer_sizes(layer_sizes: Sequence[int]) -> list[int]:
+    """Validate ``[n_inputs, hidden..., n_outputs]`` against the limits; return it as ints."""
+    sizes = list(layer_sizes)
+    if len(sizes) < 2 or not all(isinstance(s, (int, np.integer)) for s in sizes):
+        raise ValueError(
+            f"layer_sizes must be a list of whole numbers [n_inputs, hidden..., n_outputs]; "
+            f"got {layer_sizes!r}."
+        )
+    sizes = [int(s) for s in sizes]
+    if len(sizes) - 2 > limits.MAX_HIDDEN_LAYERS:
+        raise ValueError(
+            f"A network may have at most {limits.MAX_HIDDEN_LAYERS} hidden layers; "
+            f"got {len(sizes) - 2}."
+        )
+    if not 1 <= sizes[0] <= limits.MAX_INPUTS:
+        raise ValueError(f"A network takes 1 to {limits.MAX_INPUTS} inputs; got {sizes[0]}.")
+    if not 1 <= sizes[-1] <= limits.MAX_OUTPUTS:
+        raise ValueError(f"A network has 1 to {limits.MAX_OUTPUTS} outputs; got {sizes[-1]}.")
+    for position, size in enumerate(sizes[1:-1], start=1):
+        if not limits.MIN_NEURONS <= size <= limits.MAX_NEURONS:
+            raise ValueError(
+                f"Hidden layer {position} has {size} neurons; a hidden layer has "
+                f"{limits.MIN_NEURONS} to {limits.MAX_NEURONS}."
+            )
+    return sizes
+
+
+def _initial_parameters(rng: np.random.Generator, init: str, n_in: int, n_out: int):
+    if init == "xavier":
+        bound = np.sqrt(6.0 / (n_in + n_out))
+        return rng.uniform(-bound, bound, (n_in, n_out)), np.zeros(n_out)
+    if init == "he":
+        return rng.normal(0.0, np.sqrt(2.0 / n_in), (n_in, n_out)), np.zeros(n_out)
+    if init == "uniform":
+        return rng.uniform(-0.5, 0.5, (n_in, n_out)), np.full(n_out, 0.1)
+    return np.zeros((n_in, n_out)), np.full(n_out, 0.1)

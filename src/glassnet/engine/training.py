@@ -1,0 +1,255 @@
+"""Training: move every weight a little downhill, batch after batch.
+
+One training step on a batch of examples:
+
+1. forward pass: the network's outputs for the batch       (``Network.forward``)
+2. loss: how wrong those outputs are                        (``Loss.value``)
+3. backward pass: the gradient of the loss for every weight (``Network.backward``)
+4. regularization: add the pull towards zero, weights only  (``Regularizer.gradient``)
+5. update: the optimizer turns gradients into steps, and
+   every parameter becomes ``parameter - step``             (``Optimizer.steps``)
+
+An *epoch* shuffles the training examples and takes one step per mini-batch
+until every example was used once.
+
+If the loss or a weight stops being a finite number, training has diverged:
+:class:`DivergenceError` says so in plain words instead of carrying on with NaN.
+
+This module knows the network, optimizers and regularizers; nothing about data
+files or the web.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .network import Network
+from .optimizers import Optimizer
+from .regularizers import get_regularizer
+from .trace import LayerUpdate, ParameterUpdate, StepTrace
+
+
+class DivergenceError(ArithmeticError):
+    """Training produced a loss or a weight that is not a finite number.
+
+    Attributes
+    ----------
+    reason : str
+        ``"loss"`` when the loss became infinite or NaN before the step (the
+        weights were left as they were), ``"weights"`` when a step made a
+        weight infinite or NaN.
+    message : str
+        A plain-language explanation with what to try.
+    """
+
+    def __init__(self, reason: str, learning_rate: float):
+        self.reason = reason
+        what = "the loss" if reason == "loss" else "some weights"
+        self.message = (
+            f"Training diverged: {what} grew too large to be a number. This usually means the "
+            f"learning rate ({learning_rate:g}) is too high: each step overshoots the bottom of "
+            "the valley and lands higher up the other side, further every time. Try a "
+            "learning rate 10 times smaller, then reset the network."
+        )
+        super().__init__(self.message)
+
+
+class Trainer:
+    """Trains one network with one set of settings.
+
+    Parameters
+    ----------
+    network : Network
+        Trained in place.
+    learning_rate : float
+        How big a step to take against the gradient; positive and finite.
+    optimizer : str
+        ``sgd``, ``momentum`` or ``adam``.
+    regularization : str
+        ``none``, ``l1`` or ``l2``.
+    regularization_rate : float
+        How strong the pull towards zero is; zero or positive.
+    batch_size : int
+        How many examples each step averages over.
+    seed : int, optional
+        Seeds the shuffling of each epoch.
+    """
+
+    def __init__(
+        self,
+        network: Network,
+        learning_rate: float = 0.03,
+        optimizer: str = "sgd",
+        regularization: str = "none",
+        regularization_rate: float = 0.0,
+        batch_size: int = 10,
+        seed: int | None = None,
+    ):
+        self.network = network
+        self.optimizer = Optimizer(optimizer)
+        self.learning_rate = learning_rate
+        self.regularization = regularization
+        self.regularization_rate = regularization_rate
+        self.batch_size = batch_size
+        self.rng = np.random.default_rng(seed)
+
+    # Settings are checked when set, so a bad value never reaches a step.
+
+    @property
+    def learning_rate(self) -> float:
+        return self._learning_rate
+
+    @learning_rate.setter
+    def learning_rate(self, value: float):
+        if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+            raise ValueError(f"The learning rate must be a positive number; got {value!r}.")
+        self._learning_rate = float(value)
+
+    @property
+    def regularization(self) -> str:
+        return self._regularizer.name
+
+    @regularization.setter
+    def regularization(self, name: str):
+        self._regularizer = get_regularizer(name)
+
+    @property
+    def regularization_rate(self) -> float:
+        return self._regularization_rate
+
+    @regularization_rate.setter
+    def regularization_rate(self, value: float):
+        if not (isinstance(value, (int, float)) and math.isfinite(value) and value >= 0):
+            raise ValueError(
+                f"The regularization rate must be zero or a positive number; got {value!r}."
+            )
+        self._regularization_rate = float(value)
+
+    @property
+    def batch_size(self) -> int:
+        return self._batch_size
+
+    @batch_size.setter
+    def batch_size(self, value: int):
+        if not (isinstance(value, (int, np.integer)) and value >= 1):
+            raise ValueError(f"The batch size must be a whole number of at least 1; got {value!r}.")
+        self._batch_size = int(value)
+
+    # -- training ------------------------------------------------------------
+
+    def step(self, inputs: np.ndarray, targets: np.ndarray, trace: bool = False):
+        """One step of training on one batch.
+
+        Parameters
+        ----------
+        inputs : ndarray, shape (n_samples, n_inputs)
+        targets : ndarray, shape (n_samples, n_outputs)
+        trace : bool
+            Record every number of the step.
+
+        Returns
+        -------
+        float or StepTrace
+            The batch's data loss before the step; with ``trace=True`` a
+            :class:`StepTrace` holding everything the step computed.
+
+        Raises
+        ------
+        DivergenceError
+            If the loss is not finite (the weights are left untouched) or the
+            step made a weight non-finite.
+        """
+        # Overflow is not an error here: a non-finite loss or weight is caught
+        # below and reported as divergence, with a reason, instead of a warning.
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._step(inputs, targets, trace)
+
+    def _step(self, inputs, targets, trace):
+        net = self.network
+        forward = net.forward(inputs)
+        backward = net.backward(forward, targets)
+        if not math.isfinite(backward.loss):
+            raise DivergenceError("loss", self._learning_rate)
+
+        # Parameters and gradients in the same order: W0, b0, W1, b1, ...
+        params = net.parameters()
+        data_grads = [g for pair in zip(backward.weight_grads, backward.bias_grads) for g in pair]
+        grads = data_grads
+        rate = self._regularization_rate
+        regularize = self._regularizer.name != "none" and rate > 0
+        reg_terms = None
+        if regularize:
+            # Weights sit at even positions; biases are not regularized.
+            reg_terms = [
+                self._regularizer.gradient(p, rate) if k % 2 == 0 else np.zeros_like(p)
+                for k, p in enumerate(params)
+            ]
+            grads = [g + r for g, r in zip(grads, reg_terms)]
+        steps = self.optimizer.steps(grads, self._learning_rate)
+
+        if not trace:
+            for p, s in zip(params, steps):
+                p -= s
+            if not all(np.isfinite(p).all() for p in params):
+                raise DivergenceError("weights", self._learning_rate)
+            return backward.loss
+
+        penalty = self.penalty()
+        before = [p.copy() for p in params]
+        for p, s in zip(params, steps):
+            p -= s
+        if reg_terms is None:
+            reg_terms = [np.zeros_like(p) for p in params]
+        updates = [
+            ParameterUpdate(before[k], data_grads[k], reg_terms[k], steps[k], params[k].copy())
+            for k in range(len(params))
+        ]
+        layer_updates = tuple(
+            LayerUpdate(updates[k], updates[k + 1]) for k in range(0, len(updates), 2)
+        )
+        result = StepTrace(
+            forward=forward,
+            backward=backward,
+            updates=layer_updates,
+            loss=backward.loss,
+            penalty=penalty,
+            learning_rate=self._learning_rate,
+            optimizer=self.optimizer.name,
+            regularization=self.regularization,
+        )
+        if not all(np.isfinite(p).all() for p in params):
+            raise DivergenceError("weights", self._learning_rate)
+        return result
+
+    def epoch(self, inputs: np.ndarray, targets: np.ndarray) -> float:
+        """One pass over all examples in shuffled mini-batches.
+
+        Returns
+        -------
+        float
+            The mean of the batches' losses, each weighted by its batch's size.
+        """
+        inputs = np.asarray(inputs, dtype=np.float64)
+        targets = np.asarray(targets, dtype=np.float64)
+        if targets.ndim == 1:
+            targets = targets[:, None]
+        n = len(inputs)
+        order = self.rng.permutation(n)
+        total = 0.0
+        for start in range(0, n, self._batch_size):
+            batch = order[start : start + self._batch_size]
+            total += self.step(inputs[batch], targets[batch]) * len(batch)
+        return total / n
+
+    def fit(self, inputs: np.ndarray, targets: np.ndarray, epochs: int) -> list[float]:
+        """Train for a number of epochs; return each epoch's mean batch loss."""
+        return [self.epoch(inputs, targets) for _ in range(epochs)]
+
+    def penalty(self) -> float:
+        """The regularization penalty of the current weights (0 when off)."""
+        if self._regularizer.name == "none":
+            return 0.0
+        rate = self._regularization_rate
+        return sum(self._regularizer.penalty(layer.weights, rate) for layer in self.network.layers)

@@ -1,0 +1,34 @@
+"""Every size limit glassnet enforces, in one place.
+
+The engine, the data loaders, the session and the protocol all read their limits
+from here, and ``docs/limits.md`` lists each one (a test checks that every name
+below is documented). This module imports nothing, so any layer may use it.
+"""
+
+# The network.
+MAX_HIDDEN_LAYERS = 10
+"""How many hidden layers a network may have (0 is allowed: a linear model)."""
+
+MIN_NEURONS = 1
+MAX_NEURONS = 32
+"""How many neurons a hidden layer may have."""
+
+MAX_INPUTS = 64
+"""How many input features a network may take."""
+
+MAX_OUTPUTS = 16
+"""How many output neurons a network may have (so at most 16 classes)."""
+
+MAX_CHAIN_PATHS = 512
+"""How many chain-rule paths are listed one by one before the explanation falls
+back to one hop at a time (the sum is the same; only the listing changes)."""
+
+# The data.
+MAX_POINTS = 5000
+"""How many data points a dataset may hold (generated, drawn or loaded)."""
+
+MAX_FILE_BYTES = 5_000_000
+"""The largest CSV or JSON file the loaders read, in bytes."""
+
+MAX_CLASSES = MAX_OUTPUTS
+"""How many distinct labels a classification dataset may have."""
