@@ -32,3 +32,20 @@ MAX_FILE_BYTES = 5_000_000
 
 MAX_CLASSES = MAX_OUTPUTS
 """How many distinct labels a classification dataset may have."""
+
+# The session.
+MAX_HISTORY = 10_000
+"""How many epochs the loss history keeps; past it, it keeps every other one."""
+
+MAX_UNDO = 30
+"""How many steps back undo can go."""
+
+MAX_WEIGHT = 1000
+"""The largest size of a weight or bias a person may type in."""
+
+# The server.
+MAX_MESSAGE_BYTES = 6_000_000
+"""The largest message a view may send (a data file, as text, is the largest)."""
+
+MAX_SESSIONS = 32
+"""How many browser tabs (sessions) one server runs at once."""

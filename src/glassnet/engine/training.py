@@ -51,7 +51,7 @@ class DivergenceError(ArithmeticError):
             f"Training diverged: {what} grew too large to be a number. This usually means the "
             f"learning rate ({learning_rate:g}) is too high: each step overshoots the bottom of "
             "the valley and lands higher up the other side, further every time. Try a "
-            "learning rate 10 times smaller, then reset the network."
+            "learning rate 10 times smaller."
         )
         super().__init__(self.message)
 

@@ -1,0 +1,47 @@
+"""The data layer: datasets to learn from, made, drawn or loaded.
+
+Read it in this order:
+
+1. ``dataset.py``: the ``Dataset`` record every other part makes or uses
+2. ``playground.py`` and ``generators.py``: the ten generated datasets
+3. ``features.py``: x1, x2, x1^2, ... the columns a network can be given
+4. ``split.py``: which points train and which test
+5. ``files.py`` and ``ml5_json.py``: loading CSV and ml5.js JSON, with
+   ``reading.py`` and ``normalization.py`` for the steps they share
+
+The data layer imports only NumPy, the standard library and ``glassnet.limits``:
+it knows nothing of networks, sessions or the web.
+"""
+
+from .dataset import PROBLEMS, VIEW, Dataset
+from .errors import DataError
+from .features import DEFAULT_FEATURES, FEATURES, Feature, compute_features
+from .files import load_csv, load_file
+from .generators import DATASETS, MAX_NOISE, DatasetSpec, generate
+from .ml5_json import load_ml5_json
+from .normalization import INPUT_RANGE, TARGET_RANGE, Normalization
+from .split import MAX_PERCENT_TRAIN, MIN_PERCENT_TRAIN, train_test_split
+
+__all__ = [
+    "DATASETS",
+    "DEFAULT_FEATURES",
+    "FEATURES",
+    "INPUT_RANGE",
+    "MAX_NOISE",
+    "MAX_PERCENT_TRAIN",
+    "MIN_PERCENT_TRAIN",
+    "PROBLEMS",
+    "TARGET_RANGE",
+    "VIEW",
+    "DataError",
+    "Dataset",
+    "DatasetSpec",
+    "Feature",
+    "Normalization",
+    "compute_features",
+    "generate",
+    "load_csv",
+    "load_file",
+    "load_ml5_json",
+    "train_test_split",
+]

@@ -1,0 +1,93 @@
+"""The history of a training run: loss and accuracy after every epoch, for the chart.
+
+A long run at full speed makes hundreds of epochs a second, so the history
+thins itself: once it holds ``MAX_HISTORY`` entries it keeps every other one and
+from then on records every second epoch (then every fourth, ...). The chart
+still spans the whole run, and memory and frames stay small.
+
+This module knows nothing about networks or the web.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .. import limits
+
+
+@dataclass
+class History:
+    """Metrics after each recorded epoch. Missing values (no test points) are None.
+
+    Attributes
+    ----------
+    epochs : list of int
+    train_loss, test_loss, train_accuracy, test_accuracy : list of float or None
+    stride : int
+        Record every ``stride``-th epoch.
+    generation : int
+        Grows every time entries are dropped or replaced (thinning, reset,
+        undo), so that a view knows to reload instead of appending.
+    """
+
+    epochs: list = field(default_factory=list)
+    train_loss: list = field(default_factory=list)
+    test_loss: list = field(default_factory=list)
+    train_accuracy: list = field(default_factory=list)
+    test_accuracy: list = field(default_factory=list)
+    stride: int = 1
+    generation: int = 0
+
+    SERIES = ("epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy")
+
+    def record(self, epoch: int, metrics: dict):
+        """Add the metrics after ``epoch`` if it falls on the stride.
+
+        Measuring the same epoch again (after a typed weight, say) replaces its
+        entry, so each epoch appears at most once.
+        """
+        if epoch % self.stride:
+            return
+        if self.epochs and self.epochs[-1] == epoch:
+            self._drop_last()
+        self.epochs.append(epoch)
+        for name in self.SERIES[1:]:
+            value = metrics.get(name)
+            getattr(self, name).append(value if value is None or math.isfinite(value) else None)
+        if len(self.epochs) >= limits.MAX_HISTORY:
+            self._thin()
+
+    def _drop_last(self):
+        for name in self.SERIES:
+            getattr(self, name).pop()
+
+    def _thin(self):
+        # Keep the entries whose epoch falls on the doubled stride.
+        self.stride *= 2
+        keep = [i for i, e in enumerate(self.epochs) if e % self.stride == 0]
+        for name in self.SERIES:
+            series = getattr(self, name)
+            setattr(self, name, [series[i] for i in keep])
+        self.generation += 1
+
+    def clear(self):
+        """Forget everything (a new network)."""
+        for name in self.SERIES:
+            setattr(self, name, [])
+        self.stride = 1
+        self.generation += 1
+
+    def copy(self) -> History:
+        """An independent copy (for undo)."""
+        twin = History(stride=self.stride, generation=self.generation)
+        for name in self.SERIES:
+            setattr(twin, name, list(getattr(self, name)))
+        return twin
+
+    def __len__(self) -> int:
+        return len(self.epochs)
+
+    def since(self, start: int) -> dict:
+        """Every series from entry ``start`` on, as plain lists."""
+        return {name: getattr(self, name)[start:] for name in self.SERIES}
