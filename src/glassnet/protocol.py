@@ -237,6 +237,8 @@ class Connection:
                 "layer_sizes": s.network.layer_sizes,
                 "activations": s.network.activation_names,
                 "loss": s.network.loss.name,
+                "features": list(s.settings["features"]),
+                "n_raw_inputs": s.points.n_inputs,
             },
             "undo": s.undo_label,
             "redo": s.redo_label,

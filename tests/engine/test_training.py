@@ -150,3 +150,20 @@ def test_bad_settings_are_refused_and_the_trainer_keeps_its_old_value(setting, v
     with pytest.raises(ValueError, match=message):
         setattr(trainer, setting, value)
     assert getattr(trainer, setting) == old
+
+
+def test_four_tanh_neurons_learn_xor_to_95_percent_test_accuracy_within_500_epochs():
+    from glassnet.data import generate, train_test_split
+
+    data = generate("xor", noise=0, seed=0)
+    train, test = train_test_split(data.n_points, 50, seed=0)
+    x, t = data.inputs, data.targets.astype(float)
+    net = Network([2, 4, 1], activation="tanh", seed=0)
+    trainer = Trainer(net, learning_rate=0.03, batch_size=10, seed=0)
+    accuracy = 0.0
+    for _ in range(500):
+        trainer.epoch(x[train], t[train])
+        accuracy = np.mean((net.predict(x[test])[:, 0] > 0.5) == t[test])
+        if accuracy >= 0.95:
+            break
+    assert accuracy >= 0.95

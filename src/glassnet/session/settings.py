@@ -369,7 +369,7 @@ def check_changes(
         new["features"] = list(SETTINGS["features"].default)
     if shape.n_inputs == 1:
         one_d = [f for f in new["features"] if FEATURES[f].needs == ("x1",)]
-        if "features" in changes and one_d != new["features"]:
+        if "features" in changes and "dataset" not in changes and one_d != new["features"]:
             raise SettingsError(
                 "This data has one input, x1, so only x1, x1^2 and sin(x1) can be features."
             )

@@ -1,0 +1,36 @@
+/**
+ * Numbers for people: the engine's values, rounded for display only.
+ */
+
+/**
+ * A number with a few significant digits, or a dash when there is none.
+ * @param {number | null | undefined} v
+ * @param {number} [digits=3] significant digits
+ */
+export function num(v, digits = 3) {
+  if (v === null || v === undefined || Number.isNaN(v)) return "–";
+  if (!Number.isFinite(v)) return v > 0 ? "∞" : "-∞";
+  if (v === 0) return "0";
+  const a = Math.abs(v);
+  if (a >= 1e5 || a < 1e-4) return v.toExponential(Math.max(0, digits - 1));
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(a)));
+  return v.toFixed(Math.min(decimals, 6));
+}
+
+/** A fraction as a percentage: 0.953 -> "95.3%". */
+export function percent(v) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return "–";
+  return `${(v * 100).toFixed(1)}%`;
+}
+
+/** An epoch count with thousands separators, zero padded like the Playground: 000,123. */
+export function epochText(n) {
+  const s = String(n).padStart(6, "0");
+  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** A signed number for formulas: "(-1.10)" for negatives, "0.52" otherwise. */
+export function term(v, digits = 3) {
+  const s = num(v, digits);
+  return v < 0 ? `(${s})` : s;
+}

@@ -1,0 +1,124 @@
+/**
+ * Plain-language help for every control: what it does and why you would change it.
+ *
+ * helpButton(key) makes a small "?" button that opens the text in a popover
+ * (click, Enter or Space; Escape or a click elsewhere closes it). Every view
+ * uses it, so help looks and works the same everywhere.
+ */
+
+export const HELP = {
+  play: "Start or pause training. While it plays, the network takes training steps at the chosen speed, and every picture updates as it learns.",
+  step: "Train exactly one epoch: one pass over all the training points, in batches. Use it to watch learning one step at a time.",
+  reset: "Start again from new first weights (the same ones for the same seed), at epoch 0. Undo brings the trained network back.",
+  undo: "Take back the last reset, change of layers or features, new data, cleared points or edited weight.",
+  redo: "Do again what Undo took back.",
+  epoch: "How many times the network has seen every training point. One epoch is one pass over all of them.",
+  speed: "How many epochs to train per second while playing. Slow it down to watch each change; Max trains as fast as this computer can.",
+  learning_rate: "How big a step each update takes. Too small and learning crawls; too big and each step overshoots, so the loss jumps around or blows up (diverges).",
+  activation: "What every hidden neuron does with its weighted sum. tanh and sigmoid bend smoothly, ReLU cuts negative sums to zero, linear does nothing, so the network can only draw straight lines.",
+  layer_activation: "The activation of the neurons in this layer only.",
+  regularization: "A pull of every weight towards zero. It keeps the network simple, which can stop it from bending around every noisy point (overfitting). L1 pushes small weights all the way to zero; L2 shrinks big weights most.",
+  regularization_rate: "How strong the pull towards zero is. With 0 there is no pull at all.",
+  problem: "Classification predicts which class (colour) a point belongs to. Regression predicts a number for each point.",
+  optimizer: "How gradients become steps. SGD steps straight downhill. Momentum keeps some speed from earlier steps, like a ball rolling. Adam gives every weight its own step size.",
+  output: "What the output neurons do and how wrongness (the loss) is measured. Sigmoid with cross-entropy is the usual pair for two classes; softmax with cross-entropy for more.",
+  dataset: "The points the network learns from. Each picture shows one dataset; orange and blue are the two classes, or low and high values for regression.",
+  classes: "How many classes (colours) the blobs and your own drawn points have.",
+  noise: "How messy the data is. With more noise the classes overlap, and a network that fits every point is fitting noise.",
+  train_percent: "How many of the points the network trains on. The rest are test points it never learns from: they show how well it does on new data.",
+  batch_size: "How many points each training step averages over. Small batches take many noisy steps; big batches take fewer, steadier ones.",
+  regenerate: "Make new random points of the same kind (a new seed, so the first weights change too). Undo brings the old points back.",
+  draw: "Turn on, then click the output map to add a point of the chosen class. Shift-click or right-click a point to remove it. Points you draw are always training points.",
+  draw_class: "The class (or for regression, the value) that the next point you draw gets.",
+  clear: "Remove every point you drew and bring back any you removed. Undo brings them back.",
+  load: "Load your own data: a CSV file with two number columns and a label column, or a file saved by ml5.js's saveData(). The inputs are rescaled to fit the map.",
+  features: "The inputs the network sees. x₁ and x₂ are a point's position; the others are made from them. Give the network x₁² and x₂², and a circle becomes easy to learn.",
+  layers: "Hidden layers sit between the inputs and the output. More layers let the network combine simple shapes into complex ones; they also make it slower to train.",
+  neurons: "Each neuron draws one simple shape on the input plane (its picture). More neurons give the next layer more shapes to combine.",
+  neuron: "A neuron adds up its inputs times their weights, plus its bias, and passes the sum through its activation. Its picture shows its output for every point of the plane: blue is positive, orange negative.",
+  weight: "A weight says how strongly one neuron's output counts for the next neuron. Blue lines are positive, orange negative, thicker means bigger. Click a line to type a new value.",
+  bias: "A bias is added to a neuron's weighted sum. It shifts where the neuron switches on. Click it to type a new value.",
+  output_map: "What the whole network predicts at every point of the plane. Dots are the data: their colour is their true class. Where a dot sits on its own colour, the network is right.",
+  show_test: "Also show the test points (with a dark outline). The network never trains on them.",
+  discretize: "Show hard class regions instead of shades of confidence.",
+  loss_chart: "The loss after every epoch: how wrong the network is on the training points (dark) and on the test points (light). Lower is better. When the test loss rises while the training loss falls, the network is overfitting.",
+  training_loss: "How wrong the network is on the points it trains on. Lower is better.",
+  test_loss: "How wrong the network is on points it never trained on. This shows how well it generalises.",
+  accuracy: "The share of points whose class the network gets right (training / test).",
+};
+
+let openPopover = null;
+
+function closePopover() {
+  if (!openPopover) return;
+  openPopover.button.setAttribute("aria-expanded", "false");
+  openPopover.box.remove();
+  openPopover = null;
+}
+
+document.addEventListener("pointerdown", (event) => {
+  if (openPopover && !openPopover.box.contains(event.target) && event.target !== openPopover.button) {
+    closePopover();
+  }
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && openPopover) {
+    const button = openPopover.button;
+    closePopover();
+    button.focus();
+  }
+});
+
+/**
+ * A "?" button that shows the help text for `key`.
+ * @param {keyof HELP} key
+ * @param {string} label what the help is about, for its accessible name ("Help: Learning rate")
+ */
+export function helpButton(key, label) {
+  const text = HELP[key];
+  if (!text) throw new Error(`no help text for ${key}`);
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "gn-help";
+  button.textContent = "?";
+  button.setAttribute("aria-label", `Help: ${label}`);
+  button.setAttribute("aria-expanded", "false");
+  button.addEventListener("click", (event) => {
+    event.stopPropagation();
+    const wasOpen = openPopover?.button === button;
+    closePopover();
+    if (wasOpen) return;
+    const box = document.createElement("div");
+    box.className = "gn-popover";
+    box.setAttribute("role", "note");
+    box.textContent = text;
+    const root = button.closest(".glassnet") || document.body;
+    root.appendChild(box);
+    const b = button.getBoundingClientRect();
+    const r = root.getBoundingClientRect();
+    const width = Math.min(280, r.width - 16);
+    box.style.width = `${width}px`;
+    const left = Math.min(Math.max(8, b.left - r.left - width / 2), r.width - width - 8);
+    box.style.left = `${left}px`;
+    box.style.top = `${b.bottom - r.top + 6}px`;
+    button.setAttribute("aria-expanded", "true");
+    openPopover = { button, box };
+  });
+  return button;
+}
+
+/**
+ * A label element with its text and a help button.
+ * @param {string} text
+ * @param {keyof HELP} key
+ * @param {string} [forId] the id of the control it labels
+ */
+export function labelWithHelp(text, key, forId) {
+  const wrap = document.createElement("span");
+  wrap.className = "gn-label";
+  const label = document.createElement(forId ? "label" : "span");
+  label.textContent = text;
+  if (forId) label.htmlFor = forId;
+  wrap.append(label, helpButton(key, text));
+  return wrap;
+}

@@ -1,0 +1,118 @@
+/**
+ * A model object that speaks glassnet's WebSocket protocol (docs/protocol.md).
+ *
+ * It offers the narrow anywidget model API, so the front end (app.js) runs on it
+ * exactly as it runs on a notebook widget's model:
+ *   get(name), set(name, value), save_changes(), on(event, fn), off(event, fn),
+ *   send(content, callbacks, buffers)
+ * Settings are the model's values; the session's answers arrive as "msg:custom"
+ * events with (message, buffers), buffers being DataViews as in anywidget.
+ *
+ * This is host code of the standalone page: the shared front end never imports it.
+ */
+
+/**
+ * Decode one WebSocket message into [message, buffers].
+ * A binary message is: uint32 header length, JSON header, padding to 8 bytes,
+ * then the buffers listed in header.buffer_lengths, each padded to 8 bytes.
+ * @param {string | ArrayBuffer} data
+ * @returns {[object, DataView[]]}
+ */
+export function decode(data) {
+  if (typeof data === "string") return [JSON.parse(data), []];
+  const view = new DataView(data);
+  const headLength = view.getUint32(0, true);
+  const head = JSON.parse(new TextDecoder().decode(new Uint8Array(data, 4, headLength)));
+  const buffers = [];
+  let offset = pad(4 + headLength);
+  for (const length of head.buffer_lengths || []) {
+    buffers.push(new DataView(data, offset, length));
+    offset += pad(length);
+  }
+  return [head, buffers];
+}
+
+function pad(n) {
+  return Math.ceil(n / 8) * 8;
+}
+
+/**
+ * @param {string} url the WebSocket address, such as ws://127.0.0.1:8765/ws
+ * @param {object} [options]
+ * @param {object} [options.hello] fields merged into the front end's hello message
+ *   (the page's host puts its URL's settings here)
+ */
+export function createSocketModel(url, { hello = {} } = {}) {
+  const values = {};
+  let pending = {};
+  const listeners = new Map();
+  const queue = [];
+  let socket = null;
+
+  function emit(event, ...args) {
+    for (const fn of listeners.get(event) || []) fn(...args);
+  }
+
+  function transmit(message) {
+    const text = JSON.stringify(message);
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(text);
+    else queue.push(text);
+  }
+
+  function connect() {
+    socket = new WebSocket(url);
+    socket.binaryType = "arraybuffer";
+    socket.addEventListener("open", () => {
+      while (queue.length) socket.send(queue.shift());
+      emit("msg:custom", { type: "connection", state: "open" }, []);
+    });
+    socket.addEventListener("message", (event) => {
+      const [message, buffers] = decode(event.data);
+      if (message.type === "settings") {
+        const changed = Object.keys(message.values).filter(
+          (k) => JSON.stringify(values[k]) !== JSON.stringify(message.values[k]),
+        );
+        Object.assign(values, message.values);
+        for (const k of changed) emit(`change:${k}`, model, values[k]);
+        if (changed.length) emit("change", model);
+      } else {
+        emit("msg:custom", message, buffers);
+      }
+    });
+    socket.addEventListener("close", (event) => {
+      emit("msg:custom", { type: "connection", state: "closed", reason: event.reason }, []);
+    });
+  }
+
+  const model = {
+    get: (name) => values[name],
+    set(name, value) {
+      values[name] = value;
+      pending[name] = value;
+      emit(`change:${name}`, model, value);
+    },
+    save_changes() {
+      if (Object.keys(pending).length === 0) return;
+      transmit({ type: "set", changes: pending });
+      pending = {};
+    },
+    on(event, fn) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(fn);
+    },
+    off(event, fn) {
+      if (!event) listeners.clear();
+      else if (!fn) listeners.delete(event);
+      else listeners.get(event)?.delete(fn);
+    },
+    send(content) {
+      transmit(content.type === "hello" ? { ...content, ...hello } : content);
+    },
+    /** Not part of the anywidget API: the page host closes the socket when it leaves. */
+    close() {
+      socket?.close();
+    },
+  };
+  connect();
+  return model;
+}

@@ -1,0 +1,90 @@
+/**
+ * The training controls: Play/Pause, Step, Reset, Undo, Redo, the epoch counter and the speed.
+ */
+
+import { h, select, setChoices, showValue } from "../lib/dom.js";
+import { epochText } from "../lib/format.js";
+import { helpButton } from "../lib/help.js";
+
+/**
+ * @param {HTMLElement} el
+ * @param {ReturnType<import("../lib/store.js").createStore>} store
+ */
+export function createControls(el, store) {
+  const play = h("button", {
+    type: "button",
+    class: "gn-play",
+    "aria-label": "Play",
+    onclick: () => store.command(store.state.frame?.playing ? "pause" : "play"),
+  });
+  const step = button("Step", () => store.command("step"));
+  const reset = button("Reset", () => store.command("reset"));
+  const undo = button("Undo", () => store.command("undo"));
+  const redo = button("Redo", () => store.command("redo"));
+  const epoch = h("span", { class: "gn-epoch-value gn-value", "aria-live": "off" }, "000,000");
+  const speed = select({
+    id: "gn-speed",
+    choices: [],
+    onChange: (value) => store.setSettings({ speed: value === "max" ? "max" : Number(value) }),
+  });
+
+  el.append(
+    h("div", { class: "gn-controls" },
+      play,
+      h("div", { class: "gn-control-group" }, step, reset, helpButton("play", "Play, Step and Reset")),
+      h("div", { class: "gn-control-group" }, undo, redo, helpButton("undo", "Undo")),
+      h("div", { class: "gn-epoch" },
+        h("span", { class: "gn-label", id: "gn-epoch-label" }, "Epoch", helpButton("epoch", "Epoch")),
+        epoch),
+      h("div", { class: "gn-field gn-speed" },
+        h("span", { class: "gn-label" }, h("label", { htmlFor: "gn-speed" }, "Speed"), helpButton("speed", "Speed")),
+        speed),
+    ),
+  );
+  epoch.setAttribute("aria-labelledby", "gn-epoch-label");
+
+  // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac) undo and redo, except while typing.
+  function onKey(event) {
+    if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== "z") return;
+    if (event.target.closest?.("input, textarea, select, [contenteditable]")) return;
+    if (!el.isConnected) return;
+    event.preventDefault();
+    store.command(event.shiftKey ? "redo" : "undo");
+  }
+  document.addEventListener("keydown", onKey);
+
+  function update(state) {
+    if (state.changed.catalog && state.catalog) {
+      setChoices(speed, state.catalog.speeds.map((s) => ({
+        value: s,
+        label: s === "max" ? "Max" : s === 1 ? "1 epoch/s" : `${s} epochs/s`,
+      })));
+    }
+    if (state.changed.settings || state.changed.catalog) showValue(speed, state.settings.speed);
+    const frame = state.frame;
+    if (!frame || !(state.changed.frame || state.changed.connection)) return;
+    const open = state.connection === "open";
+    const playing = frame.playing;
+    play.setAttribute("aria-label", playing ? "Pause" : "Play");
+    play.dataset.playing = String(playing);
+    play.replaceChildren(h("span", { class: "gn-play-icon", "aria-hidden": "true" }), h("span", { class: "gn-play-text" }, playing ? "Pause" : "Play"));
+    for (const b of [play, step, reset]) b.disabled = !open;
+    undo.disabled = !open || !frame.undo;
+    redo.disabled = !open || !frame.redo;
+    undo.title = frame.undo ? `Undo: ${frame.undo}` : "Nothing to undo";
+    redo.title = frame.redo ? `Redo: ${frame.redo}` : "Nothing to redo";
+    epoch.textContent = epochText(frame.epoch);
+  }
+
+  return {
+    update,
+    destroy() {
+      document.removeEventListener("keydown", onKey);
+      el.replaceChildren();
+    },
+  };
+}
+
+function button(label, onclick) {
+  return h("button", { type: "button", class: "gn-button", onclick }, label);
+}

@@ -1,0 +1,92 @@
+"""The server, in process: pages, the WebSocket session, origins and the session cap."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+from starlette.websockets import WebSocketDisconnect
+
+from glassnet.server import STATIC, create_app
+
+
+def receive_until(ws, kind, limit=50):
+    for _ in range(limit):
+        message = json.loads(ws.receive_text())
+        if message["type"] == kind:
+            return message
+    raise AssertionError(f"no {kind} message in {limit}")
+
+
+def test_the_page_and_its_modules_are_served():
+    client = TestClient(create_app())
+    page = client.get("/")
+    assert page.status_code == 200 and 'src="/static/page.js"' in page.text
+    script = client.get("/static/app.js")
+    assert script.status_code == 200 and "javascript" in script.headers["content-type"]
+    assert client.get("/health").text.startswith("ok")
+
+
+def test_the_front_end_loads_nothing_from_the_internet():
+    # Every URL in the page's files must be local: it works with the network unplugged.
+    external = re.compile(r"""(?:src|href|import|from|url\()\s*=?\s*["'(]?\s*(?:https?:)?//""")
+    for path in list(STATIC.rglob("*.js")) + list(STATIC.rglob("*.css")) + [STATIC / "index.html"]:
+        text = Path(path).read_text()
+        assert not external.search(text), f"{path.name} loads something from another host"
+
+
+def test_a_websocket_session_trains_and_sends_frames_when_ready():
+    client = TestClient(create_app())
+    with client.websocket_connect("/ws") as ws:
+        ws.send_text(json.dumps({"type": "hello", "settings": {"speed": "max"}}))
+        assert receive_until(ws, "welcome")["protocol"] == 1
+        first = receive_until(ws, "frame")
+        assert first["epoch"] == 0
+        ws.send_text('{"type": "play"}')
+        ws.send_text('{"type": "ready"}')
+        epochs = []
+        for _ in range(3):
+            frame = receive_until(ws, "frame")
+            epochs.append(frame["epoch"])
+            ws.send_text('{"type": "ready"}')
+        assert epochs == sorted(epochs) and epochs[-1] > 0
+        ws.send_text('{"type": "pause"}')
+
+
+def test_a_bad_message_over_the_socket_gets_an_error_and_the_session_goes_on():
+    client = TestClient(create_app())
+    with client.websocket_connect("/ws") as ws:
+        ws.send_text('{"type": "hello"}')
+        receive_until(ws, "frame")
+        ws.send_text("{broken")
+        assert "must be JSON" in receive_until(ws, "error")["message"]
+        ws.send_text('{"type": "ready"}')
+        ws.send_text('{"type": "step"}')
+        assert receive_until(ws, "frame")["epoch"] == 1
+
+
+def test_a_page_from_another_origin_may_not_open_a_session():
+    client = TestClient(create_app())
+    bad = {"origin": "https://evil.example"}
+    with pytest.raises(WebSocketDisconnect) as closed, client.websocket_connect("/ws", headers=bad):
+        pass
+    assert closed.value.code == 1008
+
+
+def test_an_allowed_origin_and_the_servers_own_origin_may_open_a_session():
+    client = TestClient(create_app(allowed_origins=("https://museum.example",)))
+    for origin in ("https://museum.example", "http://testserver"):
+        with client.websocket_connect("/ws", headers={"origin": origin}) as ws:
+            ws.send_text('{"type": "hello"}')
+            assert receive_until(ws, "welcome")["type"] == "welcome"
+
+
+def test_one_session_more_than_the_cap_is_refused_with_a_message():
+    client = TestClient(create_app(max_sessions=1))
+    with client.websocket_connect("/ws") as first:
+        first.send_text('{"type": "hello"}')
+        receive_until(first, "welcome")
+        with client.websocket_connect("/ws") as second:
+            message = json.loads(second.receive_text())
+            assert message["type"] == "error" and "1 sessions, its limit" in message["message"]
