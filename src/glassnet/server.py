@@ -74,12 +74,16 @@ def create_app(
         finally:
             sessions.discard(id(websocket))
 
+    async def favicon(request):
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
     async def health(request):
         return Response(f"ok {len(sessions)} sessions", media_type="text/plain")
 
     routes = [
         Route("/", index),
         Route("/health", health),
+        Route("/favicon.ico", favicon),
         WebSocketRoute("/ws", playground_socket),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -1,0 +1,71 @@
+"""The browser's display evaluator equals the engine, on random networks with every activation."""
+
+import json
+
+import numpy as np
+import pytest
+
+from glassnet.data import FEATURES, compute_features
+from glassnet.engine import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Network
+
+EVALUATE = """
+async ([sizes, activations, parameters, features, x1, x2]) => {
+  const ev = await import("/static/lib/evaluate.js");
+  const layers = ev.unpackLayers(sizes, activations, parameters);
+  const values = ev.evaluateGrid(layers, features, {
+    n: x1.length, x1: Float64Array.from(x1), x2: x2 && Float64Array.from(x2),
+  });
+  return values.map((v) => Array.from(v));
+}
+"""
+
+
+def random_network(seed, hidden_activation, output_activation):
+    rng = np.random.default_rng(seed)
+    features = sorted(rng.choice(list(FEATURES), size=rng.integers(1, 8), replace=False).tolist())
+    n_out = 3 if output_activation == "softmax" else 1
+    widths = [int(w) for w in rng.integers(1, 7, size=rng.integers(0, 4))]
+    net = Network(
+        [len(features), *widths, n_out],
+        activation=hidden_activation,
+        output_activation=output_activation,
+        seed=seed,
+    )
+    for p in net.parameters():  # larger than the initial weights, to reach every regime
+        p[...] = rng.normal(0, 1.5, p.shape)
+    return net, [f for f in FEATURES if f in features]
+
+
+@pytest.mark.parametrize("output_activation", OUTPUT_ACTIVATIONS)
+def test_every_layer_of_the_js_evaluator_equals_the_engine(page, server, output_activation):
+    page.goto(server + "/health")
+    rng = np.random.default_rng(0)
+    x1 = rng.uniform(-6, 6, 64)
+    x2 = rng.uniform(-6, 6, 64)
+    for k, hidden in enumerate(HIDDEN_ACTIVATIONS):
+        net, features = random_network(k, hidden, output_activation)
+        parameters = np.concatenate([p.ravel() for p in net.parameters()]).tolist()
+        args = [net.layer_sizes, net.activation_names, parameters, features, x1.tolist(), x2.tolist()]
+        values = page.evaluate(EVALUATE, args)
+        inputs = compute_features(np.stack([x1, x2], axis=1), features)
+        expected = net.forward(inputs).activations
+        assert len(values) == len(expected)
+        for ours, theirs in zip(values, expected):
+            np.testing.assert_allclose(
+                np.array(ours).reshape(theirs.shape), theirs, rtol=1e-12, atol=1e-12
+            )
+
+
+def test_the_js_features_equal_the_data_layers_on_one_dimensional_points_too(page, server):
+    page.goto(server + "/health")
+    x1 = np.linspace(-6, 6, 25)
+    values = page.evaluate(
+        """async (x1) => {
+          const f = await import("/static/lib/features.js");
+          return Array.from(f.computeFeatures(["x1", "x1^2", "sin(x1)"], Float64Array.from(x1), null));
+        }""",
+        x1.tolist(),
+    )
+    expected = compute_features(x1[:, None], ["x1", "x1^2", "sin(x1)"])
+    np.testing.assert_allclose(np.array(values).reshape(expected.shape), expected, rtol=1e-15)
+    assert json.dumps(values)
