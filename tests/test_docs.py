@@ -10,7 +10,7 @@ from glassnet.session import SETTINGS
 
 DOCS = Path(__file__).parents[1] / "docs"
 PROTOCOL = (DOCS / "protocol.md").read_text()
-OUTGOING = ("welcome", "settings", "data", "frame", "notice", "error")
+OUTGOING = ("welcome", "settings", "data", "frame", "saved", "notice", "error")
 
 
 @pytest.mark.parametrize("kind", sorted(REQUESTS) + list(OUTGOING))

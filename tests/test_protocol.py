@@ -118,7 +118,7 @@ def test_undo_redo_clear_and_hello_are_carried_out():
 def test_every_request_type_is_tested_here():
     tested = {"play", "pause", "step", "reset", "regenerate", "set", "add_point", "remove_point",
               "set_weight", "set_bias", "load_data", "undo", "redo", "clear_points", "hello",
-              "ready"}  # fmt: skip
+              "ready", "save", "restore"}  # fmt: skip
     assert set(REQUESTS) == tested
 
 
@@ -204,3 +204,38 @@ def test_missing_values_are_null_in_json_never_nan():
     assert frame["metrics"]["test_loss"] is None
     assert frame["alert"]["kind"] == "no_data"
     json.dumps(frame, allow_nan=False)
+
+
+def test_save_answers_with_a_document_that_restore_brings_back_exactly():
+    connection, _ = started({"dataset": "moons"})
+    for _ in range(3):
+        connection.receive('{"type": "step"}')
+    saved = by_type(connection.receive('{"type": "save"}'), "saved")[0]["session"]
+    expected = [p.copy() for p in connection.session.network.parameters()]
+    other, _ = started()
+    replies = other.receive(json.dumps({"type": "restore", "session": saved}))
+    assert by_type(replies, "error") == []
+    for a, b in zip(expected, other.session.network.parameters()):
+        np.testing.assert_array_equal(a, b)
+    assert other.session.epoch == 3
+
+
+def test_a_kept_session_is_restored_by_hello_and_the_links_settings_win():
+    first, _ = started({"dataset": "spiral"})
+    first.receive('{"type": "step"}')
+    kept = by_type(first.receive('{"type": "save"}'), "saved")[0]["session"]
+    connection = Connection(Session())
+    hello = {"type": "hello", "restore": kept, "settings": {"learning_rate": 0.1}}
+    replies = connection.start(json.dumps(hello))
+    assert by_type(replies, "error") == []
+    assert connection.session.settings["dataset"] == "spiral"
+    assert connection.session.settings["learning_rate"] == 0.1
+    assert connection.session.epoch == 1
+
+
+def test_a_damaged_kept_session_is_reported_and_the_links_settings_still_apply():
+    connection = Connection(Session())
+    hello = {"type": "hello", "restore": {"format": "nope"}, "settings": {"dataset": "xor"}}
+    replies = connection.start(json.dumps(hello))
+    assert "not a glassnet session file" in by_type(replies, "error")[0]["message"]
+    assert connection.session.settings["dataset"] == "xor"

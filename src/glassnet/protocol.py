@@ -58,6 +58,8 @@ REQUESTS: dict[str, dict[str, Any]] = {
     "set_weight": {"layer": int, "source": int, "target": int, "value": NUMBER},
     "set_bias": {"layer": int, "unit": int, "value": NUMBER},
     "load_data": {"filename": str, "content": str},
+    "save": {},
+    "restore": {"session": dict},
 }
 """Every message a view may send, with its required fields and their types."""
 
@@ -141,6 +143,7 @@ class Connection:
         self.sent_settings: dict | None = None
         self.sent_history = 0
         self.sent_history_generation = -1
+        self.replies: list[Outgoing] = []  # answers to the message being handled
 
     def start(self, raw: str | bytes | None = None) -> list[Outgoing]:
         """What a view gets first: the protocol version and the catalog, then the state.
@@ -162,24 +165,37 @@ class Connection:
         return self._handle(raw) + self.updates()
 
     def _handle(self, raw) -> list[Outgoing]:
+        self.replies: list[Outgoing] = []
         try:
             self._dispatch(parse(raw))
         except (ProtocolError, SessionError) as error:
             kind = _peek_type(raw)
             if kind in ("set", "hello"):
                 self.sent_settings = None  # make the view take back what it showed
-            return [Outgoing({"type": "error", "request": kind, "message": str(error)})]
-        return []
+            return [_error(kind, str(error))]
+        return self.replies
 
     def _dispatch(self, message: dict):
         s = self.session
         kind = message["type"]
         if kind == "hello":
             self.binary = message.get("binary") is True
-            settings = message.get("settings")
-            if settings is not None:
-                s.change_settings(settings, undoable=False)
-                s.take_notices()
+            # A kept session first, then the link's settings on top: the link wins.
+            if message.get("restore") is not None:
+                try:
+                    s.restore(message["restore"], undoable=False)
+                except SessionError as error:
+                    self.replies.append(
+                        _error("hello", f"The kept session was not restored: {error}")
+                    )
+            if message.get("settings") is not None:
+                s.change_settings(message["settings"], undoable=False)
+            s.take_notices()
+        elif kind == "save":
+            include_history = message.get("history", True) is not False
+            self.replies.append(Outgoing({"type": "saved", "session": s.save(include_history)}))
+        elif kind == "restore":
+            s.restore(message["session"])
         elif kind == "ready":
             self.ready = True
         elif kind == "set":
@@ -356,6 +372,10 @@ def _padding(n: int) -> bytes:
 def _finite_or_none(value):
     # JSON has no NaN or infinity; a missing value is null.
     return value if value is None or math.isfinite(value) else None
+
+
+def _error(request: str | None, message: str) -> Outgoing:
+    return Outgoing({"type": "error", "request": request, "message": message})
 
 
 def _peek_type(raw) -> str | None:

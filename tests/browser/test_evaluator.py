@@ -45,7 +45,14 @@ def test_every_layer_of_the_js_evaluator_equals_the_engine(page, server, output_
     for k, hidden in enumerate(HIDDEN_ACTIVATIONS):
         net, features = random_network(k, hidden, output_activation)
         parameters = np.concatenate([p.ravel() for p in net.parameters()]).tolist()
-        args = [net.layer_sizes, net.activation_names, parameters, features, x1.tolist(), x2.tolist()]
+        args = [
+            net.layer_sizes,
+            net.activation_names,
+            parameters,
+            features,
+            x1.tolist(),
+            x2.tolist(),
+        ]
         values = page.evaluate(EVALUATE, args)
         inputs = compute_features(np.stack([x1, x2], axis=1), features)
         expected = net.forward(inputs).activations
@@ -62,7 +69,8 @@ def test_the_js_features_equal_the_data_layers_on_one_dimensional_points_too(pag
     values = page.evaluate(
         """async (x1) => {
           const f = await import("/static/lib/features.js");
-          return Array.from(f.computeFeatures(["x1", "x1^2", "sin(x1)"], Float64Array.from(x1), null));
+          const names = ["x1", "x1^2", "sin(x1)"];
+          return Array.from(f.computeFeatures(names, Float64Array.from(x1), null));
         }""",
         x1.tolist(),
     )

@@ -25,9 +25,10 @@ import numpy as np
 
 from .. import limits
 from ..data import DATASETS, DataError, Dataset, generate, load_file
-from ..engine import DivergenceError, Network, Trainer
+from ..engine import DivergenceError, Network, Optimizer, Trainer
 from .history import History
 from .points import Points, encode_targets, features_of, predicted_classes
+from .saving import SavedSessionError, read_document, to_document
 from .settings import (
     CUSTOM,
     MAX_DRAW_CLASSES,
@@ -509,6 +510,70 @@ class Session:
         n = len(self.network.layers)
         _check_index("layer", layer, n)
         return self.network.layers[layer]
+
+    # -- saving ------------------------------------------------------------------------
+
+    def save(self, include_history: bool = True) -> dict:
+        """The whole session as one plain document (see ``saving.py``)."""
+        return to_document(self, include_history)
+
+    def restore(self, document: Any, undoable: bool = True):
+        """Bring back a saved session exactly: its data, weights, optimizer, epoch and history.
+
+        Raises
+        ------
+        SessionError
+            For a document of another format or version, or a damaged one; then
+            nothing changed.
+        """
+        try:
+            parts = read_document(document)
+        except SavedSessionError as error:
+            raise SessionError(str(error)) from None
+        current_points = self.points
+        self.points = parts["points"]  # _describe reads the points
+        try:
+            settings = check_changes(defaults(), parts["settings"], self._describe)
+            n_classes = self._describe(settings).n_classes
+            kind = problem_kind(settings["problem"], n_classes)
+            n_out = n_classes if kind == "multiclass" else 1
+            sizes = [len(settings["features"]), *settings["hidden_layers"], n_out]
+            if sizes != parts["layer_sizes"]:
+                raise SettingsError(f"its network {parts['layer_sizes']} does not fit its settings")
+            shapes = [s for a, b in zip(sizes, sizes[1:]) for s in ((a, b), (b,))]
+            if [p.shape for p in parts["parameters"]] != shapes:
+                raise SettingsError("its weights do not have the network's shapes")
+            optimizer = Optimizer(settings["optimizer"])
+            optimizer.load_state(parts["optimizer"])
+            for memory in (optimizer.velocity, optimizer.first_moment, optimizer.second_moment):
+                if memory is not None and [m.shape for m in memory] != shapes:
+                    raise SettingsError("its optimizer memory does not fit the network")
+            np.random.default_rng().bit_generator.state = parts["shuffle_state"]
+        except (SettingsError, KeyError, TypeError, ValueError) as error:
+            raise SessionError(
+                f"This session file is damaged and was not loaded ({error})."
+            ) from None
+        finally:
+            self.points = current_points
+        if undoable:
+            self._push_undo("Load session")
+        self.settings = settings
+        self.points = parts["points"]
+        self.playing = False
+        self.alert = None
+        self._build_data()
+        self._build_network()
+        for p, saved in zip(self.network.parameters(), parts["parameters"]):
+            p[...] = saved
+        self.trainer.optimizer.load_state(parts["optimizer"])
+        self.trainer.rng.bit_generator.state = parts["shuffle_state"]
+        self.epoch = parts["epoch"]
+        if parts["history"] is not None:
+            generation = self.history.generation
+            self.history = parts["history"]
+            self.history.generation = generation + 1
+        self._measure()
+        self._changed()
 
     # -- undo --------------------------------------------------------------------------
 

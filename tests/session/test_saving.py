@@ -1,0 +1,107 @@
+"""Saving a session and restoring it gives back exactly the same network, data and history."""
+
+import json
+
+import numpy as np
+import pytest
+
+from glassnet.session import Session, SessionError
+
+
+def trained(settings, epochs=4):
+    s = Session(settings)
+    for _ in range(epochs):
+        s.step()
+    return s
+
+
+def round_trip(document):
+    return json.loads(json.dumps(document))
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"dataset": "spiral", "optimizer": "adam", "hidden_layers": [6, 6]},
+        {"dataset": "blobs", "classes": 4, "optimizer": "momentum"},
+        {"dataset": "sine", "hidden_layers": [8]},
+        {"dataset": "multi_gauss", "regularization": "l2", "regularization_rate": 0.01},
+    ],
+)
+def test_a_restored_session_has_the_same_weights_predictions_and_next_step(settings):
+    original = trained(settings)
+    copy = Session()
+    copy.restore(round_trip(original.save()))
+    for a, b in zip(original.network.parameters(), copy.network.parameters()):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(
+        original.network.predict(original.all_features), copy.network.predict(copy.all_features)
+    )
+    assert copy.epoch == original.epoch and copy.history.epochs == original.history.epochs
+    original.step()
+    copy.step()
+    for a, b in zip(original.network.parameters(), copy.network.parameters()):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_drawn_loaded_and_removed_points_come_back():
+    s = Session()
+    s.load_data("d.csv", "a,b,label\n0,0,x\n1,1,y\n2,0,x\n3,3,y\n")
+    s.add_point([5.0, 5.0], 1)
+    s.remove_point(0)
+    copy = Session()
+    copy.restore(round_trip(s.save()))
+    assert copy.points.source == "file" and copy.points.base.name == "d.csv"
+    np.testing.assert_array_equal(copy.points.all_inputs(), s.points.all_inputs())
+    assert copy.points.removed == {0}
+    assert copy.points.base.normalization == s.points.base.normalization
+    assert list(copy.train_indices) == list(s.train_indices)
+
+
+def test_restoring_is_undoable():
+    s = trained({"dataset": "xor"})
+    other = trained({"dataset": "circle"}, epochs=2).save()
+    s.restore(other)
+    assert s.settings["dataset"] == "circle"
+    s.undo()
+    assert s.settings["dataset"] == "xor" and s.epoch == 4
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda d: d.update(format="ml5"), "not a glassnet session file"),
+        (lambda d: d.update(version=2), "format version 2; this glassnet"),
+        (lambda d: d.pop("network"), "damaged"),
+        (lambda d: d["network"]["parameters"].pop(), "damaged"),
+        (lambda d: d["network"]["parameters"][0][0].__setitem__(0, "x"), "damaged"),
+        (
+            lambda d: d["settings"].update(hidden_layers=[3], activations=["tanh"]),
+            "does not fit its settings",
+        ),
+        (lambda d: d["points"].update(targets=[7] * 500), "damaged"),
+        (lambda d: d["training"].update(epoch=-3), "damaged"),
+        (lambda d: d["history"]["epochs"].append(9), "different lengths"),
+        (lambda d: d["settings"].update(learning_rate="fast"), "damaged"),
+    ],
+)
+def test_a_damaged_or_foreign_document_is_refused_and_nothing_changes(damage, message):
+    s = trained({"dataset": "spiral"})
+    document = round_trip(s.save())
+    damage(document)
+    before = [p.copy() for p in s.network.parameters()]
+    settings = dict(s.settings)
+    with pytest.raises(SessionError, match=message):
+        s.restore(document)
+    assert s.settings == settings and s.undo_label is None
+    for a, b in zip(before, s.network.parameters()):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_a_document_without_history_is_small_and_restores_the_network():
+    s = trained({"dataset": "circle"}, epochs=50)
+    full, small = s.save(), s.save(include_history=False)
+    assert len(json.dumps(small)) < len(json.dumps(full))
+    copy = Session()
+    copy.restore(small)
+    np.testing.assert_array_equal(copy.network.layers[0].weights, s.network.layers[0].weights)
