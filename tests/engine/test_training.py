@@ -141,7 +141,7 @@ def test_a_non_finite_loss_leaves_the_weights_untouched():
         ("regularization_rate", float("inf"), "zero or a positive number"),
         ("batch_size", 0, "at least 1"),
         ("batch_size", 2.5, "whole number"),
-        ("regularization", "dropout", "allowed: none, l1, l2"),
+        ("regularization", "dropout", "allowed: none, l1, l1_pin, l2"),
     ],
 )
 def test_bad_settings_are_refused_and_the_trainer_keeps_its_old_value(setting, value, message):
@@ -167,3 +167,43 @@ def test_four_tanh_neurons_learn_xor_to_95_percent_test_accuracy_within_500_epoc
         if accuracy >= 0.95:
             break
     assert accuracy >= 0.95
+
+
+def playground_sgd_l1_update(weights, data_grads, learning_rate, rate, dead):
+    """TensorFlow Playground's Link update for L1 (nn.ts updateWeights), one weight at a time."""
+    new = weights.copy()
+    for index in np.ndindex(weights.shape):
+        if dead[index]:
+            continue
+        w = weights[index]
+        regul_der = np.sign(w)
+        w1 = w - learning_rate * data_grads[index]
+        w2 = w1 - learning_rate * rate * regul_der
+        if w1 * w2 < 0:
+            new[index], dead[index] = 0.0, True
+        else:
+            new[index] = w2
+    return new
+
+
+def test_l1_pin_follows_the_playgrounds_rule_that_a_weight_crossing_zero_stays_zero():
+    x, t = make_problem()
+    net = Network([2, 6, 1], output_activation="tanh", loss="mse", seed=5)
+    trainer = Trainer(net, learning_rate=0.3, regularization="l1_pin", regularization_rate=0.3)
+    reference = [layer.weights.copy() for layer in net.layers]
+    dead = [np.zeros(w.shape, dtype=bool) for w in reference]
+    for step in range(4):
+        batch = slice(10 * step, 10 * step + 10)
+        twin = net.copy()
+        for layer, w in zip(twin.layers, reference):
+            layer.weights[...] = w
+        grads = twin.backward(twin.forward(x[batch]), t[batch]).weight_grads
+        reference = [
+            playground_sgd_l1_update(w, g, 0.3, 0.3, d) for w, g, d in zip(reference, grads, dead)
+        ]
+        trainer.step(x[batch], t[batch])
+        for layer, w in zip(net.layers, reference):
+            np.testing.assert_allclose(layer.weights, w, rtol=1e-12, atol=1e-15)
+    assert any(d.any() for d in dead), "the test should pin at least one weight"
+    pinned = trainer.dead[0]
+    assert (net.layers[0].weights[pinned] == 0).all()

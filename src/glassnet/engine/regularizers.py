@@ -11,6 +11,8 @@ network:
 - ``l2``: penalty = rate x Σw² / 2, whose gradient is rate x w. It shrinks each
   weight in proportion to its size (PyTorch's ``weight_decay`` and TensorFlow
   Playground's L2 mean the same).
+- ``l1_pin``: L1 as TensorFlow Playground does it: a weight that the penalty's
+  share of a step pushes across zero is set to zero and stays there ("dead").
 
 Only weights are regularized, never biases. The regularization term is added to
 the data loss's gradient *before* the optimizer sees it, so with momentum or
@@ -40,12 +42,15 @@ class Regularizer:
         ``penalty(weights, rate) -> float`` for one weight array.
     gradient : callable
         ``gradient(weights, rate) -> ndarray`` of the same shape.
+    pins_at_zero : bool
+        A weight pushed across zero by the penalty stays at zero (see ``Trainer``).
     """
 
     name: str
     formula: str
     penalty: Callable[[np.ndarray, float], float]
     gradient: Callable[[np.ndarray, float], np.ndarray]
+    pins_at_zero: bool = False
 
 
 REGULARIZERS: dict[str, Regularizer] = {
@@ -57,6 +62,13 @@ REGULARIZERS: dict[str, Regularizer] = {
             "rate × Σ|w|",
             lambda w, rate: float(rate * np.sum(np.abs(w))),
             lambda w, rate: rate * np.sign(w),
+        ),
+        Regularizer(
+            "l1_pin",
+            "rate × Σ|w|, a weight crossing zero stays 0",
+            lambda w, rate: float(rate * np.sum(np.abs(w))),
+            lambda w, rate: rate * np.sign(w),
+            pins_at_zero=True,
         ),
         Regularizer(
             "l2",

@@ -94,6 +94,7 @@ class Trainer:
         self.regularization_rate = regularization_rate
         self.batch_size = batch_size
         self.rng = np.random.default_rng(seed)
+        self.dead: list[np.ndarray] | None = None  # weights l1_pin has pinned at zero
 
     # Settings are checked when set, so a bad value never reaches a step.
 
@@ -188,6 +189,8 @@ class Trainer:
             ]
             grads = [g + r for g, r in zip(grads, reg_terms)]
         steps = self.optimizer.steps(grads, self._learning_rate)
+        if regularize and self._regularizer.pins_at_zero:
+            steps = self._pin_at_zero(params, steps, reg_terms)
 
         if not trace:
             for p, s in zip(params, steps):
@@ -222,6 +225,26 @@ class Trainer:
         if not all(np.isfinite(p).all() for p in params):
             raise DivergenceError("weights", self._learning_rate)
         return result
+
+    def _pin_at_zero(self, params, steps, reg_terms):
+        """TensorFlow Playground's L1: a weight the penalty pushes across zero stays at zero.
+
+        The Playground first takes the data's step, landing at ``w1``, then the
+        penalty's step; if that crosses zero the weight becomes 0 and is never
+        updated again. ``w1`` is the new value plus the penalty's share of the
+        step, ``learning_rate * reg``: exact for SGD (the Playground's only
+        optimizer), and the same rule for the others.
+        """
+        if self.dead is None or [d.shape for d in self.dead] != [p.shape for p in params[0::2]]:
+            self.dead = [np.zeros(p.shape, dtype=bool) for p in params[0::2]]
+        steps = list(steps)
+        for k in range(0, len(params), 2):
+            after = params[k] - steps[k]
+            data_only = after + self._learning_rate * reg_terms[k]
+            dead = self.dead[k // 2]
+            dead |= data_only * after < 0
+            steps[k] = np.where(dead, params[k], steps[k])  # so that dead weights end at 0
+        return steps
 
     def epoch(self, inputs: np.ndarray, targets: np.ndarray) -> float:
         """One pass over all examples in shuffled mini-batches.
