@@ -23,6 +23,7 @@ import numpy as np
 
 from .. import __version__
 from ..data import DataError, Dataset, Normalization
+from ..engine import Optimizer
 from .history import History
 from .points import Points
 
@@ -116,6 +117,42 @@ def read_document(document: Any):
         raise SavedSessionError(
             f"This session file is damaged and was not loaded ({detail}). Nothing was changed."
         ) from None
+
+
+def check_fit(parts: dict, settings: dict, n_outputs: int):
+    """Check that the saved weights and optimizer memory fit the saved settings.
+
+    Raises
+    ------
+    SavedSessionError
+        When they do not, naming what does not fit.
+    """
+    sizes = [len(settings["features"]), *settings["hidden_layers"], n_outputs]
+    if sizes != parts["layer_sizes"]:
+        raise SavedSessionError(
+            damaged_message(f"its network {parts['layer_sizes']} does not fit its settings")
+        )
+    shapes = [shape for a, b in zip(sizes, sizes[1:]) for shape in ((a, b), (b,))]
+    if [p.shape for p in parts["parameters"]] != shapes:
+        raise SavedSessionError(damaged_message("its weights do not have the network's shapes"))
+    try:
+        optimizer = Optimizer(settings["optimizer"])
+        optimizer.load_state(parts["optimizer"])
+        np.random.default_rng().bit_generator.state = parts["shuffle_state"]
+    except (KeyError, TypeError, ValueError) as error:
+        raise SavedSessionError(
+            damaged_message(f"its training state is unreadable: {error}")
+        ) from None
+    for memory in (optimizer.velocity, optimizer.first_moment, optimizer.second_moment):
+        if memory is not None and [m.shape for m in memory] != shapes:
+            raise SavedSessionError(
+                damaged_message("its optimizer memory does not fit the network")
+            )
+
+
+def damaged_message(detail: str) -> str:
+    """The message for a saved session that cannot be read, with what was wrong."""
+    return f"This session file is damaged and was not loaded ({detail}). Nothing was changed."
 
 
 def _read_parts(document: dict) -> dict:

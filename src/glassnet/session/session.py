@@ -16,19 +16,25 @@ thread-safe; a host that trains in another thread holds a lock around calls.
 
 from __future__ import annotations
 
-import math
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from .. import limits
 from ..data import DATASETS, DataError, Dataset, generate, load_file
-from ..engine import DivergenceError, Network, Optimizer, Trainer
+from ..engine import DivergenceError, Network, Trainer
+from .errors import SessionError, check_index, check_number, check_point
 from .history import History
+from .pace import Pace
 from .points import Points, encode_targets, features_of, predicted_classes
-from .saving import SavedSessionError, read_document, to_document
+from .saving import (
+    SavedSessionError,
+    check_fit,
+    damaged_message,
+    read_document,
+    to_document,
+)
 from .settings import (
     CUSTOM,
     MAX_DRAW_CLASSES,
@@ -38,29 +44,11 @@ from .settings import (
     defaults,
     problem_kind,
 )
-
-
-class SessionError(ValueError):
-    """A request the session cannot carry out; the message says why and what is allowed."""
-
+from .undo import Snapshot, UndoStack
 
 # Seeds for the separate random streams, derived from the one ``seed`` setting
 # so that the same seed gives the same data, split, weights and shuffling.
 DATA_SEED, SPLIT_SEED, INIT_SEED, SHUFFLE_SEED = 0, 1, 2, 3
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything undo needs to bring a session back. Arrays are copies."""
-
-    label: str
-    settings: dict
-    points: Points
-    parameters: list
-    optimizer: dict
-    shuffle_state: dict
-    epoch: int
-    history: History
 
 
 class Session:
@@ -82,8 +70,8 @@ class Session:
         self.playing = False
         self.alert: dict | None = None
         self.notices: list[str] = []
-        self.undo_stack: list[Snapshot] = []
-        self.redo_stack: list[Snapshot] = []
+        self.undo_stack = UndoStack()
+        self.pace = Pace(clock)
         self.history = History()
         self.version = 0  # grows with every change a view could show
         self.data_version = 0  # grows when the points change
@@ -136,12 +124,13 @@ class Session:
         self._changed(notices)
         return notices
 
-    def _describe(self, settings: dict) -> DataShape:
-        """How many inputs and classes the data of these settings has."""
+    def _describe(self, settings: dict, points: Points | None = None) -> DataShape:
+        """How many inputs and classes the data of these settings has (with these points)."""
+        points = points or self.points
         if settings["dataset"] == CUSTOM:
-            same_kind = settings["problem"] == self.points.problem
-            if self.points.source == "file" and same_kind:
-                return DataShape(self.points.n_inputs, self.points.base.n_classes)
+            same_kind = settings["problem"] == points.problem
+            if points.source == "file" and same_kind:
+                return DataShape(points.n_inputs, points.base.n_classes)
             n_classes = settings["classes"] if settings["problem"] == "classification" else 0
             return DataShape(2, n_classes)
         spec = DATASETS[settings["dataset"]]
@@ -207,9 +196,11 @@ class Session:
         self.all_features = features_of(self.points.all_inputs(), s["features"])
         self.data_version += 1
 
-    def _n_outputs(self) -> int:
-        kind = self.kind
-        return self.n_classes if kind == "multiclass" else 1
+    def _n_outputs(self, settings: dict | None = None, points: Points | None = None) -> int:
+        """Output neurons: one per class for several classes, else one."""
+        settings = settings or self.settings
+        n_classes = self._describe(settings, points).n_classes
+        return n_classes if problem_kind(settings["problem"], n_classes) == "multiclass" else 1
 
     @property
     def n_classes(self) -> int:
@@ -276,7 +267,7 @@ class Session:
         """Start training at the chosen speed (see :meth:`advance`)."""
         self.playing = True
         self.alert = None
-        self._restart_clock()
+        self.pace.restart()
         self._changed()
 
     def pause(self):
@@ -310,33 +301,18 @@ class Session:
         if not self.playing:
             return 0
         start = self.clock()
-        speed = self.settings["speed"]
-        if speed == "max":
-            due = math.inf
-        else:
-            due = math.floor((start - self._clock_start) * speed) + 1 - self._epochs_since_start
-            if due > speed:  # far behind (a slow machine or a paused host): do not catch up
-                self._restart_clock()
-                due = 1
+        due = self.pace.due(self.settings["speed"])
         done = 0
         while done < due and self.playing and (done == 0 or self.clock() - start < budget):
             done += self._train_epochs(1)
-        self._epochs_since_start += done
+        self.pace.count(done)
         if done:
             self._changed()
         return done
 
     def seconds_until_due(self) -> float:
         """How long until the next epoch is due while playing (0 at full speed)."""
-        speed = self.settings["speed"]
-        if not self.playing or speed == "max":
-            return 0.0
-        next_due = self._clock_start + self._epochs_since_start / speed
-        return max(0.0, next_due - self.clock())
-
-    def _restart_clock(self):
-        self._clock_start = self.clock()
-        self._epochs_since_start = 0
+        return self.pace.seconds_until_due(self.settings["speed"]) if self.playing else 0.0
 
     def _train_epochs(self, n: int) -> int:
         """Train ``n`` epochs on the training points; stop and explain on divergence."""
@@ -397,9 +373,9 @@ class Session:
 
     def add_point(self, x: Any, target: Any):
         """Add a drawn point: ``x`` is [x1, x2] ([x1] for 1-D data), ``target`` a class or value."""
-        point = _check_point(x, self.points.n_inputs)
+        point = check_point(x, self.points.n_inputs)
         if self.kind == "regression":
-            target = _check_number("A point's value", target, -1.0, 1.0)
+            target = check_number("A point's value", target, -1.0, 1.0)
         else:
             n = self.n_classes
             if not (isinstance(target, int) and not isinstance(target, bool) and 0 <= target < n):
@@ -488,9 +464,9 @@ class Session:
     def set_weight(self, layer: Any, source: Any, target: Any, value: Any):
         """Set one weight by hand. Undoable."""
         weights = self._layer(layer).weights
-        _check_index("source", source, weights.shape[0])
-        _check_index("target", target, weights.shape[1])
-        value = _check_number("A weight", value, -limits.MAX_WEIGHT, limits.MAX_WEIGHT)
+        check_index("source", source, weights.shape[0])
+        check_index("target", target, weights.shape[1])
+        value = check_number("A weight", value, -limits.MAX_WEIGHT, limits.MAX_WEIGHT)
         self._push_undo("Edit weight")
         weights[source, target] = value
         self._measure()
@@ -499,8 +475,8 @@ class Session:
     def set_bias(self, layer: Any, unit: Any, value: Any):
         """Set one bias by hand. Undoable."""
         biases = self._layer(layer).biases
-        _check_index("unit", unit, biases.shape[0])
-        value = _check_number("A bias", value, -limits.MAX_WEIGHT, limits.MAX_WEIGHT)
+        check_index("unit", unit, biases.shape[0])
+        value = check_number("A bias", value, -limits.MAX_WEIGHT, limits.MAX_WEIGHT)
         self._push_undo("Edit bias")
         biases[unit] = value
         self._measure()
@@ -508,7 +484,7 @@ class Session:
 
     def _layer(self, layer):
         n = len(self.network.layers)
-        _check_index("layer", layer, n)
+        check_index("layer", layer, n)
         return self.network.layers[layer]
 
     # -- saving ------------------------------------------------------------------------
@@ -528,51 +504,29 @@ class Session:
         """
         try:
             parts = read_document(document)
+            points = parts["points"]
+            settings = check_changes(
+                defaults(), parts["settings"], lambda s: self._describe(s, points)
+            )
+            check_fit(parts, settings, self._n_outputs(settings, points))
         except SavedSessionError as error:
             raise SessionError(str(error)) from None
-        current_points = self.points
-        self.points = parts["points"]  # _describe reads the points
-        try:
-            settings = check_changes(defaults(), parts["settings"], self._describe)
-            n_classes = self._describe(settings).n_classes
-            kind = problem_kind(settings["problem"], n_classes)
-            n_out = n_classes if kind == "multiclass" else 1
-            sizes = [len(settings["features"]), *settings["hidden_layers"], n_out]
-            if sizes != parts["layer_sizes"]:
-                raise SettingsError(f"its network {parts['layer_sizes']} does not fit its settings")
-            shapes = [s for a, b in zip(sizes, sizes[1:]) for s in ((a, b), (b,))]
-            if [p.shape for p in parts["parameters"]] != shapes:
-                raise SettingsError("its weights do not have the network's shapes")
-            optimizer = Optimizer(settings["optimizer"])
-            optimizer.load_state(parts["optimizer"])
-            for memory in (optimizer.velocity, optimizer.first_moment, optimizer.second_moment):
-                if memory is not None and [m.shape for m in memory] != shapes:
-                    raise SettingsError("its optimizer memory does not fit the network")
-            np.random.default_rng().bit_generator.state = parts["shuffle_state"]
-        except (SettingsError, KeyError, TypeError, ValueError) as error:
-            raise SessionError(
-                f"This session file is damaged and was not loaded ({error})."
-            ) from None
-        finally:
-            self.points = current_points
+        except SettingsError as error:
+            raise SessionError(damaged_message(str(error))) from None
         if undoable:
             self._push_undo("Load session")
-        self.settings = settings
-        self.points = parts["points"]
-        self.playing = False
-        self.alert = None
-        self._build_data()
-        self._build_network()
-        for p, saved in zip(self.network.parameters(), parts["parameters"]):
-            p[...] = saved
-        self.trainer.optimizer.load_state(parts["optimizer"])
-        self.trainer.rng.bit_generator.state = parts["shuffle_state"]
-        self.epoch = parts["epoch"]
-        if parts["history"] is not None:
-            generation = self.history.generation
-            self.history = parts["history"]
-            self.history.generation = generation + 1
-        self._measure()
+        history = parts["history"] or History()
+        snapshot = Snapshot(
+            "Load session",
+            settings,
+            points,
+            parts["parameters"],
+            parts["optimizer"],
+            parts["shuffle_state"],
+            parts["epoch"],
+            history,
+        )
+        self._restore(snapshot)
         self._changed()
 
     # -- undo --------------------------------------------------------------------------
@@ -590,9 +544,7 @@ class Session:
         )
 
     def _push_undo(self, label: str):
-        self.undo_stack.append(self._snapshot(label))
-        del self.undo_stack[: -limits.MAX_UNDO]
-        self.redo_stack.clear()
+        self.undo_stack.push(self._snapshot(label))
 
     def _restore(self, snap: Snapshot):
         generation = self.history.generation
@@ -613,30 +565,29 @@ class Session:
 
     def undo(self):
         """Go back to before the last reset, architecture change, regenerate, clear or edit."""
-        if not self.undo_stack:
+        snap = self.undo_stack.back(self._snapshot(self.undo_label or ""))
+        if snap is None:
             raise SessionError("There is nothing to undo.")
-        snap = self.undo_stack.pop()
-        self.redo_stack.append(self._snapshot(snap.label))
         self._restore(snap)
         self._changed([f"Undid: {snap.label}."])
 
     def redo(self):
         """Do again what undo took back."""
-        if not self.redo_stack:
+        snap = self.undo_stack.forward(self._snapshot(self.redo_label or ""))
+        if snap is None:
             raise SessionError("There is nothing to redo.")
-        snap = self.redo_stack.pop()
-        self.undo_stack.append(self._snapshot(snap.label))
         self._restore(snap)
         self._changed([f"Redid: {snap.label}."])
 
     @property
     def undo_label(self) -> str | None:
         """What undo would take back, or None."""
-        return self.undo_stack[-1].label if self.undo_stack else None
+        return self.undo_stack.undo_label
 
     @property
     def redo_label(self) -> str | None:
-        return self.redo_stack[-1].label if self.redo_stack else None
+        """What redo would do again, or None."""
+        return self.undo_stack.redo_label
 
     # -- bookkeeping -------------------------------------------------------------------
 
@@ -656,24 +607,6 @@ def _empty_dataset(problem: str, classes: int) -> Dataset:
         return Dataset.from_points(np.zeros((0, 2)), [], "regression")
     names = tuple(str(i) for i in range(max(2, min(classes, MAX_DRAW_CLASSES))))
     return Dataset.from_points(np.zeros((0, 2)), [], "classification", class_names=names)
-
-
-def _check_point(x, n_inputs: int) -> list[float]:
-    if not (isinstance(x, list) and len(x) == n_inputs):
-        raise SessionError(f"A point needs {n_inputs} coordinates in a list; got {x!r}.")
-    return [_check_number("A coordinate", v, -6.0, 6.0) for v in x]
-
-
-def _check_number(what: str, value, low: float, high: float) -> float:
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if not (ok and math.isfinite(value) and low <= value <= high):
-        raise SessionError(f"{what} must be a number from {low:g} to {high:g}; got {value!r}.")
-    return float(value)
-
-
-def _check_index(what: str, value, n: int):
-    if not (isinstance(value, int) and not isinstance(value, bool) and 0 <= value < n):
-        raise SessionError(f"{what} must be a whole number from 0 to {n - 1}; got {value!r}.")
 
 
 def _change_label(old: dict, new: dict) -> str:

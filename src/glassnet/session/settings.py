@@ -260,7 +260,7 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "regularization_rate",
             0.0,
-            _number("regularization_rate", 0, 10),
+            _number("regularization_rate", 0, 100),
             "How strong the pull towards zero is.",
         ),
         Setting(

@@ -1,11 +1,97 @@
 /**
  * The standalone page's host: connect to this server's session and render the front end.
- * Page-only features (the URL hash, browser storage, downloads) belong here.
+ *
+ * Page-only features live here, not in the shared front end:
+ * - the URL hash holds the setup (lib/urlState.js): opening a link restores it,
+ *   and every change of settings rewrites it;
+ * - the tab keeps its session in sessionStorage (settings, points, weights,
+ *   optimizer, history), sent back to the server after a reload or a server
+ *   restart; settings from the link win over what was kept;
+ * - after the connection drops it tries again every few seconds.
  */
 
 import app from "./app.js";
 import { createSocketModel } from "./lib/socketModel.js";
+import { emptyHistory, mergeHistory } from "./lib/store.js";
+import { readHash, writeHash } from "./lib/urlState.js";
+
+const KEEP_KEY = "glassnet-session";
+const KEEP_EVERY_MS = 1500;
+const RECONNECT_MS = 2000;
+
+const link = readHash(location.hash);
+const layout = document.body.dataset.layout || "full";
+let kept = readKept();
+let lossHistory = kept?.history ? { ...emptyHistory(), ...kept.history } : emptyHistory();
+let settingNames = [];
 
 const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-const model = createSocketModel(`${scheme}//${location.host}/ws`);
+const model = createSocketModel(`${scheme}//${location.host}/ws`, {
+  hello: () => ({
+    ...(kept ? { restore: { ...kept, history: plainHistory(lossHistory) } } : {}),
+    ...(Object.keys(link.settings).length ? { settings: link.settings } : {}),
+  }),
+  local: { ui_options: { hidden: link.hidden, hideText: link.hideText, layout } },
+});
 app.render({ model, el: document.getElementById("app") });
+
+// Keep the session: ask for it (without history, which frames already bring)
+// whenever something changed, at most every KEEP_EVERY_MS.
+let version = -1;
+let keptVersion = -1;
+let timer = null;
+model.on("msg:custom", (message) => {
+  if (message.type === "welcome") {
+    settingNames = message.catalog.settings.map((setting) => setting.name);
+  } else if (message.type === "frame") {
+    lossHistory = mergeHistory(lossHistory, message.history);
+    version = message.version;
+    scheduleKeep();
+  } else if (message.type === "data") {
+    scheduleKeep();
+  } else if (message.type === "saved") {
+    kept = message.session;
+    try {
+      sessionStorage.setItem(KEEP_KEY, JSON.stringify({ ...kept, history: plainHistory(lossHistory) }));
+    } catch {
+      // Storage full or disabled: the session still works, it is just not kept.
+    }
+  } else if (message.type === "connection" && message.state === "closed") {
+    setTimeout(() => model.reconnect(), RECONNECT_MS);
+  }
+});
+
+function scheduleKeep() {
+  if (timer) return;
+  timer = setTimeout(() => {
+    timer = null;
+    if (version === keptVersion) return;
+    keptVersion = version;
+    model.send({ type: "save", history: false });
+  }, KEEP_EVERY_MS);
+}
+
+// The hash always holds the setup.
+function writeLink() {
+  const settings = {};
+  for (const name of settingNames) settings[name] = model.get(name);
+  if (!Object.keys(settings).length) return;
+  const hash = writeHash(settings, { hidden: link.hidden, hideText: link.hideText });
+  if (hash !== location.hash) {
+    window.history.replaceState(null, "", `${location.pathname}${location.search}${hash}`);
+  }
+}
+model.on("change", writeLink);
+
+function readKept() {
+  try {
+    return JSON.parse(sessionStorage.getItem(KEEP_KEY) || "null");
+  } catch {
+    return null;
+  }
+}
+
+function plainHistory(h) {
+  const { stride, ...series } = h;
+  return { stride: stride || 1, ...series };
+}

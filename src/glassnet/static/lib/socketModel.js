@@ -39,15 +39,19 @@ function pad(n) {
 /**
  * @param {string} url the WebSocket address, such as ws://127.0.0.1:8765/ws
  * @param {object} [options]
- * @param {object} [options.hello] fields merged into the front end's hello message
- *   (the page's host puts its URL's settings here)
+ * @param {() => object} [options.hello] fields merged into the front end's hello
+ *   message each time it is sent (the page's host puts its URL's settings and its
+ *   kept session here)
+ * @param {object} [options.local] values only this page knows, such as display
+ *   options; get() returns them and they are never sent
  */
-export function createSocketModel(url, { hello = {} } = {}) {
-  const values = {};
+export function createSocketModel(url, { hello = () => ({}), local = {} } = {}) {
+  const values = { ...local };
   let pending = {};
   const listeners = new Map();
   const queue = [];
   let socket = null;
+  let lastHello = null;
 
   function emit(event, ...args) {
     for (const fn of listeners.get(event) || []) fn(...args);
@@ -63,6 +67,10 @@ export function createSocketModel(url, { hello = {} } = {}) {
     socket = new WebSocket(url);
     socket.binaryType = "arraybuffer";
     socket.addEventListener("open", () => {
+      // After a reconnection the front end's hello is sent again, with fresh host fields.
+      if (lastHello && !queue.some((m) => m.includes('"type":"hello"'))) {
+        queue.unshift(JSON.stringify({ ...lastHello, ...hello() }));
+      }
       while (queue.length) socket.send(queue.shift());
       emit("msg:custom", { type: "connection", state: "open" }, []);
     });
@@ -106,11 +114,13 @@ export function createSocketModel(url, { hello = {} } = {}) {
       else listeners.get(event)?.delete(fn);
     },
     send(content) {
-      transmit(content.type === "hello" ? { ...content, ...hello } : content);
+      if (content.type === "hello") lastHello = content;
+      transmit(content.type === "hello" ? { ...content, ...hello() } : content);
     },
-    /** Not part of the anywidget API: the page host closes the socket when it leaves. */
-    close() {
-      socket?.close();
+    /** Not part of the anywidget API: the page host reconnects after the server restarts. */
+    reconnect() {
+      if (socket && socket.readyState <= WebSocket.OPEN) return;
+      connect();
     },
   };
   connect();

@@ -87,6 +87,7 @@ export function createStore(model) {
       case "connection":
         state.connection = message.state;
         if (message.state === "closed") state.alert = connectionLost(message.reason);
+        else if (state.alert?.kind === "connection") state.alert = null;
         mark("connection", "alert");
         break;
       case "welcome":
@@ -131,13 +132,7 @@ export function createStore(model) {
         ));
     state.frame = { ...message, parameters };
     state.layers = unpackLayers(message.network.layer_sizes, message.network.activations, parameters);
-    const h = message.history;
-    const history = h.start === 0 ? emptyHistory() : state.history;
-    for (const key of Object.keys(history)) {
-      history[key].length = Math.min(history[key].length, h.start);
-      history[key].push(...(h[key] || []));
-    }
-    state.history = history;
+    state.history = mergeHistory(state.history, message.history);
     if (JSON.stringify(state.alert) !== JSON.stringify(message.alert)) {
       state.alert = message.alert;
       state.changed.alert = true;
@@ -183,8 +178,26 @@ export function createStore(model) {
   };
 }
 
-function emptyHistory() {
-  return { epochs: [], train_loss: [], test_loss: [], train_accuracy: [], test_accuracy: [] };
+/**
+ * Add a frame's piece of history to what a view has: drop entries from
+ * `piece.start` on, then append the piece (docs/protocol.md, frame.history).
+ * @param {object} history {epochs, train_loss, ...} arrays, changed in place
+ * @param {object} piece a frame's history
+ */
+export function mergeHistory(history, piece) {
+  const merged = piece.start === 0 ? emptyHistory() : history;
+  for (const key of HISTORY_SERIES) {
+    merged[key].length = Math.min(merged[key].length, piece.start);
+    merged[key].push(...(piece[key] || []));
+  }
+  merged.stride = piece.stride;
+  return merged;
+}
+
+const HISTORY_SERIES = ["epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy"];
+
+export function emptyHistory() {
+  return { epochs: [], train_loss: [], test_loss: [], train_accuracy: [], test_accuracy: [], stride: 1 };
 }
 
 function connectionLost(reason) {

@@ -93,7 +93,8 @@ export function createSettingsBar(el, store) {
   function update(state) {
     const s = state.settings;
     const catalog = state.catalog;
-    if (!catalog || !(state.changed.settings || state.changed.catalog || state.changed.data)) return;
+    if (!catalog || !s.activations) return; // the settings arrive just after the catalog
+    if (!(state.changed.settings || state.changed.catalog || state.changed.data)) return;
 
     setChoices(controls.learning_rate, withValue(LEARNING_RATES, s.learning_rate).map(numberChoice));
     showValue(controls.learning_rate, s.learning_rate);

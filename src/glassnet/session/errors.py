@@ -1,0 +1,31 @@
+"""The session's error, and the small checks that raise it for values from outside."""
+
+from __future__ import annotations
+
+import math
+
+
+class SessionError(ValueError):
+    """A request the session cannot carry out; the message says why and what is allowed."""
+
+
+def check_number(what: str, value, low: float, high: float) -> float:
+    """A finite number within [low, high] (not a bool), as a float."""
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not (ok and math.isfinite(value) and low <= value <= high):
+        raise SessionError(f"{what} must be a number from {low:g} to {high:g}; got {value!r}.")
+    return float(value)
+
+
+def check_index(what: str, value, n: int) -> int:
+    """A whole number from 0 to n - 1 (not a bool)."""
+    if not (isinstance(value, int) and not isinstance(value, bool) and 0 <= value < n):
+        raise SessionError(f"{what} must be a whole number from 0 to {n - 1}; got {value!r}.")
+    return value
+
+
+def check_point(x, n_inputs: int) -> list[float]:
+    """A point's coordinates: a list of n_inputs numbers inside the view, -6 to 6."""
+    if not (isinstance(x, list) and len(x) == n_inputs):
+        raise SessionError(f"A point needs {n_inputs} coordinates in a list; got {x!r}.")
+    return [check_number("A coordinate", v, -6.0, 6.0) for v in x]

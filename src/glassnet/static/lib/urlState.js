@@ -1,0 +1,193 @@
+/**
+ * The URL hash: the whole setup of a playground, as a link anyone can open.
+ *
+ * Two kinds of links are read:
+ *
+ * - glassnet's own (they start with gn=1): each key is a setting's own name
+ *   (docs/protocol.md), such as learning_rate=0.03&hidden_layers=4,2.
+ * - TensorFlow Playground's, from courses and textbooks: its keys keep their
+ *   meaning, translated by the one table below so that a course's setup trains
+ *   the way the course says (docs/urls.md explains each row).
+ *
+ * Both may carry hide keys (noise_hide=true, hideText=true, ...), which hide a
+ * control or panel. This is host code of the standalone page: the shared front
+ * end never reads the URL.
+ */
+
+/** TensorFlow Playground's datasets by its names. */
+const PLAYGROUND_DATASETS = { circle: "circle", xor: "xor", gauss: "gauss", spiral: "spiral" };
+const PLAYGROUND_REG_DATASETS = { "reg-plane": "plane", "reg-gauss": "multi_gauss" };
+const PLAYGROUND_REGULARIZATION = { none: "none", L1: "l1_pin", L2: "l2" };
+const PLAYGROUND_ACTIVATIONS = ["relu", "tanh", "sigmoid", "linear"];
+
+/** TensorFlow Playground's input features: its key, our feature name, on by default. */
+export const PLAYGROUND_FEATURES = [
+  ["x", "x1", true],
+  ["y", "x2", true],
+  ["xSquared", "x1^2", false],
+  ["ySquared", "x2^2", false],
+  ["xTimesY", "x1*x2", false],
+  ["sinX", "sin(x1)", false],
+  ["sinY", "sin(x2)", false],
+];
+
+/**
+ * THE TABLE: each TensorFlow Playground key, the setting it sets here, and how
+ * its value translates. `read(value, link)` returns the setting's value, or
+ * undefined to ignore a value the Playground would ignore too.
+ *
+ * Why some values change: the Playground's squared error is (y - t)² / 2 and ours
+ * (as Keras and PyTorch) is (y - t)², whose gradient is twice as large. So the same
+ * steps need half the learning rate here, and twice the regularization rate (the
+ * Playground applies the penalty with its own, undivided, learning rate).
+ */
+export const PLAYGROUND_KEYS = [
+  { key: "problem", setting: "problem", read: (v) => (v === "regression" ? "regression" : v === "classification" ? "classification" : undefined) },
+  { key: "dataset", setting: "dataset", read: (v, link) => (link.problem === "regression" ? undefined : PLAYGROUND_DATASETS[v]) },
+  { key: "regDataset", setting: "dataset", read: (v, link) => (link.problem === "regression" ? PLAYGROUND_REG_DATASETS[v] : undefined) },
+  { key: "noise", setting: "noise", read: Number },
+  { key: "percTrainData", setting: "train_percent", read: Number },
+  { key: "batchSize", setting: "batch_size", read: Number },
+  { key: "networkShape", setting: "hidden_layers", read: (v) => (v.trim() === "" ? [] : v.split(",").map(Number)) },
+  { key: "activation", setting: "activations", read: (v) => (PLAYGROUND_ACTIVATIONS.includes(v) ? v : undefined) },
+  { key: "learningRate", setting: "learning_rate", read: (v) => positive(v) / 2 },
+  { key: "regularization", setting: "regularization", read: (v) => PLAYGROUND_REGULARIZATION[v] },
+  { key: "regularizationRate", setting: "regularization_rate", read: (v) => 2 * Number(v) },
+  { key: "seed", setting: "seed", read: seedNumber },
+  { key: "showTestData", setting: "show_test", read: playgroundBoolean },
+  { key: "discretize", setting: "discretize", read: playgroundBoolean },
+  { key: "initZero", setting: "init", read: (v) => (playgroundBoolean(v) ? "zeros" : "uniform") },
+];
+
+/**
+ * Every Playground link trains its way: a tanh output learning -1/+1 (or a linear
+ * one for regression) with squared error, SGD, and its uniform first weights.
+ */
+const PLAYGROUND_IMPLIED = (problem) => ({
+  output_activation: problem === "regression" ? "linear" : "tanh",
+  loss: "mse",
+  optimizer: "sgd",
+  init: "uniform",
+});
+
+/** Keys that only display options use, in both kinds of links. */
+const DISPLAY_KEYS = new Set(["hideText", "gn", "embed"]);
+const HIDE_SUFFIX = "_hide";
+
+/** Settings whose value is a list, written comma-separated. */
+const LIST_SETTINGS = new Set(["hidden_layers", "activations", "features"]);
+const TEXT_SETTINGS = new Set([
+  "dataset", "problem", "output_activation", "loss", "init", "optimizer", "regularization",
+]);
+const BOOLEAN_SETTINGS = new Set(["show_test", "discretize"]);
+
+/**
+ * Read a URL hash.
+ * @param {string} hash such as "#gn=1&dataset=spiral" or "#learningRate=0.1&networkShape=3"
+ * @returns {{kind: "glassnet" | "playground" | "none", settings: object, hidden: string[], hideText: boolean}}
+ */
+export function readHash(hash) {
+  const params = parseParams(hash);
+  const hidden = Object.keys(params)
+    .filter((k) => k.endsWith(HIDE_SUFFIX) && params[k] === "true")
+    .map((k) => k.slice(0, -HIDE_SUFFIX.length));
+  const hideText = params.hideText !== undefined && params.hideText !== "false";
+  if (params.gn !== undefined) {
+    return { kind: "glassnet", settings: readGlassnet(params), hidden, hideText };
+  }
+  const isPlayground = PLAYGROUND_KEYS.some((row) => row.key in params) ||
+    PLAYGROUND_FEATURES.some(([key]) => key in params);
+  if (!isPlayground) return { kind: "none", settings: {}, hidden, hideText };
+  return { kind: "playground", settings: readPlayground(params, hidden), hidden, hideText };
+}
+
+function readPlayground(params, hidden) {
+  const link = { problem: params.problem === "regression" ? "regression" : "classification" };
+  const settings = { ...PLAYGROUND_IMPLIED(link.problem), problem: link.problem };
+  for (const row of PLAYGROUND_KEYS) {
+    if (!(row.key in params) || (row.key !== "networkShape" && params[row.key].trim() === "")) continue;
+    const value = row.read(decodeURIComponent(params[row.key]), link);
+    if (value !== undefined && !Number.isNaN(value)) settings[row.setting] = value;
+  }
+  if (link.problem === "regression" && !("regDataset" in params)) settings.dataset = "plane";
+  if (link.problem === "classification" && !settings.dataset) settings.dataset = "circle";
+  const shape = settings.hidden_layers ?? [4, 2];
+  const activation = settings.activations ?? "tanh";
+  settings.activations = shape.map(() => activation);
+  // A feature hidden with x_hide=true cannot be used, as in the Playground.
+  settings.features = PLAYGROUND_FEATURES.filter(([key, , on]) => {
+    const wanted = key in params ? playgroundBoolean(params[key]) : on;
+    return wanted && !hidden.includes(key);
+  }).map(([, name]) => name);
+  if (settings.features.length === 0) settings.features = ["x1"];
+  return settings;
+}
+
+function readGlassnet(params) {
+  const settings = {};
+  for (const [key, raw] of Object.entries(params)) {
+    if (DISPLAY_KEYS.has(key) || key.endsWith(HIDE_SUFFIX)) continue;
+    const value = decodeURIComponent(raw);
+    if (LIST_SETTINGS.has(key)) {
+      const items = value.trim() === "" ? [] : value.split(",");
+      settings[key] = key === "hidden_layers" ? items.map(Number) : items;
+    } else if (BOOLEAN_SETTINGS.has(key)) {
+      settings[key] = value === "true";
+    } else if (TEXT_SETTINGS.has(key) || (key === "speed" && value === "max")) {
+      settings[key] = value;
+    } else {
+      settings[key] = Number(value); // the session refuses what is not allowed, with a message
+    }
+  }
+  return settings;
+}
+
+/**
+ * Write settings (and hide keys) as a glassnet hash.
+ * @param {object} settings every setting, as the session sent them
+ * @param {{hidden?: string[], hideText?: boolean}} [options]
+ */
+export function writeHash(settings, options = {}) {
+  const parts = ["gn=1"];
+  for (const [key, value] of Object.entries(settings)) {
+    const text = Array.isArray(value) ? value.join(",") : String(value);
+    parts.push(`${key}=${encodeURIComponent(text).replace(/%2C/g, ",")}`);
+  }
+  for (const name of options.hidden || []) parts.push(`${name}${HIDE_SUFFIX}=true`);
+  if (options.hideText) parts.push("hideText=true");
+  return `#${parts.join("&")}`;
+}
+
+function parseParams(hash) {
+  const params = {};
+  for (const pair of hash.replace(/^#/, "").split("&")) {
+    if (!pair) continue;
+    const [name, ...rest] = pair.split("=");
+    params[name] = rest.join("=");
+  }
+  return params;
+}
+
+function playgroundBoolean(v) {
+  return v !== "false"; // the Playground reads anything else as true
+}
+
+function positive(v) {
+  const n = Number(v);
+  return Number.isFinite(n) && n > 0 ? n : NaN;
+}
+
+/**
+ * The Playground's seed is any text ("0.71372"); ours is a whole number. A whole
+ * number stays itself; other text becomes a number by a fixed hash (FNV-1a), so the
+ * same link always gives the same seed.
+ */
+export function seedNumber(text) {
+  if (/^\d+$/.test(text) && Number(text) < 2 ** 31) return Number(text);
+  let hash = 0x811c9dc5;
+  for (const ch of text) {
+    hash ^= ch.codePointAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash & 0x7fffffff;
+}
