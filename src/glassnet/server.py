@@ -74,6 +74,9 @@ def create_app(
         finally:
             sessions.discard(id(websocket))
 
+    async def embed(request):
+        return FileResponse(STATIC / "embed.html", headers={"Cache-Control": "no-cache"})
+
     async def favicon(request):
         return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
@@ -82,6 +85,7 @@ def create_app(
 
     routes = [
         Route("/", index),
+        Route("/embed", embed),
         Route("/health", health),
         Route("/favicon.ico", favicon),
         WebSocketRoute("/ws", playground_socket),

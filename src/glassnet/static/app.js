@@ -68,6 +68,7 @@ function render({ model, el }) {
     h("main", { class: "gn-main" }, data, network, output),
   );
   el.append(root);
+  applyOptions(root, model.get("ui_options") || {});
 
   const controlsSlot = h("div", { class: "gn-controls-slot" });
   const settingsSlot = h("div", { class: "gn-settings-slot" });
@@ -86,7 +87,10 @@ function render({ model, el }) {
   const unsubscribe = store.subscribe((state) => {
     for (const view of views) view.update(state);
     // Tests and embedding pages wait for this: the first frame is on screen.
-    if (state.frame && !root.dataset.ready) root.dataset.ready = "true";
+    if (state.frame && !root.dataset.ready) {
+      root.dataset.ready = "true";
+      performance.mark("glassnet-first-frame");
+    }
   });
 
   return () => {
@@ -95,6 +99,21 @@ function render({ model, el }) {
     store.destroy();
     root.remove();
   };
+}
+
+/**
+ * Display options a host may give as the model value "ui_options":
+ *   layout: "full" (default) or "embed" (compact, for an iframe of about 600x450)
+ *   hidden: names of controls and panels to hide (docs/urls.md), from <name>_hide=true
+ *   hideText: hide the help buttons and the title
+ * Every view marks its controls with data-control="<name>".
+ */
+function applyOptions(root, options) {
+  root.dataset.layout = options.layout || "full";
+  root.classList.toggle("gn-hide-text", Boolean(options.hideText));
+  const hidden = (options.hidden || []).filter((name) => /^[A-Za-z0-9_]+$/.test(name));
+  const rules = hidden.map((name) => `.glassnet [data-control~="${name}"] { display: none !important; }`);
+  root.append(h("style", null, rules.join("\n")));
 }
 
 export default { render };

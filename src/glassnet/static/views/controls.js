@@ -14,11 +14,12 @@ export function createControls(el, store) {
   const play = h("button", {
     type: "button",
     class: "gn-play",
+    dataset: { control: "playButton" },
     "aria-label": "Play",
     onclick: () => store.command(store.state.frame?.playing ? "pause" : "play"),
   });
-  const step = button("Step", () => store.command("step"));
-  const reset = button("Reset", () => store.command("reset"));
+  const step = button("Step", () => store.command("step"), "stepButton");
+  const reset = button("Reset", () => store.command("reset"), "resetButton");
   const undo = button("Undo", () => store.command("undo"));
   const redo = button("Redo", () => store.command("redo"));
   const epoch = h("span", { class: "gn-epoch-value gn-value", "aria-live": "off" }, "000,000");
@@ -32,11 +33,11 @@ export function createControls(el, store) {
     h("div", { class: "gn-controls" },
       play,
       h("div", { class: "gn-control-group" }, step, reset, helpButton("play", "Play, Step and Reset")),
-      h("div", { class: "gn-control-group" }, undo, redo, helpButton("undo", "Undo")),
-      h("div", { class: "gn-epoch" },
+      h("div", { class: "gn-control-group", dataset: { control: "undoButton" } }, undo, redo, helpButton("undo", "Undo")),
+      h("div", { class: "gn-epoch", dataset: { control: "epoch" } },
         h("span", { class: "gn-label", id: "gn-epoch-label" }, "Epoch", helpButton("epoch", "Epoch")),
         epoch),
-      h("div", { class: "gn-field gn-speed" },
+      h("div", { class: "gn-field gn-speed", dataset: { control: "speed" } },
         h("span", { class: "gn-label" }, h("label", { htmlFor: "gn-speed" }, "Speed"), helpButton("speed", "Speed")),
         speed),
     ),
@@ -85,6 +86,6 @@ export function createControls(el, store) {
   };
 }
 
-function button(label, onclick) {
-  return h("button", { type: "button", class: "gn-button", onclick }, label);
+function button(label, onclick, control) {
+  return h("button", { type: "button", class: "gn-button", onclick, dataset: control ? { control } : null }, label);
 }

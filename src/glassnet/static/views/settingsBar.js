@@ -71,19 +71,20 @@ export function createSettingsBar(el, store) {
       },
     }),
   };
+  // [control, label, help text, hide key of links (docs/urls.md)]
   const fields = [
-    ["learning_rate", "Learning rate", "learning_rate"],
-    ["activation", "Activation", "activation"],
-    ["regularization", "Regularization", "regularization"],
-    ["regularization_rate", "Regularization rate", "regularization_rate"],
-    ["problem", "Problem type", "problem"],
-    ["optimizer", "Optimizer", "optimizer"],
-    ["output", "Output and loss", "output"],
+    ["learning_rate", "Learning rate", "learning_rate", "learningRate"],
+    ["activation", "Activation", "activation", "activation"],
+    ["regularization", "Regularization", "regularization", "regularization"],
+    ["regularization_rate", "Regularization rate", "regularization_rate", "regularizationRate"],
+    ["problem", "Problem type", "problem", "problem"],
+    ["optimizer", "Optimizer", "optimizer", "optimizer"],
+    ["output", "Output and loss", "output", "output"],
   ];
   el.append(
     h("div", { class: "gn-settings" },
-      fields.map(([key, label, help]) =>
-        h("div", { class: "gn-field" },
+      fields.map(([key, label, help, control]) =>
+        h("div", { class: "gn-field", dataset: { control } },
           h("span", { class: "gn-label" }, h("label", { htmlFor: controls[key].id }, label), helpButton(help, label)),
           controls[key]),
       ),
