@@ -111,6 +111,8 @@ def test_undo_redo_clear_and_hello_are_carried_out():
     assert by_type(connection.receive('{"type": "undo"}'), "error") == []
     assert by_type(connection.receive('{"type": "redo"}'), "error") == []
     assert by_type(connection.receive('{"type": "clear_points"}'), "error") == []
+    assert by_type(connection.receive('{"type": "new_drawing"}'), "error") == []
+    assert connection.session.points.base.n_points == 0
     assert by_type(connection.receive('{"type": "hello", "binary": true}'), "error") == []
     assert connection.binary
 
@@ -118,7 +120,7 @@ def test_undo_redo_clear_and_hello_are_carried_out():
 def test_every_request_type_is_tested_here():
     tested = {"play", "pause", "step", "reset", "regenerate", "set", "add_point", "remove_point",
               "set_weight", "set_bias", "load_data", "undo", "redo", "clear_points", "hello",
-              "ready", "save", "restore"}  # fmt: skip
+              "ready", "save", "restore", "new_drawing"}  # fmt: skip
     assert set(REQUESTS) == tested
 
 

@@ -55,6 +55,7 @@ REQUESTS: dict[str, dict[str, Any]] = {
     "add_point": {"x": list, "target": NUMBER},
     "remove_point": {"index": int},
     "clear_points": {},
+    "new_drawing": {},
     "set_weight": {"layer": int, "source": int, "target": int, "value": NUMBER},
     "set_bias": {"layer": int, "unit": int, "value": NUMBER},
     "load_data": {"filename": str, "content": str},

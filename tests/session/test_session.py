@@ -317,3 +317,13 @@ def test_bad_requests_are_refused_with_a_clear_message(call, message):
     with pytest.raises(SessionError, match=message):
         call(s)
     assert s.undo_label is None
+
+
+def test_a_new_drawing_replaces_loaded_points_and_is_undoable():
+    s = Session()
+    s.load_data("d.csv", "a,b,label\n0,0,x\n1,1,y\n2,0,x\n")
+    s.new_drawing()
+    assert s.settings["dataset"] == "custom" and s.points.source == "drawn"
+    assert s.points.base.n_points == 0
+    s.undo()
+    assert s.points.source == "file"

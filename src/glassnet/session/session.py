@@ -403,6 +403,17 @@ class Session:
         self._push_undo("Clear points")
         self._set_points(self.points.without_drawn())
 
+    def new_drawing(self):
+        """Start an empty drawing (dataset ``custom``) instead of loaded or generated points."""
+        self._push_undo("New drawing")
+        problem, classes = self.settings["problem"], self.settings["classes"]
+        self.points = Points.of(_empty_dataset(problem, classes), "drawn")
+        self.settings = check_changes(self.settings, {"dataset": CUSTOM}, self._describe)
+        self.playing = False
+        self._build_data()
+        self._build_network()
+        self._changed()
+
     def regenerate(self):
         """New random points: the seed moves on, so the first weights are new too. Undoable."""
         if self.settings["dataset"] == CUSTOM:

@@ -98,6 +98,7 @@ export function createSocketModel(url, { hello = () => ({}), local = {} } = {}) 
       values[name] = value;
       pending[name] = value;
       emit(`change:${name}`, model, value);
+      emit("change", model);
     },
     save_changes() {
       if (Object.keys(pending).length === 0) return;

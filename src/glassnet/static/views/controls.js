@@ -18,6 +18,8 @@ export function createControls(el, store) {
     "aria-label": "Play",
     onclick: () => store.command(store.state.frame?.playing ? "pause" : "play"),
   });
+  const playText = h("span", { class: "gn-play-text" }, "Play");
+  play.append(h("span", { class: "gn-play-icon", "aria-hidden": "true" }), playText);
   const step = button("Step", () => store.command("step"), "stepButton");
   const reset = button("Reset", () => store.command("reset"), "resetButton");
   const undo = button("Undo", () => store.command("undo"));
@@ -66,9 +68,12 @@ export function createControls(el, store) {
     if (!frame || !(state.changed.frame || state.changed.connection)) return;
     const open = state.connection === "open";
     const playing = frame.playing;
-    play.setAttribute("aria-label", playing ? "Pause" : "Play");
-    play.dataset.playing = String(playing);
-    play.replaceChildren(h("span", { class: "gn-play-icon", "aria-hidden": "true" }), h("span", { class: "gn-play-text" }, playing ? "Pause" : "Play"));
+    // Only touch the button when it changes: rebuilding it under a click would swallow the click.
+    if (play.dataset.playing !== String(playing)) {
+      play.setAttribute("aria-label", playing ? "Pause" : "Play");
+      play.dataset.playing = String(playing);
+      playText.textContent = playing ? "Pause" : "Play";
+    }
     for (const b of [play, step, reset]) b.disabled = !open;
     undo.disabled = !open || !frame.undo;
     redo.disabled = !open || !frame.redo;

@@ -1,0 +1,298 @@
+"""The data panel in a real browser: picking datasets, the sliders, and loading files.
+
+Every check goes through the real session: a picked dataset only shows as picked
+once the session answers with it, and the point counts come from the data it sends.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from glassnet.data import DATASETS
+from glassnet.limits import MAX_FILE_BYTES
+
+pytest.importorskip("playwright")
+
+TILE_NAMES = [
+    "Circle",
+    "Exclusive or",
+    "Two Gaussians",
+    "Spiral",
+    "Plane",
+    "Multiple Gaussians",
+    "Moons",
+    "Blobs",
+    "Checkerboard",
+    "Sine wave",
+]
+
+# The Okabe-Ito class colours of lib/colors.js, as the browser reports them.
+ORANGE, BLUE, GREEN = "rgb(245, 147, 34)", "rgb(8, 119, 189)", "rgb(0, 158, 115)"
+
+
+def panel(page):
+    return page.locator("section.gn-data")
+
+
+def tile(page, name):
+    return panel(page).get_by_role("button", name=name, exact=True)
+
+
+def summary(page):
+    return panel(page).locator(".gn-dp-count")
+
+
+def settings_from_session(page):
+    """Collect every settings message the session sends over the WebSocket.
+
+    Call it before the page opens: it listens to sockets opened after it.
+    """
+    seen = []
+
+    def on_socket(ws):
+        def on_frame(payload):
+            if isinstance(payload, bytes):  # binary: uint32 header length, JSON header
+                size = int.from_bytes(payload[:4], "little")
+                payload = payload[4 : 4 + size].decode()
+            message = json.loads(payload)
+            if message.get("type") == "settings":
+                seen.append(message["values"])
+
+        ws.on("framereceived", on_frame)
+
+    page.on("websocket", on_socket)
+    return seen
+
+
+def wait_until(page, condition, timeout_ms=5000):
+    """Let the page run until condition() holds (events arrive while Playwright waits)."""
+    for _ in range(timeout_ms // 50):
+        if condition():
+            return
+        page.wait_for_timeout(50)
+    assert condition()
+
+
+def test_every_dataset_and_draw_your_own_has_a_named_tile(playground):
+    page = playground()
+    # The names come from the catalog, so the registry and the tiles agree.
+    assert len(DATASETS) == len(TILE_NAMES)
+    for name in [*TILE_NAMES, "Draw your own"]:
+        assert tile(page, name).count() == 1, f"no tile named {name!r}"
+    pressed = panel(page).locator(".gn-dp-tile[aria-pressed='true']")
+    assert pressed.count() == 1
+    assert pressed.get_attribute("aria-label") == "Circle"
+    assert "disc" in tile(page, "Circle").get_attribute("title")
+
+
+def test_tiles_are_grouped_by_problem(playground):
+    page = playground()
+    regression = panel(page).get_by_role("group", name="Regression")
+    for name in ["Plane", "Multiple Gaussians", "Sine wave"]:
+        assert regression.get_by_role("button", name=name, exact=True).count() == 1
+    assert (
+        panel(page)
+        .get_by_role("group", name="Classification")
+        .get_by_role("button", name="Spiral")
+        .count()
+        == 1
+    )
+
+
+def test_picking_spiral_makes_the_session_answer_with_spiral(page, playground):
+    seen = settings_from_session(page)
+    playground()
+    tile(page, "Spiral").click()
+    page.wait_for_selector(".gn-dp-tile[data-dataset='spiral'][aria-pressed='true']")
+    wait_until(page, lambda: any(values.get("dataset") == "spiral" for values in seen))
+    assert tile(page, "Circle").get_attribute("aria-pressed") == "false"
+    assert panel(page).locator(".gn-dp-current strong").inner_text() == "Spiral"
+    # The new data arrives too: 500 points, split 50/50 by default.
+    page.wait_for_function(
+        "() => document.querySelector('.gn-dp-count').textContent"
+        " === '500 points: 250 training, 250 test'"
+    )
+
+
+def test_a_tile_can_be_picked_with_the_keyboard(playground):
+    page = playground()
+    tile(page, "Checkerboard").focus()
+    page.keyboard.press("Space")
+    page.wait_for_selector(".gn-dp-tile[data-dataset='checkerboard'][aria-pressed='true']")
+    assert panel(page).locator(".gn-dp-current strong").inner_text() == "Checkerboard"
+
+
+def test_a_three_class_blobs_set_shows_three_class_colours(playground):
+    page = playground()
+    tile(page, "Blobs").click()
+    page.wait_for_selector(".gn-dp-tile[data-dataset='blobs'][aria-pressed='true']")
+    classes = panel(page).locator(".gn-dp-legend .gn-dp-class")
+    wait_until(page, lambda: classes.count() == 3)
+    colours = classes.locator(".gn-dp-swatch").evaluate_all(
+        "spans => spans.map(s => getComputedStyle(s).backgroundColor)"
+    )
+    assert colours == [ORANGE, BLUE, GREEN]
+    assert classes.all_inner_texts() == ["class 0", "class 1", "class 2"]
+    # Blobs let you choose how many classes; the session answers with four.
+    panel(page).get_by_role("combobox", name="Classes").select_option("4")
+    wait_until(page, lambda: classes.count() == 4)
+    assert (
+        classes.nth(3).locator(".gn-dp-swatch").evaluate("s => getComputedStyle(s).backgroundColor")
+        == "rgb(204, 121, 167)"
+    )
+
+
+def test_the_noise_slider_sends_its_setting_and_shows_the_answer(page, playground):
+    seen = settings_from_session(page)
+    playground()
+    noise = panel(page).get_by_role("slider", name="Noise")
+    assert noise.input_value() == "0"
+    noise.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    assert panel(page).locator("output[for='gn-dp-noise']").inner_text() == "5"
+    # The slider sends 250 ms after the last key press; the session answers.
+    wait_until(page, lambda: any(values.get("noise") == 5 for values in seen))
+    # The session's next answer (to another change) still carries noise 5, and so does the slider.
+    tile(page, "Moons").click()
+    page.wait_for_selector(".gn-dp-tile[data-dataset='moons'][aria-pressed='true']")
+    assert seen[-1]["dataset"] == "moons" and seen[-1]["noise"] == 5
+    assert noise.input_value() == "5"
+
+
+def test_the_noise_setting_survives_a_reload(playground):
+    page = playground()
+    panel(page).get_by_role("slider", name="Noise").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(2500)  # the page keeps its session every 1.5 s
+    page.reload()
+    page.wait_for_selector(".glassnet[data-ready='true']")
+    page.wait_for_timeout(500)
+    assert panel(page).get_by_role("slider", name="Noise").input_value() == "1"
+
+
+def test_a_playground_link_opens_with_its_data_settings_on_the_controls(playground):
+    page = playground("/#dataset=spiral&noise=20&percTrainData=70&batchSize=5")
+    assert tile(page, "Spiral").get_attribute("aria-pressed") == "true"
+    assert panel(page).get_by_role("slider", name="Noise").input_value() == "20"
+    ratio = panel(page).get_by_role("slider", name="Ratio of training to test data")
+    assert ratio.input_value() == "70"
+    assert panel(page).locator("output[for='gn-dp-train-percent']").inner_text() == "70%"
+    assert panel(page).get_by_role("slider", name="Batch size").input_value() == "5"
+    assert summary(page).inner_text() == "500 points: 350 training, 150 test"
+
+
+def test_a_link_can_hide_the_noise_slider_and_loading(playground):
+    page = playground("/#dataset=circle&noise_hide=true&load_hide=true")
+    assert panel(page).get_by_role("slider", name="Noise").is_hidden()
+    assert panel(page).get_by_role("button", name="Load CSV or JSON").is_hidden()
+    assert panel(page).get_by_role("slider", name="Batch size").is_visible()
+
+
+def test_noise_and_regenerate_are_off_for_drawn_data(playground):
+    page = playground()
+    tile(page, "Draw your own").click()
+    page.wait_for_selector(".gn-dp-tile[data-dataset='custom'][aria-pressed='true']")
+    # Drawing your own starts with drawing turned on in the output map.
+    page.wait_for_selector(".gn-draw-toggle[aria-pressed='true']")
+    assert panel(page).get_by_role("slider", name="Noise").is_disabled()
+    assert panel(page).get_by_role("button", name="Regenerate", exact=True).is_disabled()
+    # Drawn data asks which problem it is; the session switches to regression.
+    panel(page).get_by_role("button", name="Regression", exact=True).click()
+    page.wait_for_selector(".gn-dp-problem-choice[data-problem='regression'][aria-pressed='true']")
+    assert "No points yet" in summary(page).inner_text()
+
+
+def test_the_ratio_slider_shows_a_percentage_and_changes_the_split(playground):
+    page = playground()
+    ratio = panel(page).get_by_role("slider", name="Ratio of training to test data")
+    ratio.focus()
+    page.keyboard.press("ArrowRight")  # 50% -> 60%
+    assert panel(page).locator("output[for='gn-dp-train-percent']").inner_text() == "60%"
+    page.wait_for_function(
+        "() => document.querySelector('.gn-dp-count').textContent"
+        " === '500 points: 300 training, 200 test'"
+    )
+
+
+def test_loading_a_csv_file_shows_its_name_and_point_count(playground):
+    page = playground()
+    rows = [f"{i % 7 - 3},{i % 5 - 2},{'cat' if i % 2 else 'dog'}" for i in range(40)]
+    content = "x,y,label\n" + "\n".join(rows) + "\n"
+    page.set_input_files(
+        "section.gn-data input[type=file]",
+        files=[{"name": "pets.csv", "mimeType": "text/csv", "buffer": content.encode()}],
+    )
+    loaded = panel(page).locator(".gn-dp-loaded")
+    loaded.wait_for(state="visible")
+    assert loaded.locator(".gn-dp-loaded-name").inner_text() == "pets.csv"
+    assert "40 points" in loaded.inner_text()
+    page.wait_for_function(
+        "() => document.querySelector('.gn-dp-count').textContent.startsWith('40 points')"
+    )
+    # The classes are the file's labels, each with its own colour.
+    classes = panel(page).locator(".gn-dp-legend .gn-dp-class")
+    assert sorted(classes.all_inner_texts()) == ["cat", "dog"]
+    colours = classes.locator(".gn-dp-swatch").evaluate_all(
+        "spans => spans.map(s => getComputedStyle(s).backgroundColor)"
+    )
+    assert colours == [ORANGE, BLUE]
+
+
+@pytest.mark.allow_console_errors
+def test_a_broken_csv_names_the_row_and_keeps_the_data(playground):
+    page = playground()
+    tile(page, "Spiral").click()
+    page.wait_for_selector(".gn-dp-tile[data-dataset='spiral'][aria-pressed='true']")
+    before = summary(page).inner_text()
+    broken = b"x,y,label\n1,2,a\n3,4\n5,6,b\n"
+    page.set_input_files(
+        "section.gn-data input[type=file]",
+        files=[{"name": "ragged.csv", "mimeType": "text/csv", "buffer": broken}],
+    )
+    error = panel(page).locator(".gn-dp-file-error")
+    error.wait_for(state="visible")
+    assert "ragged.csv" in error.inner_text()
+    assert "row 3" in error.inner_text()
+    assert summary(page).inner_text() == before
+    assert tile(page, "Spiral").get_attribute("aria-pressed") == "true"
+    assert panel(page).locator(".gn-dp-loaded").is_hidden()
+
+
+def test_a_file_over_the_size_limit_is_refused_before_sending(page, playground):
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
+    playground()
+    big = b"x,y,label\n" + b"1,2,a\n" * (MAX_FILE_BYTES // 6 + 10)
+    page.set_input_files(
+        "section.gn-data input[type=file]",
+        files=[{"name": "huge.csv", "mimeType": "text/csv", "buffer": big}],
+    )
+    error = panel(page).locator(".gn-dp-file-error")
+    error.wait_for(state="visible")
+    assert "huge.csv" in error.inner_text()
+    assert f"up to {MAX_FILE_BYTES / 1e6:.1f} MB" in error.inner_text()
+    assert not any("load_data" in str(frame) for frame in sent)
+
+
+def test_dropping_a_file_on_the_panel_loads_it(playground):
+    page = playground()
+    page.evaluate(
+        """() => {
+            const data = new DataTransfer();
+            data.items.add(new File(["x,y,label\\n1,2,a\\n3,4,b\\n-1,0,a\\n"], "dropped.csv"));
+            const target = document.querySelector("section.gn-data .gn-dp-sliders");
+            for (const type of ["dragenter", "dragover", "drop"]) {
+                target.dispatchEvent(
+                    new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data })
+                );
+            }
+        }"""
+    )
+    loaded = panel(page).locator(".gn-dp-loaded")
+    loaded.wait_for(state="visible")
+    assert loaded.locator(".gn-dp-loaded-name").inner_text() == "dropped.csv"
+    assert "3 points" in loaded.inner_text()
+    assert not panel(page).evaluate("el => el.classList.contains('gn-dp-dropping')")
