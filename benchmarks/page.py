@@ -137,7 +137,7 @@ def measure(browser, url: str, seconds: float) -> Result:
             ...performance.getEntriesByType("resource")]
            .reduce((sum, e) => sum + (e.decodedBodySize || 0), 0) / 1000"""
     )
-    page.get_by_role("button", name="Play").click()
+    page.get_by_role("button", name="Play", exact=True).click()
     page.wait_for_timeout(1500)  # warm up
     page.evaluate(PROBE)
     busy_before = task_seconds(cdp)

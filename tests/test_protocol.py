@@ -241,3 +241,16 @@ def test_a_damaged_kept_session_is_reported_and_the_links_settings_still_apply()
     replies = connection.start(json.dumps(hello))
     assert "not a glassnet session file" in by_type(replies, "error")[0]["message"]
     assert connection.session.settings["dataset"] == "xor"
+
+
+def test_restore_takes_a_session_files_text_and_refuses_text_that_is_not_json():
+    first, _ = started({"dataset": "gauss"})
+    saved = by_type(first.receive('{"type": "save"}'), "saved")[0]["session"]
+    other, _ = started()
+    replies = other.receive(json.dumps({"type": "restore", "content": json.dumps(saved)}))
+    assert by_type(replies, "error") == [] and other.session.settings["dataset"] == "gauss"
+    broken = other.receive(json.dumps({"type": "restore", "content": '{"format": "glassn'}))
+    assert "not JSON" in by_type(broken, "error")[0]["message"]
+    assert other.session.settings["dataset"] == "gauss"
+    missing = other.receive('{"type": "restore"}')
+    assert "needs a 'session' object" in by_type(missing, "error")[0]["message"]

@@ -60,7 +60,7 @@ REQUESTS: dict[str, dict[str, Any]] = {
     "set_bias": {"layer": int, "unit": int, "value": NUMBER},
     "load_data": {"filename": str, "content": str},
     "save": {},
-    "restore": {"session": dict},
+    "restore": {},
 }
 """Every message a view may send, with its required fields and their types."""
 
@@ -196,7 +196,7 @@ class Connection:
             include_history = message.get("history", True) is not False
             self.replies.append(Outgoing({"type": "saved", "session": s.save(include_history)}))
         elif kind == "restore":
-            s.restore(message["session"])
+            s.restore(_session_document(message))
         elif kind == "ready":
             self.ready = True
         elif kind == "set":
@@ -373,6 +373,24 @@ def _padding(n: int) -> bytes:
 def _finite_or_none(value):
     # JSON has no NaN or infinity; a missing value is null.
     return value if value is None or math.isfinite(value) else None
+
+
+def _session_document(message: dict):
+    """A restore message's document: given as an object, or as the text of a file."""
+    if isinstance(message.get("session"), dict):
+        return message["session"]
+    content = message.get("content")
+    if not isinstance(content, str):
+        raise ProtocolError(
+            "A 'restore' message needs a 'session' object or a 'content' text (a session file)."
+        )
+    try:
+        return json.loads(content)
+    except ValueError as error:
+        raise SessionError(
+            f"This file is not a glassnet session file: it is not JSON ({error}). "
+            "Nothing was changed."
+        ) from None
 
 
 def _error(request: str | None, message: str) -> Outgoing:

@@ -11,28 +11,9 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from socket_watch import SocketWatch as Messages
 
 NUMBER = r"-?\d+(?:\.\d+)?(?:e-?\d+)?"
-
-
-class Messages:
-    """Every message the session sent to the page (binary frames: only their JSON header)."""
-
-    def __init__(self, page):
-        self.received = []
-        page.on("websocket", lambda ws: ws.on("framereceived", self._receive))
-
-    def _receive(self, payload):
-        if isinstance(payload, str):
-            self.received.append(json.loads(payload))
-        else:
-            length = int.from_bytes(payload[:4], "little")
-            self.received.append(json.loads(payload[4 : 4 + length]))
-
-    def last(self, kind):
-        found = [m for m in self.received if m.get("type") == kind]
-        assert found, f"no {kind} message received"
-        return found[-1]
 
 
 def close_to(text, value, relative=0.006):

@@ -35,11 +35,12 @@ const STYLESHEETS = [
   "views/messages.css",
 ];
 
+/** Add the stylesheets a host page did not link already (the glassnet page links them all). */
 function loadStyles() {
+  const present = new Set([...document.querySelectorAll("link[rel=stylesheet]")].map((l) => l.href));
   for (const path of STYLESHEETS) {
     const href = new URL(path, import.meta.url).href;
-    if (document.querySelector(`link[href="${href}"]`)) continue;
-    document.head.append(h("link", { rel: "stylesheet", href }));
+    if (!present.has(href)) document.head.append(h("link", { rel: "stylesheet", href }));
   }
 }
 
@@ -68,11 +69,13 @@ function render({ model, el }) {
     h("main", { class: "gn-main" }, data, network, output),
   );
   el.append(root);
-  applyOptions(root, model.get("ui_options") || {});
+  const options = model.get("ui_options") || {};
+  applyOptions(root, options);
 
   const controlsSlot = h("div", { class: "gn-controls-slot" });
   const settingsSlot = h("div", { class: "gn-settings-slot" });
   top.append(h("div", { class: "gn-brand" }, "glass", h("span", null, "net")), controlsSlot, settingsSlot);
+  if (options.layout === "embed") addPanelToggles(root, top, [data, settingsSlot]);
 
   const views = [
     createControls(controlsSlot, store),
@@ -99,6 +102,42 @@ function render({ model, el }) {
     store.destroy();
     root.remove();
   };
+}
+
+/**
+ * The compact (embed) layout shows the network and the output; the data panel
+ * and the settings open as overlays from two buttons in the top bar.
+ * @param {HTMLElement} root
+ * @param {HTMLElement} top
+ * @param {HTMLElement[]} panels [data section, settings slot]
+ */
+function addPanelToggles(root, top, panels) {
+  const names = ["data", "settings"];
+  const buttons = names.map((name, i) => {
+    panels[i].id = `gn-panel-${name}-${Math.random().toString(36).slice(2, 8)}`;
+    panels[i].classList.add("gn-overlay");
+    return h("button", {
+      type: "button",
+      class: "gn-button gn-panel-toggle",
+      "aria-expanded": "false",
+      "aria-controls": panels[i].id,
+      dataset: { control: name === "data" ? "dataPanel" : "settingsPanel" },
+      onclick: () => open(root.dataset.panel === name ? "" : name),
+    }, name === "data" ? "Data" : "Settings");
+  });
+  function open(name) {
+    root.dataset.panel = name;
+    buttons.forEach((b, i) => b.setAttribute("aria-expanded", String(names[i] === name)));
+  }
+  top.append(h("div", { class: "gn-panel-toggles" }, buttons));
+  root.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && root.dataset.panel) open("");
+  });
+  document.addEventListener("pointerdown", (event) => {
+    const inside = panels.some((p) => p.contains(event.target)) || buttons.includes(event.target);
+    const popover = event.target.closest?.(".gn-popover");
+    if (root.dataset.panel && !inside && !popover) open("");
+  });
 }
 
 /**

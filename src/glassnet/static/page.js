@@ -11,6 +11,7 @@
  */
 
 import app from "./app.js";
+import { addHostTools } from "./hostTools.js";
 import { createSocketModel } from "./lib/socketModel.js";
 import { emptyHistory, mergeHistory } from "./lib/store.js";
 import { readHash, writeHash } from "./lib/urlState.js";
@@ -32,8 +33,18 @@ const model = createSocketModel(`${scheme}//${location.host}/ws`, {
     ...(Object.keys(link.settings).length ? { settings: link.settings } : {}),
   }),
   local: { ui_options: { hidden: link.hidden, hideText: link.hideText, layout } },
+  socket: window.glassnetSocket,
 });
-app.render({ model, el: document.getElementById("app") });
+const el = document.getElementById("app");
+app.render({ model, el });
+
+// The answers to `save` arrive in the order asked: each goes to whoever asked.
+const savedHandlers = [];
+function requestSave(withHistory, handler) {
+  savedHandlers.push(handler);
+  model.send({ type: "save", history: withHistory });
+}
+if (layout !== "embed") addHostTools(el.querySelector(".glassnet"), model, requestSave);
 
 // Keep the session: ask for it (without history, which frames already bring)
 // whenever something changed, at most every KEEP_EVERY_MS.
@@ -50,12 +61,7 @@ model.on("msg:custom", (message) => {
   } else if (message.type === "data") {
     scheduleKeep();
   } else if (message.type === "saved") {
-    kept = message.session;
-    try {
-      sessionStorage.setItem(KEEP_KEY, JSON.stringify({ ...kept, history: plainHistory(lossHistory) }));
-    } catch {
-      // Storage full or disabled: the session still works, it is just not kept.
-    }
+    savedHandlers.shift()?.(message.session);
   } else if (message.type === "connection" && message.state === "closed") {
     setTimeout(() => model.reconnect(), RECONNECT_MS);
   }
@@ -67,7 +73,7 @@ function scheduleKeep() {
     timer = null;
     if (version === keptVersion) return;
     keptVersion = version;
-    model.send({ type: "save", history: false });
+    requestSave(false, keep);
   }, KEEP_EVERY_MS);
 }
 
@@ -82,6 +88,15 @@ function writeLink() {
   }
 }
 model.on("change", writeLink);
+
+function keep(session) {
+  kept = session;
+  try {
+    sessionStorage.setItem(KEEP_KEY, JSON.stringify({ ...kept, history: plainHistory(lossHistory) }));
+  } catch {
+    // Storage full or disabled: the session still works, it is just not kept.
+  }
+}
 
 function readKept() {
   try {

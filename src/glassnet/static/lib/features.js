@@ -15,6 +15,23 @@ export const FEATURE_FUNCTIONS = {
 };
 
 /**
+ * Each feature's key in TensorFlow Playground links (x=true, xSquared_hide=true, ...):
+ * the feature's on/off key and the name of its control for hide keys.
+ */
+export const PLAYGROUND_FEATURE_KEYS = {
+  x1: "x",
+  x2: "y",
+  "x1^2": "xSquared",
+  "x2^2": "ySquared",
+  "x1*x2": "xTimesY",
+  "sin(x1)": "sinX",
+  "sin(x2)": "sinY",
+};
+
+/** The features TensorFlow Playground turns on when a link does not say. */
+export const PLAYGROUND_DEFAULT_FEATURES = ["x1", "x2"];
+
+/**
  * The features of many points, as the network's first layer of activations.
  * @param {string[]} names
  * @param {Float64Array} x1 one value per point

@@ -44,14 +44,17 @@ function pad(n) {
  *   kept session here)
  * @param {object} [options.local] values only this page knows, such as display
  *   options; get() returns them and they are never sent
+ * @param {WebSocket} [options.socket] a socket the page opened early to this url, to
+ *   take over (the server sends nothing before the hello, so nothing is missed)
  */
-export function createSocketModel(url, { hello = () => ({}), local = {} } = {}) {
+export function createSocketModel(url, { hello = () => ({}), local = {}, socket: early = null } = {}) {
   const values = { ...local };
   let pending = {};
   const listeners = new Map();
   const queue = [];
   let socket = null;
   let lastHello = null;
+  let greeted = null; // the socket the hello went out on
 
   function emit(event, ...args) {
     for (const fn of listeners.get(event) || []) fn(...args);
@@ -59,21 +62,32 @@ export function createSocketModel(url, { hello = () => ({}), local = {} } = {}) 
 
   function transmit(message) {
     const text = JSON.stringify(message);
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(text);
-    else queue.push(text);
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(text);
+      if (message.type === "hello") greeted = socket;
+    } else {
+      queue.push(text);
+    }
   }
 
   function connect() {
-    socket = new WebSocket(url);
+    const usable = early && early.readyState <= WebSocket.OPEN;
+    socket = usable ? early : new WebSocket(url);
+    early = null;
     socket.binaryType = "arraybuffer";
-    socket.addEventListener("open", () => {
-      // After a reconnection the front end's hello is sent again, with fresh host fields.
-      if (lastHello && !queue.some((m) => m.includes('"type":"hello"'))) {
+    const onOpen = () => {
+      // The hello goes first; after a reconnection it is sent again, with fresh host fields.
+      if (lastHello && greeted !== socket) {
+        const waiting = queue.findIndex((m) => m.includes('"type":"hello"'));
+        if (waiting >= 0) queue.splice(waiting, 1);
         queue.unshift(JSON.stringify({ ...lastHello, ...hello() }));
+        greeted = socket;
       }
       while (queue.length) socket.send(queue.shift());
       emit("msg:custom", { type: "connection", state: "open" }, []);
-    });
+    };
+    if (socket.readyState === WebSocket.OPEN) queueMicrotask(onOpen);
+    else socket.addEventListener("open", onOpen);
     socket.addEventListener("message", (event) => {
       const [message, buffers] = decode(event.data);
       if (message.type === "settings") {

@@ -14,6 +14,8 @@
  * end never reads the URL.
  */
 
+import { PLAYGROUND_DEFAULT_FEATURES, PLAYGROUND_FEATURE_KEYS } from "./features.js";
+
 /** TensorFlow Playground's datasets by its names. */
 const PLAYGROUND_DATASETS = { circle: "circle", xor: "xor", gauss: "gauss", spiral: "spiral" };
 const PLAYGROUND_REG_DATASETS = { "reg-plane": "plane", "reg-gauss": "multi_gauss" };
@@ -21,15 +23,11 @@ const PLAYGROUND_REGULARIZATION = { none: "none", L1: "l1_pin", L2: "l2" };
 const PLAYGROUND_ACTIVATIONS = ["relu", "tanh", "sigmoid", "linear"];
 
 /** TensorFlow Playground's input features: its key, our feature name, on by default. */
-export const PLAYGROUND_FEATURES = [
-  ["x", "x1", true],
-  ["y", "x2", true],
-  ["xSquared", "x1^2", false],
-  ["ySquared", "x2^2", false],
-  ["xTimesY", "x1*x2", false],
-  ["sinX", "sin(x1)", false],
-  ["sinY", "sin(x2)", false],
-];
+const PLAYGROUND_FEATURES = Object.entries(PLAYGROUND_FEATURE_KEYS).map(([name, key]) => [
+  key,
+  name,
+  PLAYGROUND_DEFAULT_FEATURES.includes(name),
+]);
 
 /**
  * THE TABLE: each TensorFlow Playground key, the setting it sets here, and how
@@ -93,7 +91,12 @@ export function readHash(hash) {
     .map((k) => k.slice(0, -HIDE_SUFFIX.length));
   const hideText = params.hideText !== undefined && params.hideText !== "false";
   if (params.gn !== undefined) {
-    return { kind: "glassnet", settings: readGlassnet(params), hidden, hideText };
+    const settings = readGlassnet(params);
+    // As in the Playground, a hidden feature cannot be used.
+    if (settings.features) {
+      settings.features = settings.features.filter((f) => !hidden.includes(PLAYGROUND_FEATURE_KEYS[f]));
+    }
+    return { kind: "glassnet", settings, hidden, hideText };
   }
   const isPlayground = PLAYGROUND_KEYS.some((row) => row.key in params) ||
     PLAYGROUND_FEATURES.some(([key]) => key in params);

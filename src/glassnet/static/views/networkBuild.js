@@ -10,6 +10,7 @@
 
 import { classColor } from "../lib/colors.js";
 import { h } from "../lib/dom.js";
+import { PLAYGROUND_FEATURE_KEYS } from "../lib/features.js";
 import { helpButton } from "../lib/help.js";
 import { colorOfNeuron } from "../lib/heatmap.js";
 import { edgePath, LEFT_LABELS, layoutNetwork } from "./networkLayout.js";
@@ -89,6 +90,7 @@ export function buildDiagram(parts, state, actions) {
       node.button.title = `${f.label} needs x₂, and this data has only x₁.`;
     }
     node.wrap.classList.toggle("gn-net-off", unit < 0);
+    node.wrap.dataset.control = PLAYGROUND_FEATURE_KEYS[f.name]; // for hide keys such as y_hide
     node.label = h("span", { class: "gn-net-feature-label", "aria-hidden": "true" }, f.label);
     node.wrap.append(node.label);
     if (unit >= 0) diagram.inputs[unit] = node;
@@ -278,7 +280,8 @@ export function placeDiagram(diagram, parts, width, height) {
 }
 
 function roundButton(label, text, onclick) {
-  return h("button", { type: "button", class: "gn-round", "aria-label": label, onclick }, text);
+  const control = "numHiddenLayers"; // hidden by the hide key numHiddenLayers_hide
+  return h("button", { type: "button", class: "gn-round", "aria-label": label, onclick, dataset: { control } }, text);
 }
 
 /** "1 neuron", "4 neurons" */

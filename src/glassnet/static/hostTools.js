@@ -1,0 +1,101 @@
+/**
+ * The standalone page's own tools: Share link, Embed, Save session, Load session.
+ *
+ * They exist only in the page (a notebook has its own ways to share and save),
+ * so the page's host adds them to the front end's top bar after rendering.
+ * Saving and loading go through the session (protocol messages `save` and
+ * `restore`); this code only moves the file.
+ */
+
+import { h } from "./lib/dom.js";
+import { helpButton } from "./lib/help.js";
+
+/**
+ * @param {HTMLElement} root the rendered front end (its .gn-top gets the tools)
+ * @param {object} model the page's socket model
+ * @param {(withHistory: boolean, handler: (session: object) => void) => void} requestSave asks
+ *   the session for its document and hands the answer to handler
+ */
+export function addHostTools(root, model, requestSave) {
+  const top = root.querySelector(".gn-top");
+  const fileInput = h("input", {
+    type: "file",
+    accept: ".json,application/json",
+    hidden: true,
+    onchange: async () => {
+      const file = fileInput.files[0];
+      fileInput.value = "";
+      if (file) model.send({ type: "restore", content: await file.text() });
+    },
+  });
+  const dialog = embedDialog();
+  // Before the settings row, at the end of the controls' row.
+  top.insertBefore(
+    h("div", { class: "gn-host-tools" },
+      button("Share link", "share", () => copy(location.href, shareButton)),
+      button("Embed", "embed", () => dialog.open(), "embed"),
+      button("Save session", "save_session", () => requestSave(true, download), "save"),
+      button("Load session", "load_session", () => fileInput.click(), "loadSession"),
+      fileInput,
+    ),
+    top.querySelector(".gn-settings-slot"),
+  );
+  const shareButton = top.querySelector(".gn-host-tools .gn-button");
+  root.append(dialog.el);
+}
+
+function button(label, help, onclick, control) {
+  return h("span", { class: "gn-host-tool", dataset: { control: control || "share" } },
+    h("button", { type: "button", class: "gn-button", onclick }, label),
+    helpButton(help, label));
+}
+
+function download(session) {
+  const blob = new Blob([JSON.stringify(session)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const name = `glassnet-${session.settings.dataset}-epoch-${session.training.epoch}.json`;
+  const link = h("a", { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function copy(text, button) {
+  const old = button.textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = "Link copied";
+  } catch {
+    window.prompt("Copy this link:", text);
+  }
+  setTimeout(() => { button.textContent = old; }, 1500);
+}
+
+/** The iframe snippet for the current setup, in a dialog. */
+function embedDialog() {
+  const code = h("textarea", { class: "gn-embed-code", readonly: true, rows: 4, "aria-label": "Embed code" });
+  const copyButton = h("button", { type: "button", class: "gn-button gn-primary", onclick: () => copy(code.value, copyButton) }, "Copy code");
+  const el = h("dialog", { class: "gn-embed-dialog", "aria-labelledby": "gn-embed-title" },
+    h("h2", { id: "gn-embed-title", class: "gn-heading" }, "Embed this playground"),
+    h("p", null, "Paste this into any web page. It shows a compact playground (600 × 450) with this setup; ",
+      "add ", h("code", null, "<name>_hide=true"), " to the link to hide a control (see docs/urls.md)."),
+    code,
+    h("p", { class: "gn-embed-note" },
+      "The playground trains on this glassnet server, so everyone who opens that page must be able to ",
+      "reach it. For other machines start it with ", h("code", null, "glassnet --host 0.0.0.0 --port 8765"),
+      " on a machine they can reach (docs/embedding.md)."),
+    h("div", { class: "gn-embed-actions" }, copyButton,
+      h("button", { type: "button", class: "gn-button", onclick: () => el.close() }, "Close")),
+  );
+  return {
+    el,
+    open() {
+      const src = `${location.origin}/embed${location.hash}`;
+      code.value = `<iframe src="${src}" width="600" height="450" style="border: 0" ` +
+        `title="glassnet: a neural network you can see through" loading="lazy"></iframe>`;
+      el.showModal();
+      code.select();
+    },
+  };
+}

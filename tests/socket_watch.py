@@ -1,0 +1,62 @@
+"""Reading what the session sends a page, from outside the page, for browser tests.
+
+``SocketWatch(page)`` listens to every WebSocket the page opens from then on and
+decodes each message the session sent: JSON text, or a binary frame whose JSON
+header and float64 parameters it unpacks (docs/protocol.md). Tests compare what
+the page shows with these numbers: the engine's, not numbers copied into a test.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+
+def decode(payload: str | bytes) -> dict:
+    """One message as a dict; a binary frame's parameters become a NumPy array."""
+    if isinstance(payload, str):
+        message = json.loads(payload)
+        if message.get("type") == "frame" and isinstance(message.get("parameters"), list):
+            message["parameters"] = np.array(message["parameters"], dtype=float)
+        return message
+    length = int.from_bytes(payload[:4], "little")
+    message = json.loads(payload[4 : 4 + length])
+    offset = (4 + length + 7) // 8 * 8
+    buffers = []
+    for size in message.get("buffer_lengths", []):
+        buffers.append(payload[offset : offset + size])
+        offset += (size + 7) // 8 * 8
+    if message.get("type") == "frame":
+        message["parameters"] = np.frombuffer(buffers[0], dtype="<f8").copy()
+    return message
+
+
+class SocketWatch:
+    """Every message the session sent to a page, in order."""
+
+    def __init__(self, page):
+        self.page = page
+        self.received: list[dict] = []
+        self.sent: list[dict] = []
+        page.on("websocket", self._attach)
+
+    def _attach(self, ws):
+        ws.on("framereceived", lambda payload: self.received.append(decode(payload)))
+        ws.on("framesent", lambda payload: self.sent.append(json.loads(payload)))
+
+    def all(self, kind: str) -> list[dict]:
+        return [m for m in self.received if m.get("type") == kind]
+
+    def last(self, kind: str) -> dict:
+        found = self.all(kind)
+        assert found, f"no {kind!r} message received"
+        return found[-1]
+
+    def wait_for(self, condition, timeout_ms: int = 5000):
+        """Let the page run until condition() holds; messages arrive while Playwright waits."""
+        for _ in range(timeout_ms // 50):
+            if condition():
+                return
+            self.page.wait_for_timeout(50)
+        assert condition(), "the condition did not hold in time"
