@@ -8,7 +8,8 @@ Read it in this order, like a textbook chapter:
 4. ``regularizers.py`` and ``optimizers.py``: how a gradient becomes a step
 5. ``training.py``: one step, one epoch, and divergence
 6. ``paths.py``: the chain rule, one path at a time
-7. ``trace.py``: the names of every number the engine records
+7. ``samples.py``: each point's own share of a batch's gradient
+8. ``trace.py``: the names of every number the engine records
 
 The engine imports only NumPy and the standard library: no web, no files.
 """
@@ -19,6 +20,7 @@ from .network import INITIALIZERS, Layer, Network, check_layer_sizes
 from .optimizers import OPTIMIZERS, Optimizer
 from .paths import ChainPath, ChainRule, DeltaBreakdown, Hop, chain_rule, delta_breakdown
 from .regularizers import REGULARIZERS, Regularizer
+from .samples import SampleGradients, sample_gradients
 from .trace import BackwardTrace, ForwardTrace, LayerUpdate, ParameterUpdate, StepTrace
 from .training import DivergenceError, Trainer
 
@@ -46,9 +48,11 @@ __all__ = [
     "Optimizer",
     "ParameterUpdate",
     "Regularizer",
+    "SampleGradients",
     "StepTrace",
     "Trainer",
     "chain_rule",
     "check_layer_sizes",
     "delta_breakdown",
+    "sample_gradients",
 ]

@@ -25,6 +25,7 @@ from .. import limits
 from ..data import DATASETS, DataError, Dataset, generate, load_file
 from ..engine import DivergenceError, Network, Trainer
 from .errors import SessionError, check_index, check_number, check_point
+from .explain import StepPreview, preview_step
 from .history import History
 from .pace import Pace
 from .points import Points, encode_targets, features_of, predicted_classes
@@ -75,6 +76,8 @@ class Session:
         self.history = History()
         self.version = 0  # grows with every change a view could show
         self.data_version = 0  # grows when the points change
+        self.preview: StepPreview | None = None  # the step being explained
+        self._previews = 0
         self._build_data()
         self._build_network()
         if settings:
@@ -348,14 +351,18 @@ class Session:
 
     def _measure(self):
         """Loss and accuracy on the training and test points, recorded in the history."""
+        self.metrics = self.measure()
+        self.history.record(self.epoch, self.metrics)
+
+    def measure(self) -> dict:
+        """Loss and accuracy on the training and test points (None where undefined)."""
         with np.errstate(over="ignore", invalid="ignore"):
-            self.metrics = {
+            return {
                 "train_loss": self._loss(self.train_indices),
                 "test_loss": self._loss(self.test_indices),
                 "train_accuracy": self._accuracy(self.train_indices),
                 "test_accuracy": self._accuracy(self.test_indices),
             }
-        self.history.record(self.epoch, self.metrics)
 
     def _loss(self, indices) -> float | None:
         if len(indices) == 0:
@@ -497,6 +504,72 @@ class Session:
         n = len(self.network.layers)
         check_index("layer", layer, n)
         return self.network.layers[layer]
+
+    # -- explaining one step ------------------------------------------------------------
+
+    def explain(self, point: Any, size: Any = "sample") -> StepPreview:
+        """Pause, and preview one training step on a point with every number recorded.
+
+        The real network does not change until :meth:`apply_step`.
+        """
+        self.playing = False
+        self._previews += 1
+        self.preview = preview_step(self, self._previews, point, size)
+        self._changed()
+        return self.preview
+
+    def apply_step(self, preview_id: Any):
+        """Give the network exactly the weights the preview computed."""
+        p = self._preview(preview_id)
+        if p.after is None:
+            raise SessionError(
+                f"Point {p.point} is a test point: the network never trains on it, so this "
+                "step has no update. Pick a training point to see one."
+            )
+        if p.applied:
+            return
+        self._require_parameters(p.before, "explained")
+        self._set_state(p.after, p.optimizer_after, p.trainer_rng_after)
+        if p.size == "epoch":
+            self.epoch += 1
+        p.applied = True
+        self._measure()
+        self._changed()
+
+    def revert_step(self, preview_id: Any):
+        """Go back to the weights the preview recorded as before the step."""
+        p = self._preview(preview_id)
+        if not p.applied:
+            return
+        self._require_parameters(p.after, "applied")
+        self._set_state(p.before, p.optimizer_before, p.trainer_rng_before)
+        if p.size == "epoch":
+            self.epoch -= 1
+        p.applied = False
+        self._measure()
+        self._changed()
+
+    def _preview(self, preview_id) -> StepPreview:
+        if self.preview is None or preview_id != self.preview.id:
+            raise SessionError(
+                f"Step {preview_id!r} is not the step being explained; explain the point again."
+            )
+        return self.preview
+
+    def _require_parameters(self, expected, what: str):
+        now = self.network.parameters()
+        if len(now) != len(expected) or not all(
+            np.array_equal(a, b) for a, b in zip(now, expected)
+        ):
+            raise SessionError(
+                f"The network changed since this step was {what}; explain the point again."
+            )
+
+    def _set_state(self, parameters, optimizer: dict, rng_state: dict):
+        for p, value in zip(self.network.parameters(), parameters):
+            p[...] = value
+        self.trainer.optimizer.load_state(optimizer)
+        self.trainer.rng.bit_generator.state = rng_state
 
     # -- saving ------------------------------------------------------------------------
 
