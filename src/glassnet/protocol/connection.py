@@ -22,7 +22,13 @@ import numpy as np
 
 from ..session import Session, SessionError
 from .catalog import catalog
-from .messages import data_message, finite_or_none
+from .messages import (
+    chain_message,
+    data_message,
+    delta_message,
+    explanation_message,
+    finite_or_none,
+)
 from .wire import (
     PROTOCOL_VERSION,
     Outgoing,
@@ -105,6 +111,21 @@ class Connection:
         elif kind == "save":
             include_history = message.get("history", True) is not False
             self.replies.append(Outgoing({"type": "saved", "session": s.save(include_history)}))
+        elif kind == "explain":
+            preview = s.explain(message["point"], message.get("size", "sample"))
+            self.replies.append(Outgoing(explanation_message(s, preview)))
+        elif kind == "apply_step":
+            s.apply_step(message["id"])
+        elif kind == "revert_step":
+            s.revert_step(message["id"])
+        elif kind == "explain_weight":
+            preview = s.current_preview(message["id"])
+            rule = preview.chain(message["layer"], message["source"], message["target"])
+            self.replies.append(Outgoing(chain_message(preview, rule)))
+        elif kind == "explain_delta":
+            preview = s.current_preview(message["id"])
+            breakdown = preview.delta(message["layer"], message["unit"])
+            self.replies.append(Outgoing(delta_message(preview, breakdown)))
         elif kind == "restore":
             s.restore(_session_document(message))
         elif kind == "ready":

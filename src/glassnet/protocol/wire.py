@@ -43,6 +43,11 @@ REQUESTS: dict[str, dict[str, Any]] = {
     "load_data": {"filename": str, "content": str},
     "save": {},
     "restore": {},
+    "explain": {"point": int},
+    "apply_step": {"id": int},
+    "revert_step": {"id": int},
+    "explain_weight": {"id": int, "layer": int, "source": int, "target": int},
+    "explain_delta": {"id": int, "layer": int, "unit": int},
 }
 """Every message a view may send, with its required fields and their types."""
 

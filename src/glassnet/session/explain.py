@@ -98,11 +98,17 @@ class StepPreview:
 
     def chain(self, layer: int, source: int, target: int):
         """Why this weight's gradient, for the chosen point: every path, or the first hop."""
-        return chain_rule(self.network, self.x, self.target, layer, source, target)
+        try:
+            return chain_rule(self.network, self.x, self.target, layer, source, target)
+        except ValueError as error:
+            raise SessionError(str(error)) from None
 
     def delta(self, layer: int, unit: int):
         """How one neuron's delta comes from the layer after it, for the chosen point."""
-        return delta_breakdown(self.network, self.x, self.target, layer, unit)
+        try:
+            return delta_breakdown(self.network, self.x, self.target, layer, unit)
+        except ValueError as error:
+            raise SessionError(str(error)) from None
 
 
 def preview_step(session, preview_id: int, point, size) -> StepPreview:

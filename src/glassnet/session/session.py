@@ -549,6 +549,10 @@ class Session:
         self._measure()
         self._changed()
 
+    def current_preview(self, preview_id: Any) -> StepPreview:
+        """The step being explained, if ``preview_id`` names it."""
+        return self._preview(preview_id)
+
     def _preview(self, preview_id) -> StepPreview:
         if self.preview is None or preview_id != self.preview.id:
             raise SessionError(
