@@ -18,6 +18,7 @@ import { h } from "./lib/dom.js";
 import { createStore } from "./lib/store.js";
 import { createControls } from "./views/controls.js";
 import { createDataPanel } from "./views/dataPanel.js";
+import { createExplainPanel } from "./views/explainPanel.js";
 import { createLossChart } from "./views/lossChart.js";
 import { createMessages } from "./views/messages.js";
 import { createMetrics } from "./views/metrics.js";
@@ -33,6 +34,7 @@ const STYLESHEETS = [
   "views/network.css",
   "views/output.css",
   "views/messages.css",
+  "views/explainPanel.css",
 ];
 
 /** Add the stylesheets a host page did not link already (the glassnet page links them all). */
@@ -54,6 +56,7 @@ function render({ model, el }) {
   const store = createStore(model);
   const top = h("header", { class: "gn-top" });
   const data = h("section", { class: "gn-section gn-data", "aria-label": "Data" });
+  const explain = h("section", { class: "gn-section gn-explain", "aria-label": "Step through training", hidden: true });
   const network = h("section", { class: "gn-section gn-network", "aria-label": "Network" });
   const output = h("section", { class: "gn-section gn-output", "aria-label": "Output" });
   const metrics = h("div", { class: "gn-metrics-slot" });
@@ -66,7 +69,7 @@ function render({ model, el }) {
     { class: "glassnet" },
     top,
     messages,
-    h("main", { class: "gn-main" }, data, network, output),
+    h("main", { class: "gn-main" }, data, explain, network, output),
   );
   el.append(root);
   const options = model.get("ui_options") || {};
@@ -82,12 +85,20 @@ function render({ model, el }) {
     createSettingsBar(settingsSlot, store),
     createMessages(messages, store),
     createDataPanel(data, store),
+    createExplainPanel(explain, store),
     createNetwork(network, store),
     createMetrics(metrics, store),
     createLossChart(chart, store),
     createOutput(map, store),
   ];
   const unsubscribe = store.subscribe((state) => {
+    // While stepping through a training step, its panel takes the data panel's place.
+    if (state.changed.explain || root.dataset.explain === undefined) {
+      const open = state.explain.open;
+      root.dataset.explain = String(open);
+      explain.hidden = !open;
+      data.hidden = open;
+    }
     for (const view of views) view.update(state);
     // Tests and embedding pages wait for this: the first frame is on screen.
     if (state.frame && !root.dataset.ready) {

@@ -29,25 +29,23 @@ export function addHostTools(root, model, requestSave) {
     },
   });
   const dialog = embedDialog();
-  // Before the settings row, at the end of the controls' row.
-  top.insertBefore(
+  // At the end of the settings' row.
+  top.append(
     h("div", { class: "gn-host-tools" },
-      button("Share link", "share", () => copy(location.href, shareButton)),
-      button("Embed", "embed", () => dialog.open(), "embed"),
-      button("Save session", "save_session", () => requestSave(true, download), "save"),
-      button("Load session", "load_session", () => fileInput.click(), "loadSession"),
+      button("Share", "Share link", () => copy(location.href, shareButton), "share"),
+      button("Embed", "Embed", () => dialog.open(), "embed"),
+      button("Save", "Save session", () => requestSave(true, download), "save"),
+      button("Load", "Load session", () => fileInput.click(), "loadSession"),
+      helpButton("keep", "Share, Embed, Save and Load"),
       fileInput,
     ),
-    top.querySelector(".gn-settings-slot"),
   );
   const shareButton = top.querySelector(".gn-host-tools .gn-button");
   root.append(dialog.el);
 }
 
-function button(label, help, onclick, control) {
-  return h("span", { class: "gn-host-tool", dataset: { control: control || "share" } },
-    h("button", { type: "button", class: "gn-button", onclick }, label),
-    helpButton(help, label));
+function button(text, name, onclick, control) {
+  return h("button", { type: "button", class: "gn-button", "aria-label": name, onclick, dataset: { control } }, text);
 }
 
 function download(session) {
@@ -65,7 +63,7 @@ async function copy(text, button) {
   const old = button.textContent;
   try {
     await navigator.clipboard.writeText(text);
-    button.textContent = "Link copied";
+    button.textContent = "Copied";
   } catch {
     window.prompt("Copy this link:", text);
   }

@@ -12,6 +12,10 @@
  */
 
 import { evaluateGrid, makeGrid, unpackLayers } from "./evaluate.js";
+import { buildSteps, nextIndex, updateIndex } from "./timeline.js";
+
+/** Explanation playback speeds, in steps per second. */
+export const EXPLAIN_SPEEDS = [0.5, 1, 2, 4];
 
 /** Points per side of the grid every heatmap is drawn from. */
 export const GRID_RESOLUTION = 48;
@@ -40,6 +44,7 @@ export function createStore(model) {
     errors: [],
     grid: null,
     ui: { hover: null, drawMode: false, drawClass: 0, drawValue: 1, editing: null, selected: null },
+    explain: emptyExplain(),
     changed: {},
   };
 
@@ -113,6 +118,22 @@ export function createStore(model) {
         state.notices = [...state.notices, { id: nextId++, message: message.message }].slice(-4);
         mark("messages");
         break;
+      case "explanation":
+        acceptExplanation(message);
+        break;
+      case "chain":
+        if (message.id === state.explain.explanation?.id) {
+          state.explain = { ...state.explain, chain: message };
+          mark("explain");
+        }
+        break;
+      case "delta":
+        if (message.id === state.explain.explanation?.id) {
+          const deltas = { ...state.explain.deltas, [`${message.layer}:${message.unit}`]: message };
+          state.explain = { ...state.explain, deltas };
+          mark("explain");
+        }
+        break;
       case "error":
         state.errors = [...state.errors, { id: nextId++, message: message.message }].slice(-3);
         mark("messages");
@@ -141,6 +162,112 @@ export function createStore(model) {
     mark("frame");
   }
 
+  // -- explaining one step -------------------------------------------------------
+
+  function acceptExplanation(message) {
+    stopPlaying();
+    state.explain = {
+      ...emptyExplain(),
+      open: true,
+      size: message.size,
+      granularity: state.explain.granularity,
+      speed: state.explain.speed,
+      explanation: message,
+      steps: buildSteps(message),
+      index: 0,
+    };
+    mark("explain");
+  }
+
+  /** Move to a step; crossing into the update applies the step, crossing back reverts it. */
+  function goTo(index) {
+    const e = state.explain;
+    if (!e.steps) return;
+    const target = Math.max(0, Math.min(e.steps.length - 1, index));
+    const boundary = updateIndex(e.steps);
+    const canApply = e.explanation.parameters_after !== null;
+    let applied = e.applied;
+    if (canApply && !applied && target >= boundary) {
+      model.send({ type: "apply_step", id: e.explanation.id });
+      applied = true;
+    } else if (applied && target < boundary) {
+      model.send({ type: "revert_step", id: e.explanation.id });
+      applied = false;
+    }
+    state.explain = { ...e, index: target, applied };
+    if (target === e.steps.length - 1) stopPlaying();
+    mark("explain");
+  }
+
+  let playTimer = null;
+  function stopPlaying() {
+    clearInterval(playTimer);
+    playTimer = null;
+    if (state.explain.playing) state.explain = { ...state.explain, playing: false };
+  }
+  function startPlaying() {
+    stopPlaying();
+    state.explain = { ...state.explain, playing: true };
+    playTimer = setInterval(() => step(1), 1000 / state.explain.speed);
+    mark("explain");
+  }
+  function step(direction) {
+    const e = state.explain;
+    if (!e.steps) return;
+    goTo(nextIndex(e.steps, e.index, direction, e.granularity));
+  }
+
+  const explain = {
+    /** Open or close the step-through panel (training pauses while it is open). */
+    open(open = true) {
+      stopPlaying();
+      if (open) model.send({ type: "pause" });
+      state.explain = open ? { ...state.explain, open: true } : { ...emptyExplain(), granularity: state.explain.granularity, speed: state.explain.speed };
+      mark("explain");
+    },
+    /** Ask the session to explain a training step on a point. */
+    point(point, size = state.explain.size) {
+      stopPlaying();
+      state.explain = { ...state.explain, open: true, size, pending: point };
+      model.send({ type: "explain", point, size });
+      mark("explain");
+    },
+    next: () => step(1),
+    back: () => step(-1),
+    goTo,
+    play(on = true) {
+      if (on) startPlaying();
+      else {
+        stopPlaying();
+        mark("explain");
+      }
+    },
+    setSpeed(speed) {
+      state.explain = { ...state.explain, speed };
+      if (state.explain.playing) startPlaying();
+      mark("explain");
+    },
+    setGranularity(granularity) {
+      state.explain = { ...state.explain, granularity };
+      mark("explain");
+    },
+    /** Why did this weight change? The answer arrives as state.explain.chain. */
+    weight(layer, source, target) {
+      const id = state.explain.explanation?.id;
+      if (id !== undefined) model.send({ type: "explain_weight", id, layer, source, target });
+    },
+    /** How does this neuron's delta come about? The answer arrives in state.explain.deltas. */
+    delta(layer, unit) {
+      const id = state.explain.explanation?.id;
+      if (id !== undefined) model.send({ type: "explain_delta", id, layer, unit });
+    },
+    /** Highlight one chain-rule path (its units, from the weight's layer on), or none. */
+    hoverPath(path) {
+      state.explain = { ...state.explain, hoverPath: path };
+      mark("explain");
+    },
+  };
+
   model.on("msg:custom", onMessage);
   model.send({ type: "hello", protocol: 1, binary: true });
 
@@ -166,11 +293,14 @@ export function createStore(model) {
       state.ui = { ...state.ui, ...patch };
       mark("ui");
     },
+    /** Explaining one step: open, point, next, back, goTo, play, setSpeed, setGranularity, weight, delta, hoverPath. */
+    explain,
     dismiss(kind, id) {
       state[kind] = state[kind].filter((m) => m.id !== id);
       mark("messages");
     },
     destroy() {
+      stopPlaying();
       model.off("msg:custom", onMessage);
       for (const name of settingNames) model.off(`change:${name}`, onSetting);
       subscribers.clear();
@@ -195,6 +325,22 @@ export function mergeHistory(history, piece) {
 }
 
 const HISTORY_SERIES = ["epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy"];
+
+/**
+ * The step-through state: closed, or open with an explanation, its timeline and where we are.
+ * - open: the panel is shown; size: "sample", "batch" or "epoch"; pending: the point asked about
+ * - explanation: the session's message; steps: lib/timeline.js; index: the current step
+ * - applied: the network has the step's new weights; playing, speed, granularity: playback
+ * - chain, deltas: answers to "why did this weight change?" and to expanding a delta
+ * - hoverPath: the chain-rule path a view highlights
+ */
+function emptyExplain() {
+  return {
+    open: false, size: "sample", pending: null, explanation: null, steps: null, index: 0,
+    applied: false, playing: false, speed: 1, granularity: "neuron", chain: null, deltas: {},
+    hoverPath: null,
+  };
+}
 
 export function emptyHistory() {
   return { epochs: [], train_loss: [], test_loss: [], train_accuracy: [], test_accuracy: [], stride: 1 };

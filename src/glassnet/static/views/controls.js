@@ -22,6 +22,13 @@ export function createControls(el, store) {
   play.append(h("span", { class: "gn-play-icon", "aria-hidden": "true" }), playText);
   const step = button("Step", () => store.command("step"), "stepButton");
   const reset = button("Reset", () => store.command("reset"), "resetButton");
+  const explain = h("button", {
+    type: "button",
+    class: "gn-button gn-explain-toggle",
+    "aria-pressed": "false",
+    dataset: { control: "explain" },
+    onclick: () => store.explain.open(!store.state.explain.open),
+  }, "Step through");
   const undo = button("Undo", () => store.command("undo"));
   const redo = button("Redo", () => store.command("redo"));
   const epoch = h("span", { class: "gn-epoch-value gn-value", "aria-live": "off" }, "000,000");
@@ -35,6 +42,7 @@ export function createControls(el, store) {
     h("div", { class: "gn-controls" },
       play,
       h("div", { class: "gn-control-group" }, step, reset, helpButton("play", "Play, Step and Reset")),
+      h("div", { class: "gn-control-group" }, explain, helpButton("explain", "Step through")),
       h("div", { class: "gn-control-group", dataset: { control: "undoButton" } }, undo, redo, helpButton("undo", "Undo")),
       h("div", { class: "gn-epoch", dataset: { control: "epoch" } },
         h("span", { class: "gn-label", id: "gn-epoch-label" }, "Epoch", helpButton("epoch", "Epoch")),
@@ -64,6 +72,7 @@ export function createControls(el, store) {
       })));
     }
     if (state.changed.settings || state.changed.catalog) showValue(speed, state.settings.speed);
+    if (state.changed.explain) explain.setAttribute("aria-pressed", String(state.explain.open));
     const frame = state.frame;
     if (!frame || !(state.changed.frame || state.changed.connection)) return;
     const open = state.connection === "open";
