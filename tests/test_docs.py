@@ -10,9 +10,8 @@ from glassnet.session import SETTINGS
 
 DOCS = Path(__file__).parents[1] / "docs"
 PROTOCOL = (DOCS / "protocol.md").read_text()
-OUTGOING = (
-    "welcome", "settings", "data", "frame", "saved", "notice", "error", "explanation", "chain", "delta"
-)  # fmt: skip
+OUTGOING = ("welcome", "settings", "data", "frame", "saved", "notice", "error")
+OUTGOING += ("explanation", "chain", "delta")
 
 
 @pytest.mark.parametrize("kind", sorted(REQUESTS) + list(OUTGOING))

@@ -120,7 +120,8 @@ def test_undo_redo_clear_and_hello_are_carried_out():
 def test_every_request_type_is_tested_here():
     tested = {"play", "pause", "step", "reset", "regenerate", "set", "add_point", "remove_point",
               "set_weight", "set_bias", "load_data", "undo", "redo", "clear_points", "hello",
-              "ready", "save", "restore", "new_drawing"}  # fmt: skip
+              "ready", "save", "restore", "new_drawing", "explain", "apply_step",
+              "revert_step", "explain_weight", "explain_delta"}  # fmt: skip
     assert set(REQUESTS) == tested
 
 
@@ -254,3 +255,47 @@ def test_restore_takes_a_session_files_text_and_refuses_text_that_is_not_json():
     assert other.session.settings["dataset"] == "gauss"
     missing = other.receive('{"type": "restore"}')
     assert "needs a 'session' object" in by_type(missing, "error")[0]["message"]
+
+
+def test_an_explanation_carries_the_engines_numbers_and_chain_and_delta_answer():
+    connection, _ = started({"hidden_layers": [3]})
+    s = connection.session
+    point = int(s.train_indices[4])
+    replies = connection.receive(json.dumps({"type": "explain", "point": point, "size": "sample"}))
+    m = by_type(replies, "explanation")[0]
+    preview = s.preview
+    assert m["layer_sizes"] == [2, 3, 1] and m["trains"] is True
+    assert m["layers"][0]["z"] == preview.forward.pre_activations[0][0].tolist()
+    assert m["layers"][1]["delta"] == preview.backward.deltas[1][0].tolist()
+    first = m["update"]["layers"][0]["weights"]
+    np.testing.assert_array_equal(
+        np.array(first["after"]), np.array(first["before"]) - np.array(first["step"])
+    )
+    chain = by_type(
+        connection.receive(
+            json.dumps(
+                {"type": "explain_weight", "id": m["id"], "layer": 0, "source": 0, "target": 1}
+            )
+        ),  # fmt: skip
+        "chain",
+    )[0]
+    assert sum(p["product"] for p in chain["paths"]) == pytest.approx(chain["gradient"])
+    delta = by_type(
+        connection.receive(
+            json.dumps({"type": "explain_delta", "id": m["id"], "layer": 0, "unit": 1})
+        ),
+        "delta",
+    )[0]
+    assert delta["delta"] == pytest.approx(
+        delta["derivative"] * sum(t["product"] for t in delta["terms"])
+    )
+    version = s.version
+    assert (
+        by_type(connection.receive(json.dumps({"type": "apply_step", "id": m["id"]})), "error")
+        == []
+    )
+    assert s.version > version
+    assert (
+        by_type(connection.receive(json.dumps({"type": "revert_step", "id": m["id"]})), "error")
+        == []
+    )
