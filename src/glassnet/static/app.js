@@ -18,7 +18,6 @@ import { h } from "./lib/dom.js";
 import { createStore } from "./lib/store.js";
 import { createControls } from "./views/controls.js";
 import { createDataPanel } from "./views/dataPanel.js";
-import { createExplainPanel } from "./views/explainPanel.js";
 import { createLossChart } from "./views/lossChart.js";
 import { createMessages } from "./views/messages.js";
 import { createMetrics } from "./views/metrics.js";
@@ -85,7 +84,9 @@ function render({ model, el }) {
     createSettingsBar(settingsSlot, store),
     createMessages(messages, store),
     createDataPanel(data, store),
-    createExplainPanel(explain, store),
+    // The step-through panel loads when it is first opened, so the page opens faster.
+    lazyView(explain, store, (state) => state.explain.open, async () =>
+      (await import("./views/explainPanel.js")).createExplainPanel),
     createNetwork(network, store),
     createMetrics(metrics, store),
     createLossChart(chart, store),
@@ -158,6 +159,30 @@ function addPanelToggles(root, top, panels) {
  *   hideText: hide the help buttons and the title
  * Every view marks its controls with data-control="<name>".
  */
+/**
+ * A view whose module is loaded only when `wanted(state)` first holds.
+ * @returns {{update(state): void, destroy(): void}}
+ */
+function lazyView(el, store, wanted, load) {
+  let view = null;
+  let loading = false;
+  return {
+    update(state) {
+      if (view) view.update(state);
+      else if (!loading && wanted(state)) {
+        loading = true;
+        load().then((create) => {
+          view = create(el, store);
+          view.update({ ...store.state, changed: { catalog: true, settings: true, data: true, frame: true, ui: true, explain: true } });
+        });
+      }
+    },
+    destroy() {
+      view?.destroy();
+    },
+  };
+}
+
 function applyOptions(root, options) {
   root.dataset.layout = options.layout || "full";
   root.classList.toggle("gn-hide-text", Boolean(options.hideText));
