@@ -52,11 +52,11 @@ def create_app(
         Sessions at once; one more is refused with a message.
     """
     sessions: set[int] = set()
-    pages = {name: page_html(name) for name in ("index.html", "embed.html")}
+    pages = {layout: page_html(layout) for layout in ("full", "embed")}
     catalog()  # build it now, not when the first visitor is waiting
 
     async def index(request):
-        return HTMLResponse(pages["index.html"], headers={"Cache-Control": "no-cache"})
+        return HTMLResponse(pages["full"], headers={"Cache-Control": "no-cache"})
 
     async def playground_socket(websocket: WebSocket):
         if not _origin_allowed(websocket, allowed_origins):
@@ -78,7 +78,7 @@ def create_app(
             sessions.discard(id(websocket))
 
     async def embed(request):
-        return HTMLResponse(pages["embed.html"], headers={"Cache-Control": "no-cache"})
+        return HTMLResponse(pages["embed"], headers={"Cache-Control": "no-cache"})
 
     files = StaticCache(STATIC)
 
@@ -166,8 +166,11 @@ def static_modules(entry: str = "page.js") -> list[str]:
     return seen
 
 
-def page_html(name: str) -> str:
-    """An HTML page with its modules and stylesheets announced in its head."""
+def page_html(layout: str = "full") -> str:
+    """The page, with its modules and stylesheets announced in its head.
+
+    ``layout="embed"`` is the compact page for an iframe (``/embed``).
+    """
     modules = "".join(
         f'    <link rel="modulepreload" href="/static/{m}">\n' for m in static_modules()
     )
@@ -177,7 +180,10 @@ def page_html(name: str) -> str:
             p.relative_to(STATIC).as_posix() for p in (STATIC / "views").glob("*.css")
         )
     )
-    return (STATIC / name).read_text().replace("    <!-- preload -->\n", modules + sheets)
+    page = (STATIC / "index.html").read_text().replace("    <!-- preload -->\n", modules + sheets)
+    if layout == "embed":
+        page = page.replace("<body>", '<body data-layout="embed">')
+    return page
 
 
 async def _serve(websocket: WebSocket):
