@@ -41,6 +41,8 @@ class Activation:
         The function as text, for display.
     derivative_formula : str
         The derivative as text, for display.
+    label : str
+        The name shown to people ("Leaky ReLU").
     elementwise : bool
         False only for softmax, whose outputs depend on every input at once.
     """
@@ -50,6 +52,7 @@ class Activation:
     derivative: Callable[[np.ndarray, np.ndarray], np.ndarray]
     formula: str
     derivative_formula: str
+    label: str
     elementwise: bool = True
 
     def backprop(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
@@ -109,6 +112,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, a: 1.0 - a * a,
             "tanh(z)",
             "1 - tanh(z)²",
+            "Tanh",
         ),
         Activation(
             "relu",
@@ -116,6 +120,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, a: (z > 0).astype(z.dtype),
             "max(0, z)",
             "1 if z > 0, else 0",
+            "ReLU",
         ),
         Activation(
             "sigmoid",
@@ -123,6 +128,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, a: a * (1.0 - a),
             "1 / (1 + e^(-z))",
             "σ(z) (1 - σ(z))",
+            "Sigmoid",
         ),
         Activation(
             "linear",
@@ -130,6 +136,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, a: np.ones_like(z),
             "z",
             "1",
+            "Linear",
         ),
         Activation(
             "leaky_relu",
@@ -137,6 +144,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, a: np.where(z > 0, 1.0, LEAKY_RELU_SLOPE),
             f"z if z > 0, else {LEAKY_RELU_SLOPE} z",
             f"1 if z > 0, else {LEAKY_RELU_SLOPE}",
+            "Leaky ReLU",
         ),
         Activation(
             "elu",
@@ -144,6 +152,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, a: np.where(z > 0, 1.0, a + 1.0),
             "z if z > 0, else e^z - 1",
             "1 if z > 0, else e^z",
+            "ELU",
         ),
         Activation(
             "softplus",
@@ -151,6 +160,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, a: _sigmoid(z),
             "ln(1 + e^z)",
             "1 / (1 + e^(-z))",
+            "Softplus",
         ),
         Activation(
             "sine",
@@ -158,6 +168,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, a: np.cos(z),
             "sin(z)",
             "cos(z)",
+            "Sine",
         ),
         Activation(
             "softmax",
@@ -165,6 +176,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, a: a * (1.0 - a),  # the diagonal only; backprop uses the full Jacobian
             "e^(z_k) / Σ_j e^(z_j)",
             "a_k (1[k=j] - a_j)",
+            "Softmax",
             elementwise=False,
         ),
     ]

@@ -26,6 +26,7 @@ def catalog() -> dict:
             "activations": [
                 {
                     "name": a.name,
+                    "label": a.label,
                     "formula": a.formula,
                     "derivative_formula": a.derivative_formula,
                     "hidden": a.name in HIDDEN_ACTIVATIONS,

@@ -10,19 +10,12 @@ import { helpButton } from "../lib/help.js";
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 
+/** Names for people; activations have theirs in the catalog (the engine's registry). */
 const NAMES = {
-  tanh: "Tanh",
-  relu: "ReLU",
-  sigmoid: "Sigmoid",
-  linear: "Linear",
-  leaky_relu: "Leaky ReLU",
-  elu: "ELU",
-  softplus: "Softplus",
-  sine: "Sine",
-  softmax: "Softmax",
   none: "None",
   l1: "L1",
   l2: "L2",
+  l1_pin: "L1, pinned at 0 (Playground)",
   sgd: "SGD",
   momentum: "Momentum",
   adam: "Adam",
@@ -33,9 +26,13 @@ const NAMES = {
   regression: "Regression",
 };
 
-/** A readable name for an activation, optimizer, loss, ... */
+/** A readable name for an optimizer, loss, regularizer, problem ... */
 export function displayName(name) {
   return NAMES[name] || name;
+}
+
+function activationLabel(catalog, name) {
+  return catalog.activations.find((a) => a.name === name)?.label || name;
 }
 
 /**
@@ -100,9 +97,9 @@ export function createSettingsBar(el, store) {
     setChoices(controls.learning_rate, withValue(LEARNING_RATES, s.learning_rate).map(numberChoice));
     showValue(controls.learning_rate, s.learning_rate);
 
-    const hidden = catalog.activations.filter((a) => a.hidden).map((a) => a.name);
+    const hidden = catalog.activations.filter((a) => a.hidden);
     const same = s.activations.every((a) => a === s.activations[0]);
-    const activationChoices = hidden.map((a) => ({ value: a, label: displayName(a) }));
+    const activationChoices = hidden.map((a) => ({ value: a.name, label: a.label }));
     if (!same) activationChoices.unshift({ value: "mixed", label: "Mixed (per layer)" });
     setChoices(controls.activation, activationChoices);
     showValue(controls.activation, same ? s.activations[0] || "tanh" : "mixed");
@@ -124,7 +121,7 @@ export function createSettingsBar(el, store) {
     const pairs = catalog.outputs[kind] || [];
     setChoices(controls.output, pairs.map(([act, loss]) => ({
       value: `${act}|${loss}`,
-      label: `${displayName(act)} · ${displayName(loss)}`,
+      label: `${activationLabel(catalog, act)} · ${displayName(loss)}`,
     })));
     showValue(controls.output, `${s.output_activation}|${s.loss}`);
     controls.output.disabled = pairs.length < 2;
