@@ -15,7 +15,7 @@ const NAMES = {
   none: "None",
   l1: "L1",
   l2: "L2",
-  l1_pin: "L1, pinned at 0 (Playground)",
+  l1_pin: "L1 pinned",
   sgd: "SGD",
   momentum: "Momentum",
   adam: "Adam",
