@@ -29,6 +29,8 @@ def test_applying_a_previewed_step_gives_exactly_the_weights_a_real_step_would(s
         twin.trainer.step(twin.all_features[batch], twin.all_targets[batch])
     assert same(params(s), params(twin))
     assert s.metrics == preview.metrics_after
+    point_features = s.all_features[point][None]
+    np.testing.assert_array_equal(preview.output_after, s.network.predict(point_features)[0])
 
 
 def test_reverting_brings_back_the_weights_and_the_optimizers_memory():

@@ -98,6 +98,7 @@ def explanation_message(s: Session, p: StepPreview) -> dict:
         "parameters_before": _flat(p.before),
         "parameters_after": None if p.after is None else _flat(p.after),
         "metrics_before": {k: finite_or_none(v) for k, v in p.metrics_before.items()},
+        "output_after": None if p.output_after is None else p.output_after.tolist(),
         "metrics_after": None
         if p.metrics_after is None
         else {k: finite_or_none(v) for k, v in p.metrics_after.items()},

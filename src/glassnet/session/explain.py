@@ -71,6 +71,8 @@ class StepPreview:
         The shuffling generator's state before and after (an epoch shuffles).
     metrics_before, metrics_after : dict
         Loss and accuracy on all training and test points, before and after.
+    output_after : ndarray or None
+        The network's output for the chosen point after the step.
     applied : bool
     """
 
@@ -94,6 +96,7 @@ class StepPreview:
     trainer_rng_after: dict | None
     metrics_before: dict
     metrics_after: dict | None
+    output_after: np.ndarray | None = None
     applied: bool = False
 
     def chain(self, layer: int, source: int, target: int):
@@ -138,7 +141,7 @@ def preview_step(session, preview_id: int, point, size) -> StepPreview:
     metrics_before = dict(session.metrics)
 
     step, shares, batch = None, None, np.array([point])
-    after = optimizer_after = rng_after = metrics_after = None
+    after = optimizer_after = rng_after = metrics_after = output_after = None
     if trains:
         if size == "epoch":
             batch = session.train_indices
@@ -154,6 +157,7 @@ def preview_step(session, preview_id: int, point, size) -> StepPreview:
         optimizer_after = trainer.optimizer.state()
         rng_after = trainer.rng.bit_generator.state
         metrics_after = _metrics_with(session, trainer.network)
+        output_after = trainer.network.predict(x[None])[0]
     return StepPreview(
         id=preview_id,
         point=point,
@@ -175,6 +179,7 @@ def preview_step(session, preview_id: int, point, size) -> StepPreview:
         trainer_rng_after=rng_after,
         metrics_before=metrics_before,
         metrics_after=metrics_after,
+        output_after=output_after,
     )
 
 

@@ -47,6 +47,10 @@ export const HELP = {
   training_loss: "How wrong the network is on the points it trains on. Lower is better.",
   test_loss: "How wrong the network is on points it never trained on. This shows how well it generalises.",
   accuracy: "The share of points whose class the network gets right (training / test).",
+  explain_point: "The point whose journey through the network you follow. Any point works; a test point shows the forward pass and the loss but no update, since the network never trains on test points.",
+  explain_size: "How much the explained step trains. One point: the update uses this point alone. One batch: this point and the others of its batch, averaged, as in normal training. One epoch: every training point once; too many numbers to list, so you see what it changed.",
+  explain_speed: "How many steps per second Play moves on by itself. Slow it down to read each one.",
+  explain_granularity: "How far one press of Next (or one tick of Play) goes: one neuron at a time, a whole layer, or a whole stage (forward, loss, backward, update).",
 };
 
 let openPopover = null;

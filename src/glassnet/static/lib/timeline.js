@@ -81,6 +81,19 @@ export function updateIndex(steps) {
 }
 
 /**
+ * The index of the step of a stage about one layer and neuron, or -1. For a
+ * neuron's forward step: findStep(steps, "forward", l, j); the inputs entering
+ * are findStep(steps, "forward", -1).
+ * @param {Step[]} steps
+ * @param {string} stage
+ * @param {number} [layer]
+ * @param {number} [unit]
+ */
+export function findStep(steps, stage, layer, unit) {
+  return steps.findIndex((s) => s.stage === stage && s.layer === layer && s.unit === unit);
+}
+
+/**
  * Which neurons and edges a step is about, for views that highlight them.
  * Neurons are [a, unit] with a indexing activations (0 = the inputs), edges
  * [layer, source, target] with layer indexing the layers of weights.

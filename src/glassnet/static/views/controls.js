@@ -16,7 +16,12 @@ export function createControls(el, store) {
     class: "gn-play",
     dataset: { control: "playButton" },
     "aria-label": "Play",
-    onclick: () => store.command(store.state.frame?.playing ? "pause" : "play"),
+    onclick: () => {
+      if (store.state.frame?.playing) return store.command("pause");
+      // Training would change the weights under an explained step: close it first.
+      if (store.state.explain.open) store.explain.open(false);
+      return store.command("play");
+    },
   });
   const playText = h("span", { class: "gn-play-text" }, "Play");
   play.append(h("span", { class: "gn-play-icon", "aria-hidden": "true" }), playText);

@@ -6,7 +6,9 @@
  * Here: the view's frame (its containers), what pointer, touch and keyboard do,
  * and when to rebuild, re-place or repaint. The elements are made in
  * networkBuild.js, placed by networkLayout.js and painted by networkPaint.js;
- * the tooltip and the weight editor are in networkPopups.js.
+ * the tooltip and the weight editor are in networkPopups.js. While stepping
+ * through a training step, networkExplain.js draws the step's numbers, and a
+ * click asks about a weight or goes to a neuron's step instead of editing.
  *
  * The DOM is rebuilt only when the architecture changes (layers, neurons,
  * features, activations, the data's shape). While training, a frame only
@@ -16,11 +18,16 @@
 import { h, showValue } from "../lib/dom.js";
 import { num } from "../lib/format.js";
 import { helpButton } from "../lib/help.js";
+import { findStep } from "../lib/timeline.js";
 import { buildDiagram, placeDiagram } from "./networkBuild.js";
+import { createNetworkExplain } from "./networkExplain.js";
 import {
   activationText, biasOf, edgeText, nodeInfo, paintFeatures, paintFrame, sourcesOf, SUM, weightOf,
 } from "./networkPaint.js";
 import { anchorOf, createEditor, createTip } from "./networkPopups.js";
+
+const EDIT_HINT = "Click a line, a bias or a neuron to type a new value.";
+const EXPLAIN_HINT = "Click a line to see why its weight changes, or a neuron to go to its step.";
 
 /** Above this many edges the flowing dashes are left out while training: dashes are slow to draw. */
 const MAX_FLOWING_EDGES = 250;
@@ -48,12 +55,14 @@ export function createNetwork(el, store) {
     h("span", { class: "gn-net-legend-item" },
       h("span", { class: "gn-net-legend-bias", "aria-hidden": "true" }), "Bias", helpButton("bias", "Biases")),
     h("span", { class: "gn-net-legend-item" }, "Neuron", helpButton("neuron", "Neurons and their pictures")),
-    h("span", { class: "gn-net-legend-hint" }, "Click a line, a bias or a neuron to type a new value."),
+    h("span", { class: "gn-net-legend-hint" }, EDIT_HINT),
   );
+  const legendHint = legend.querySelector(".gn-net-legend-hint");
   const root = h("div", { class: "gn-net" }, scroller, legend);
   el.append(root);
   const tip = createTip(root);
   const editor = createEditor(root);
+  const explaining = createNetworkExplain(parts, root);
 
   /** @type {any} the diagram of the architecture on screen */
   let diagram = null;
@@ -128,9 +137,14 @@ export function createNetwork(el, store) {
 
   function tipContent() {
     const { kind, item } = tipFor;
-    if (kind === "edge") return edgeText(item, latest);
-    if (kind === "bias") return `Bias ${num(biasOf(item, latest))} of ${item.short}. Click to edit.`;
-    return nodeInfo(item, diagram, latest);
+    const explain = latest.explain.open;
+    if (kind === "edge") return edgeText(item, latest) + (explain ? ". Click to see why it changes." : "");
+    if (kind === "bias") return `Bias ${num(biasOf(item, latest))} of ${item.short}.${explain ? "" : " Click to edit."}`;
+    if (explain && item.kind === "feature") {
+      const what = item.unit >= 0 ? "An input of the network. Click to go to the inputs' step." : "Off: the network does not get this input.";
+      return h("div", null, h("div", { class: "gn-net-tip-title" }, item.short), what);
+    }
+    return nodeInfo(item, diagram, latest, explain ? "Click or press Enter to go to its step." : undefined);
   }
 
   function hideTip() {
@@ -177,10 +191,28 @@ export function createNetwork(el, store) {
     const t = target(event);
     if (!t) return;
     hideTip();
-    if (t.kind === "edge") openWeightEditor(t.item, { x: event.clientX, y: event.clientY });
+    if (store.state.explain.open) explainClick(t);
+    else if (t.kind === "edge") openWeightEditor(t.item, { x: event.clientX, y: event.clientY });
     else if (t.kind === "bias") openBiasEditor(t.item, t.el);
     else if (t.item.kind === "feature") toggleFeature(t.item);
     else openCard(t.item, t.el);
+  }
+
+  /**
+   * While stepping through, nothing is edited (the explained step needs the network as it is):
+   * an edge asks why its weight changes, a neuron (or its bias) goes to its forward step.
+   */
+  function explainClick(t) {
+    const e = store.state.explain;
+    if (!e.explanation) return;
+    if (t.kind === "edge") {
+      store.explain.weight(t.item.l, t.item.i, t.item.j);
+      return;
+    }
+    const node = t.item;
+    if (node.unit < 0) return; // a feature the network does not get
+    const index = node.a === 0 ? findStep(e.steps, "forward", -1) : findStep(e.steps, "forward", node.a - 1, node.unit);
+    if (index >= 0) store.explain.goTo(index);
   }
 
   // -- editing: one weight, one bias, or a neuron's card -----------------------
@@ -310,6 +342,15 @@ export function createNetwork(el, store) {
       editor.refresh();
     }
     if (rebuilt || state.changed.ui) highlight(state.ui.hover);
+    // The step-through's numbers: only while it is open (or to clear them once it closes).
+    if ((state.explain.open || explaining.active) && (rebuilt || state.changed.explain || state.changed.frame)) {
+      if (state.changed.explain && state.explain.open) editor.close(false);
+      explaining.update(state, diagram);
+    }
+    if (rebuilt || state.changed.explain) {
+      legendHint.textContent = state.explain.open ? EXPLAIN_HINT : EDIT_HINT;
+      root.dataset.explain = String(Boolean(state.explain.open));
+    }
   }
 
   // Re-place (not rebuild) when the space changes size; after the browser's layout, not during it.
@@ -325,6 +366,7 @@ export function createNetwork(el, store) {
       place();
       if (diagram.oneD) paintFeatures(diagram, latest.grid);
       paintFrame(diagram, latest);
+      if (latest.explain.open) explaining.update(latest, diagram);
     });
   });
   resizer.observe(scroller);
@@ -336,6 +378,7 @@ export function createNetwork(el, store) {
       resizer.disconnect();
       cancelAnimationFrame(pending);
       editor.close(false);
+      explaining.destroy();
       if (sentHover) store.setUi({ hover: null });
       el.replaceChildren();
     },

@@ -172,10 +172,10 @@ export const SUM = "z = Σ weight × input + bias";
 
 /**
  * What a node's tooltip shows: for a neuron its activation, bias and incoming
- * weights; for a feature whether the network gets it.
+ * weights; for a feature whether the network gets it. `hint` says what a click does.
  * @returns {HTMLElement}
  */
-export function nodeInfo(node, diagram, state) {
+export function nodeInfo(node, diagram, state, hint = "Click or press Enter to edit.") {
   if (node.kind === "feature") {
     const what = node.disabled
       ? node.button.title
@@ -197,6 +197,6 @@ export function nodeInfo(node, diagram, state) {
     h("div", { class: "gn-net-tip-formula" }, SUM),
     h("table", { class: "gn-net-tip-table" }, rows),
     sources.length > MAX_ROWS ? h("div", null, `and ${sources.length - MAX_ROWS} more weights`) : null,
-    h("div", { class: "gn-net-tip-hint" }, "Click or press Enter to edit."),
+    h("div", { class: "gn-net-tip-hint" }, hint),
   );
 }

@@ -8,6 +8,8 @@
  *   network's fitted curve.
  * - While the pointer rests on a neuron in the network, the map shows that
  *   neuron's picture instead, enlarged, with its name.
+ * - While stepping through a training step, a click picks the point to follow,
+ *   and the map shows the network before or after the step (views/outputExplain.js).
  *
  * Under the map: a legend of the colours, the two display toggles, and the
  * controls to draw your own points (views/outputDraw.js). The painting itself
@@ -19,6 +21,7 @@ import { h } from "../lib/dom.js";
 import { num } from "../lib/format.js";
 import { helpButton } from "../lib/help.js";
 import { className, createDrawing } from "./outputDraw.js";
+import { createExplainMap } from "./outputExplain.js";
 import { paintPlane, paintPlot, paintPoints, plotRange, scaledFeature, shownNeuron } from "./outputPaint.js";
 
 /**
@@ -37,11 +40,13 @@ export function createOutput(el, store) {
   const showTest = checkbox("gn-show-test", "Show test data", "show_test", "showTestData", (on) => store.setSettings({ show_test: on }));
   const discretize = checkbox("gn-discretize", "Discretize output", "discretize", "discretize", (on) => store.setSettings({ discretize: on }));
   const drawing = createDrawing(map, store);
+  const explaining = createExplainMap(map, store, { repaint: () => latest && paintPicture(latest) });
   const root = h(
     "div",
     { class: "gn-out" },
     h("div", { class: "gn-map-head" }, h("span", { class: "gn-label" }, "Output map", helpButton("output_map", "Output map"))),
     h("div", { class: "gn-map-frame" }, yTicks, map, h("span"), xTicks),
+    explaining.hint,
     legend,
     h("div", { class: "gn-out-toggles" }, showTest.el, discretize.el),
     drawing.controls,
@@ -64,23 +69,35 @@ export function createOutput(el, store) {
       canvas.height = canvas.width;
     }
     pointsStale = true;
-    if (latest?.frame && latest.grid && latest.data) draw(latest, true);
+    if (latest?.frame && latest.grid && latest.data) {
+      draw(latest, true);
+      explaining.update({ ...latest, changed: {} }, size);
+    }
   });
   resize.observe(map);
+
+  /** The picture: the output (while explaining, before or after the step), or the hovered neuron. */
+  function paintPicture(state) {
+    const neuron = shownNeuron(state);
+    const oneD = Boolean(state.grid.oneD);
+    heat.hidden = oneD;
+    map.classList.toggle("gn-map-1d", oneD);
+    plot.hidden = !oneD;
+    const grid = neuron ? null : explaining.gridFor(state);
+    const shown = grid ? { ...state, grid } : state;
+    if (oneD) {
+      if (size > 0) paintPlot(plot, size, shown, neuron);
+    } else {
+      paintPlane(heat, shown, neuron);
+    }
+  }
 
   function draw(state, force = false) {
     const { changed } = state;
     const neuron = shownNeuron(state);
     const oneD = Boolean(state.grid.oneD);
-    if (force || changed.frame || changed.data || changed.settings || changed.ui) {
-      heat.hidden = oneD;
-      map.classList.toggle("gn-map-1d", oneD);
-      plot.hidden = !oneD;
-      if (oneD) {
-        if (size > 0) paintPlot(plot, size, state, neuron);
-      } else {
-        paintPlane(heat, state, neuron);
-      }
+    if (force || changed.frame || changed.data || changed.settings || changed.ui || changed.explain) {
+      paintPicture(state);
     }
     if (pointsStale || changed.data || changed.settings) {
       pointsStale = false;
@@ -99,7 +116,8 @@ export function createOutput(el, store) {
     const what = neuron ? `the picture of ${neuronName(state, neuron)}` : "what the network predicts";
     const shown = `${data.train.length} training points` + (state.settings.show_test ? ` and ${data.test.length} test points` : "");
     const plane = state.grid.oneD ? "along x₁" : "over the plane";
-    return `Output map: ${what} ${plane}, with ${shown}.` + (state.ui.drawMode ? " Drawing is on." : "");
+    const mode = state.explain.open ? ` ${explaining.label()}` : state.ui.drawMode ? " Drawing is on." : "";
+    return `Output map: ${what} ${plane}, with ${shown}.${mode}`;
   }
 
   return {
@@ -107,17 +125,21 @@ export function createOutput(el, store) {
       latest = state;
       drawing.update(state);
       if (!state.frame || !state.grid || !state.data) return;
+      explaining.update(state, size);
       draw(state);
-      if (!state.changed.data && !state.changed.settings && !state.changed.ui && !state.changed.frame) return;
+      const { changed } = state;
+      if (!changed.data && !changed.settings && !changed.ui && !changed.frame && !changed.explain) return;
       const neuron = shownNeuron(state);
       const data = state.data;
       caption.hidden = !neuron;
       caption.textContent = neuron ? neuronName(state, neuron) : "";
       const label = describe(state, neuron);
       if (map.getAttribute("aria-label") !== label) map.setAttribute("aria-label", label);
-      if (state.ui.drawMode) map.tabIndex = 0;
+      // Drawing, or picking a point to explain, takes the keyboard.
+      const interactive = state.ui.drawMode || state.explain.open;
+      if (interactive) map.tabIndex = 0;
       else map.removeAttribute("tabindex");
-      map.setAttribute("role", state.ui.drawMode ? "application" : "img");
+      map.setAttribute("role", interactive ? "application" : "img");
       map.dataset.points = String(data.train.length + data.test.length);
       map.dataset.drawn = String(data.points.length - data.n_base);
       map.dataset.kind = data.kind;
@@ -139,6 +161,7 @@ export function createOutput(el, store) {
     destroy() {
       resize.disconnect();
       drawing.destroy();
+      explaining.destroy();
       root.remove();
     },
   };

@@ -8,6 +8,9 @@
  *    a point there, Delete removes the nearest one.
  * Each becomes a command (add_point, remove_point); the session checks it and
  * answers with new data, which the map then shows.
+ *
+ * While stepping through a training step (state.explain.open) a click on the
+ * map picks a point to explain instead (views/outputExplain.js): drawing waits.
  */
 
 import { classColor } from "../lib/colors.js";
@@ -93,6 +96,11 @@ export function createDrawing(map, store) {
     return [x1, EXTENT - (2 * EXTENT * py) / s];
   }
 
+  /** Drawing is on, and not paused by the step-through. */
+  function drawing() {
+    return Boolean(state?.ui.drawMode && !state.explain?.open);
+  }
+
   function isOneD() {
     return state.data.points.length > 0 ? state.data.points[0].length === 1 : Boolean(state.grid?.oneD);
   }
@@ -132,7 +140,7 @@ export function createDrawing(map, store) {
   }
 
   function onPointerDown(event) {
-    if (!state?.ui.drawMode || !state.data) return;
+    if (!drawing() || !state.data) return;
     const [px, py] = local(event);
     if (event.button === 2 || (event.button === 0 && event.shiftKey)) {
       event.preventDefault();
@@ -160,7 +168,7 @@ export function createDrawing(map, store) {
     if (!press || event.pointerId !== press.id) return;
     const p = press;
     endPress();
-    if (!p.removed && state?.ui.drawMode) addAt(toData(p.x, p.y));
+    if (!p.removed && drawing()) addAt(toData(p.x, p.y));
   }
 
   function endPress() {
@@ -169,13 +177,13 @@ export function createDrawing(map, store) {
   }
 
   function onContextMenu(event) {
-    if (state?.ui.drawMode) event.preventDefault();
+    if (drawing()) event.preventDefault();
   }
 
   // -- the keyboard cross ------------------------------------------------------
 
   function onKeyDown(event) {
-    if (!state?.ui.drawMode || !state.data) return;
+    if (!drawing() || !state.data) return;
     const step = event.shiftKey ? 0.1 : 0.5;
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
     if (!keyPoint) keyPoint = [0, 0]; // starts at the centre
@@ -210,7 +218,7 @@ export function createDrawing(map, store) {
   }
 
   function showCursor() {
-    const visible = Boolean(state?.ui.drawMode && keyPoint && map.matches(":focus-visible, :focus"));
+    const visible = Boolean(drawing() && keyPoint && map.matches(":focus-visible, :focus"));
     cursor.hidden = !visible;
     if (!visible) return;
     const [px, py] = toPixels(keyPoint);
@@ -252,11 +260,15 @@ export function createDrawing(map, store) {
     controls,
     update(next) {
       state = next;
-      if (!state.changed.ui && !state.changed.data && !state.changed.settings) return;
-      const drawing = Boolean(state.ui.drawMode);
-      drawButton.setAttribute("aria-pressed", String(drawing));
-      map.classList.toggle("gn-map-drawing", drawing);
-      picker.hidden = !drawing || !state.data;
+      const { changed } = state;
+      if (!changed.ui && !changed.data && !changed.settings && !changed.explain) return;
+      const on = drawing();
+      drawButton.setAttribute("aria-pressed", String(on));
+      // Paused while stepping through: the map's clicks pick the point to explain.
+      drawButton.disabled = Boolean(state.explain?.open);
+      drawButton.title = state.explain?.open ? "Drawing waits while you step through training." : "";
+      map.classList.toggle("gn-map-drawing", on);
+      picker.hidden = !on || !state.data;
       if (state.data) {
         const regression = state.data.kind === "regression";
         const oneD = isOneD();
