@@ -37,7 +37,15 @@ def test_embed_fits_600_by_450_without_scrollbars(small, server, hash_):
     assert sizes["page"] == [600, 450]
     for overflow in sizes["sections"]:
         assert overflow == [0, 0]
-    assert page.get_by_role("button", name="Play").is_visible()
+    # Everything in the top bar is on screen, not cut off at the edge.
+    boxes = page.locator(".gn-top button:visible").evaluate_all(
+        "bs => bs.map((b) => { const r = b.getBoundingClientRect();"
+        " return [r.left, r.right, r.bottom]; })"
+    )
+    assert boxes and all(
+        left >= 0 and right <= 600 and bottom <= 450 for left, right, bottom in boxes
+    )
+    assert page.get_by_role("button", name="Play", exact=True).is_visible()
     assert page.locator(".gn-map").is_visible()
 
 

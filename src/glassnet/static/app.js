@@ -77,7 +77,6 @@ function render({ model, el }) {
   const controlsSlot = h("div", { class: "gn-controls-slot" });
   const settingsSlot = h("div", { class: "gn-settings-slot" });
   top.append(h("div", { class: "gn-brand" }, "glass", h("span", null, "net")), controlsSlot, settingsSlot);
-  if (options.layout === "embed") addPanelToggles(root, top, [data, settingsSlot]);
 
   const views = [
     createControls(controlsSlot, store),
@@ -92,6 +91,12 @@ function render({ model, el }) {
     createLossChart(chart, store),
     createOutput(map, store),
   ];
+  if (options.layout === "embed") {
+    // The compact bar has no room for the speed: it joins the settings overlay.
+    const speed = controlsSlot.querySelector(".gn-speed");
+    if (speed) settingsSlot.prepend(speed);
+    addPanelToggles(root, top, [data, settingsSlot]);
+  }
   const unsubscribe = store.subscribe((state) => {
     // While stepping through a training step, its panel takes the data panel's place.
     if (state.changed.explain || root.dataset.explain === undefined) {
