@@ -174,12 +174,9 @@ def page_html(layout: str = "full") -> str:
     modules = "".join(
         f'    <link rel="modulepreload" href="/static/{m}">\n' for m in static_modules()
     )
-    sheets = "".join(
-        f'    <link rel="stylesheet" href="/static/{path}">\n'
-        for path in sorted(
-            p.relative_to(STATIC).as_posix() for p in (STATIC / "views").glob("*.css")
-        )
-    )
+    # The stylesheet of each view that loads at start (views/x.js has views/x.css).
+    css = [m[:-3] + ".css" for m in static_modules() if (STATIC / (m[:-3] + ".css")).exists()]
+    sheets = "".join(f'    <link rel="stylesheet" href="/static/{path}">\n' for path in css)
     page = (STATIC / "index.html").read_text().replace("    <!-- preload -->\n", modules + sheets)
     if layout == "embed":
         page = page.replace("<body>", '<body data-layout="embed">')

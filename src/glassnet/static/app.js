@@ -33,16 +33,18 @@ const STYLESHEETS = [
   "views/network.css",
   "views/output.css",
   "views/messages.css",
-  "views/explainPanel.css",
 ];
 
 /** Add the stylesheets a host page did not link already (the glassnet page links them all). */
 function loadStyles() {
-  const present = new Set([...document.querySelectorAll("link[rel=stylesheet]")].map((l) => l.href));
-  for (const path of STYLESHEETS) {
-    const href = new URL(path, import.meta.url).href;
-    if (!present.has(href)) document.head.append(h("link", { rel: "stylesheet", href }));
-  }
+  for (const path of STYLESHEETS) addStylesheet(path);
+}
+
+/** Link a stylesheet (a path relative to this module) unless the page has it. */
+function addStylesheet(path) {
+  const href = new URL(path, import.meta.url).href;
+  const present = [...document.querySelectorAll("link[rel=stylesheet]")].some((l) => l.href === href);
+  if (!present) document.head.append(h("link", { rel: "stylesheet", href }));
 }
 
 /**
@@ -84,8 +86,10 @@ function render({ model, el }) {
     createMessages(messages, store),
     createDataPanel(data, store),
     // The step-through panel loads when it is first opened, so the page opens faster.
-    lazyView(explain, store, (state) => state.explain.open, async () =>
-      (await import("./views/explainPanel.js")).createExplainPanel),
+    lazyView(explain, store, (state) => state.explain.open, async () => {
+      addStylesheet("views/explainPanel.css");
+      return (await import("./views/explainPanel.js")).createExplainPanel;
+    }),
     createNetwork(network, store),
     createMetrics(metrics, store),
     createLossChart(chart, store),

@@ -11,7 +11,6 @@
  */
 
 import app from "./app.js";
-import { addHostTools } from "./hostTools.js";
 import { createSocketModel } from "./lib/socketModel.js";
 import { emptyHistory, mergeHistory } from "./lib/store.js";
 import { readHash, writeHash } from "./lib/urlState.js";
@@ -44,7 +43,12 @@ function requestSave(withHistory, handler) {
   savedHandlers.push(handler);
   model.send({ type: "save", history: withHistory });
 }
-if (layout !== "embed") addHostTools(el.querySelector(".glassnet"), model, requestSave);
+// The page's own tools load after the playground is on screen.
+if (layout !== "embed") {
+  import("./hostTools.js").then(({ addHostTools }) =>
+    addHostTools(el.querySelector(".glassnet"), model, requestSave),
+  );
+}
 
 // Keep the session: ask for it (without history, which frames already bring)
 // whenever something changed, at most every KEEP_EVERY_MS.

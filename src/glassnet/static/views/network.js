@@ -20,7 +20,6 @@ import { num } from "../lib/format.js";
 import { helpButton } from "../lib/help.js";
 import { findStep } from "../lib/timeline.js";
 import { buildDiagram, placeDiagram } from "./networkBuild.js";
-import { createNetworkExplain } from "./networkExplain.js";
 import {
   activationText, biasOf, edgeText, nodeInfo, paintFeatures, paintFrame, sourcesOf, SUM, weightOf,
 } from "./networkPaint.js";
@@ -62,7 +61,16 @@ export function createNetwork(el, store) {
   el.append(root);
   const tip = createTip(root);
   const editor = createEditor(root);
-  const explaining = createNetworkExplain(parts, root);
+  // The step-through's drawing (networkExplain.js) loads the first time it is opened.
+  let explaining = { active: false, update() {}, destroy() {} };
+  let explainLoading = false;
+  function loadExplaining() {
+    explainLoading = true;
+    import("./networkExplain.js").then(({ createNetworkExplain }) => {
+      explaining = createNetworkExplain(parts, root);
+      if (latest?.explain.open && diagram) explaining.update(latest, diagram);
+    });
+  }
 
   /** @type {any} the diagram of the architecture on screen */
   let diagram = null;
@@ -343,6 +351,7 @@ export function createNetwork(el, store) {
     }
     if (rebuilt || state.changed.ui) highlight(state.ui.hover);
     // The step-through's numbers: only while it is open (or to clear them once it closes).
+    if (state.explain.open && !explainLoading) loadExplaining();
     if ((state.explain.open || explaining.active) && (rebuilt || state.changed.explain || state.changed.frame)) {
       if (state.changed.explain && state.explain.open) editor.close(false);
       explaining.update(state, diagram);

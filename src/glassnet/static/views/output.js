@@ -21,7 +21,6 @@ import { h } from "../lib/dom.js";
 import { num } from "../lib/format.js";
 import { helpButton } from "../lib/help.js";
 import { className, createDrawing } from "./outputDraw.js";
-import { createExplainMap } from "./outputExplain.js";
 import { paintPlane, paintPlot, paintPoints, plotRange, scaledFeature, shownNeuron } from "./outputPaint.js";
 
 /**
@@ -40,13 +39,28 @@ export function createOutput(el, store) {
   const showTest = checkbox("gn-show-test", "Show test data", "show_test", "showTestData", (on) => store.setSettings({ show_test: on }));
   const discretize = checkbox("gn-discretize", "Discretize output", "discretize", "discretize", (on) => store.setSettings({ discretize: on }));
   const drawing = createDrawing(map, store);
-  const explaining = createExplainMap(map, store, { repaint: () => latest && paintPicture(latest) });
+  // Picking and morphing for the step-through (outputExplain.js) load the first time it is opened.
+  const idle = { hint: null, update() {}, gridFor: () => null, label: () => "", destroy() {} };
+  let explaining = idle;
+  let explainLoading = false;
+  const hintSlot = h("div", { class: "gn-map-hint-slot" });
+  function loadExplaining() {
+    explainLoading = true;
+    import("./outputExplain.js").then(({ createExplainMap }) => {
+      explaining = createExplainMap(map, store, { repaint: () => latest && paintPicture(latest) });
+      hintSlot.append(explaining.hint);
+      if (!latest?.frame || !latest.grid || !latest.data) return;
+      const everything = { ...latest, changed: { explain: true, ui: true } };
+      explaining.update(everything, size);
+      draw(everything, true);
+    });
+  }
   const root = h(
     "div",
     { class: "gn-out" },
     h("div", { class: "gn-map-head" }, h("span", { class: "gn-label" }, "Output map", helpButton("output_map", "Output map"))),
     h("div", { class: "gn-map-frame" }, yTicks, map, h("span"), xTicks),
-    explaining.hint,
+    hintSlot,
     legend,
     h("div", { class: "gn-out-toggles" }, showTest.el, discretize.el),
     drawing.controls,
@@ -123,6 +137,7 @@ export function createOutput(el, store) {
   return {
     update(state) {
       latest = state;
+      if (state.explain.open && !explainLoading) loadExplaining();
       drawing.update(state);
       if (!state.frame || !state.grid || !state.data) return;
       explaining.update(state, size);
