@@ -15,19 +15,6 @@ import { helpButton } from "../lib/help.js";
 import { colorOfNeuron } from "../lib/heatmap.js";
 import { edgePath, LEFT_LABELS, layoutNetwork } from "./networkLayout.js";
 
-/** Short display names of the hidden activations, as in the settings bar. */
-export const ACTIVATION_NAMES = {
-  tanh: "Tanh",
-  relu: "ReLU",
-  sigmoid: "Sigmoid",
-  linear: "Linear",
-  leaky_relu: "Leaky ReLU",
-  elu: "ELU",
-  softplus: "Softplus",
-  sine: "Sine",
-  softmax: "Softmax",
-};
-
 /**
  * @typedef {object} DiagramNode
  * @property {"feature" | "neuron"} kind
@@ -90,7 +77,8 @@ export function buildDiagram(parts, state, actions) {
       node.button.title = `${f.label} needs x₂, and this data has only x₁.`;
     }
     node.wrap.classList.toggle("gn-net-off", unit < 0);
-    node.wrap.dataset.control = PLAYGROUND_FEATURE_KEYS[f.name]; // for hide keys such as y_hide
+    // For hide keys: y_hide=true hides this feature, featuresPanel_hide=true all of them.
+    node.wrap.dataset.control = `${PLAYGROUND_FEATURE_KEYS[f.name]} featuresPanel`;
     node.label = h("span", { class: "gn-net-feature-label", "aria-hidden": "true" }, f.label);
     node.wrap.append(node.label);
     if (unit >= 0) diagram.inputs[unit] = node;
@@ -179,7 +167,7 @@ function makeNode(diagram, fields) {
 
 function buildHeadings(parts, diagram, hiddenSizes, state, actions) {
   const n = hiddenSizes.length;
-  diagram.featuresHeading = h("div", { class: "gn-net-heading" },
+  diagram.featuresHeading = h("div", { class: "gn-net-heading", dataset: { control: "featuresPanel" } },
     h("span", { class: "gn-heading" }, "Features"), helpButton("features", "Features"));
   diagram.addLayer = roundButton("Add layer", "+", actions.addLayer);
   diagram.removeLayer = roundButton("Remove layer", "−", actions.removeLayer);
@@ -197,7 +185,7 @@ function buildHeadings(parts, diagram, hiddenSizes, state, actions) {
     const plus = roundButton(`Add neuron to layer ${layer}`, "+", () => actions.addNeuron(layer));
     minus.classList.add("gn-net-small");
     plus.classList.add("gn-net-small");
-    const options = choices.map((act) => h("option", { value: act.name }, ACTIVATION_NAMES[act.name] || act.name));
+    const options = choices.map((act) => h("option", { value: act.name }, act.label));
     const select = h("select", {
       class: "gn-select gn-net-activation",
       "aria-label": `Activation of layer ${layer}`,

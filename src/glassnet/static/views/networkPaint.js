@@ -13,7 +13,6 @@ import { h } from "../lib/dom.js";
 import { FEATURE_FUNCTIONS } from "../lib/features.js";
 import { num } from "../lib/format.js";
 import { paintCurve, paintNeuron } from "../lib/heatmap.js";
-import { ACTIVATION_NAMES } from "./networkBuild.js";
 import { edgeWidth } from "./networkLayout.js";
 
 /** The diverging colours in 201 steps from -1 to 1, made once instead of on every frame. */
@@ -156,8 +155,7 @@ export function edgeText(edge, state) {
 /** The activation of a neuron in words and as a formula: "Tanh: tanh(z)". */
 export function activationText(node, state) {
   const entry = state.catalog.activations.find((act) => act.name === node.activation);
-  const name = ACTIVATION_NAMES[node.activation] || node.activation;
-  return entry ? `${name}: ${entry.formula}` : name;
+  return entry ? `${entry.label}: ${entry.formula}` : node.activation;
 }
 
 /** The sources of a neuron's incoming weights: active features, or the previous layer. */
