@@ -299,3 +299,23 @@ def test_an_explanation_carries_the_engines_numbers_and_chain_and_delta_answer()
         by_type(connection.receive(json.dumps({"type": "revert_step", "id": m["id"]})), "error")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ('{"type": "set_weight", "layer": 0, "source": 0, "target": 0, "value": 1'
+         + "0" * 400 + "}", "A weight must be a number"),
+        ('{"type": "set", "changes": {"seed": 1' + "0" * 400 + "}}", "seed must be a whole number"),
+        ('{"type": "add_point", "x": [1' + "0" * 400 + ", 1], \"target\": 0}",
+         "A coordinate must be a number"),
+        ("[" * 100_000, "nest lists or objects this deeply"),
+        ('{"type": "restore", "content": "' + "[" * 100_000 + '"}', "nests lists or objects"),
+    ],
+)  # fmt: skip
+def test_absurd_values_get_an_error_and_the_connection_goes_on(raw, message):
+    connection, _ = started()
+    errors = by_type(connection.receive(raw), "error")
+    assert len(errors) == 1 and message in errors[0]["message"]
+    assert len(errors[0]["message"]) < 400  # a huge number is not echoed back whole
+    assert by_type(connection.receive('{"type": "step"}'), "error") == []

@@ -205,5 +205,5 @@ def test_l1_pin_follows_the_playgrounds_rule_that_a_weight_crossing_zero_stays_z
         for layer, w in zip(net.layers, reference):
             np.testing.assert_allclose(layer.weights, w, rtol=1e-12, atol=1e-15)
     assert any(d.any() for d in dead), "the test should pin at least one weight"
-    pinned = trainer.dead[0]
+    pinned = trainer.pinned[0]
     assert (net.layers[0].weights[pinned] == 0).all()

@@ -108,3 +108,22 @@ def test_the_chain_rule_of_the_explained_point_sums_to_its_gradient():
 def test_bad_explain_requests_say_what_is_allowed(point, size, message):
     with pytest.raises(SessionError, match=message):
         Session().explain(point, size)
+
+
+def test_explaining_an_epoch_that_diverges_says_so_and_changes_nothing():
+    s = Session({"dataset": "plane", "learning_rate": 10.0, "hidden_layers": [8, 8],
+                 "batch_size": 1})  # fmt: skip
+    before = params(s)
+    with pytest.raises(SessionError, match="diverged"):
+        s.explain(int(s.train_indices[0]), "epoch")
+    assert same(params(s), before)
+
+
+def test_reverting_an_explained_epoch_takes_its_history_entry_back():
+    s = Session()
+    s.step()
+    preview = s.explain(int(s.train_indices[0]), "epoch")
+    s.apply_step(preview.id)
+    assert s.history.epochs == [0, 1, 2]
+    s.revert_step(preview.id)
+    assert s.history.epochs == [0, 1] and s.epoch == 1

@@ -105,3 +105,50 @@ def test_a_document_without_history_is_small_and_restores_the_network():
     copy = Session()
     copy.restore(small)
     np.testing.assert_array_equal(copy.network.layers[0].weights, s.network.layers[0].weights)
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda d: d["history"].update(stride=0), "stride must be a whole number of at least 1"),
+        (lambda d: d["history"].update(stride=float("inf")), "stride must be a whole number"),
+        (lambda d: d["training"].update(epoch=float("inf")), "epoch must be a whole number"),
+        (lambda d: d["points"].update(drawn_inputs=[[1.0, 1.0]], drawn_targets=[99]), "damaged"),
+        (lambda d: d["points"].update(drawn_inputs=[[1e300, 1.0]], drawn_targets=[0]), "damaged"),
+    ],
+)
+def test_values_that_would_break_the_session_later_are_refused_up_front(damage, message):
+    s = trained({"dataset": "blobs"})
+    document = json.loads(json.dumps(s.save()))
+    damage(document)
+    before = dict(s.settings)
+    with pytest.raises(SessionError, match=message):
+        s.restore(document)
+    assert s.settings == before and s.undo_label is None
+    s.step()  # and it trains on
+
+
+def test_a_kept_history_that_runs_ahead_of_its_weights_is_cut_back():
+    s = trained({"dataset": "circle"}, epochs=5)
+    document = s.save()
+    document["history"]["epochs"] += [6, 7]
+    for name in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
+        document["history"][name] += [0.1, 0.1]
+    copy = Session()
+    copy.restore(json.loads(json.dumps(document)))
+    assert copy.history.epochs == [0, 1, 2, 3, 4, 5]
+
+
+def test_l1_pinned_weights_stay_pinned_after_save_restore_and_undo():
+    settings = {"regularization": "l1_pin", "regularization_rate": 0.3, "learning_rate": 0.3}
+    original = trained(settings, epochs=20)
+    assert any(m.any() for m in original.trainer.pinned)
+    copy = Session()
+    copy.restore(round_trip(original.save()))
+    original.reset()
+    original.undo()
+    for _ in range(5):
+        original.step()
+        copy.step()
+    for a, b in zip(original.network.parameters(), copy.network.parameters()):
+        np.testing.assert_array_equal(a, b)

@@ -277,7 +277,7 @@ def test_a_file_with_more_than_two_inputs_is_refused_with_what_to_do():
         ({"features": []}, "non-empty list"),
         ({"features": ["x3"]}, "allowed: x1, x2"),
         ({"noise": 80}, "from 0 to 50"),
-        ({"batch_size": 0}, "from 1 to 5000"),
+        ({"batch_size": 0}, "from 1 to 5,000"),
         ({"speed": 7}, "one of 1, 2, 5"),
         ({"activations": ["tanh"]}, "one activation per hidden layer"),
         ({"output_activation": "softmax"}, "binary problem cannot use a softmax output"),
@@ -327,3 +327,22 @@ def test_a_new_drawing_replaces_loaded_points_and_is_undoable():
     assert s.points.base.n_points == 0
     s.undo()
     assert s.points.source == "file"
+
+
+def test_after_a_divergence_a_smaller_learning_rate_trains_again_without_a_reset():
+    s = Session(
+        {
+            "dataset": "plane",
+            "optimizer": "momentum",
+            "learning_rate": 10.0,
+            "speed": "max",
+            "hidden_layers": [8, 8],
+        }  # fmt: skip
+    )
+    s.play()
+    s.advance(2.0)
+    assert s.alert["kind"] == "diverged"
+    s.change_settings({"learning_rate": 0.0001})
+    for _ in range(5):
+        s.step()
+    assert s.alert is None and np.isfinite(s.metrics["train_loss"])

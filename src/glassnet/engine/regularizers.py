@@ -12,7 +12,7 @@ network:
   weight in proportion to its size (PyTorch's ``weight_decay`` and TensorFlow
   Playground's L2 mean the same).
 - ``l1_pin``: L1 as TensorFlow Playground does it: a weight that the penalty's
-  share of a step pushes across zero is set to zero and stays there ("dead").
+  share of a step pushes across zero is set to zero and stays there (pinned).
 
 Only weights are regularized, never biases. The regularization term is added to
 the data loss's gradient *before* the optimizer sees it, so with momentum or

@@ -94,7 +94,7 @@ class Trainer:
         self.regularization_rate = regularization_rate
         self.batch_size = batch_size
         self.rng = np.random.default_rng(seed)
-        self.dead: list[np.ndarray] | None = None  # weights l1_pin has pinned at zero
+        self.pinned: list[np.ndarray] | None = None  # per weight array: l1_pin holds it at 0
 
     # Settings are checked when set, so a bad value never reaches a step.
 
@@ -235,15 +235,16 @@ class Trainer:
         step, ``learning_rate * reg``: exact for SGD (the Playground's only
         optimizer), and the same rule for the others.
         """
-        if self.dead is None or [d.shape for d in self.dead] != [p.shape for p in params[0::2]]:
-            self.dead = [np.zeros(p.shape, dtype=bool) for p in params[0::2]]
+        shapes = [p.shape for p in params[0::2]]
+        if self.pinned is None or [m.shape for m in self.pinned] != shapes:
+            self.pinned = [np.zeros(shape, dtype=bool) for shape in shapes]
         steps = list(steps)
         for k in range(0, len(params), 2):
             after = params[k] - steps[k]
             data_only = after + self._learning_rate * reg_terms[k]
-            dead = self.dead[k // 2]
-            dead |= data_only * after < 0
-            steps[k] = np.where(dead, params[k], steps[k])  # so that dead weights end at 0
+            pinned = self.pinned[k // 2]
+            pinned |= data_only * after < 0
+            steps[k] = np.where(pinned, params[k], steps[k])  # so that pinned weights end at 0
         return steps
 
     def epoch(self, inputs: np.ndarray, targets: np.ndarray) -> float:
@@ -269,6 +270,26 @@ class Trainer:
     def fit(self, inputs: np.ndarray, targets: np.ndarray, epochs: int) -> list[float]:
         """Train for a number of epochs; return each epoch's mean batch loss."""
         return [self.epoch(inputs, targets) for _ in range(epochs)]
+
+    def state(self) -> dict:
+        """What the trainer remembers between steps, as plain data (copies).
+
+        The optimizer's memory, the shuffling generator's state, and which
+        weights ``l1_pin`` holds at zero: with the weights, exactly what decides
+        the next step.
+        """
+        return {
+            "optimizer": self.optimizer.state(),
+            "shuffle": self.rng.bit_generator.state,
+            "pinned": None if self.pinned is None else [m.copy() for m in self.pinned],
+        }
+
+    def load_state(self, state: dict):
+        """Restore what :meth:`state` returned."""
+        self.optimizer.load_state(state["optimizer"])
+        self.rng.bit_generator.state = state["shuffle"]
+        pinned = state.get("pinned")
+        self.pinned = None if pinned is None else [np.array(m, dtype=bool) for m in pinned]
 
     def penalty(self) -> float:
         """The regularization penalty of the current weights (0 when off)."""

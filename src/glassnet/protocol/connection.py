@@ -17,6 +17,7 @@ sockets, threads or HTTP.
 from __future__ import annotations
 
 import json
+import logging
 
 import numpy as np
 
@@ -37,6 +38,8 @@ from .wire import (
     parse,
     peek_type,
 )
+
+log = logging.getLogger("glassnet")
 
 
 class Connection:
@@ -90,6 +93,16 @@ class Connection:
             if kind in ("set", "hello"):
                 self.sent_settings = None  # make the view take back what it showed
             return [error_message(kind, str(error))]
+        except Exception as error:  # a bug of ours: say so, and keep the connection
+            log.exception("could not handle a %r message", peek_type(raw))
+            self.sent_settings = None
+            return [
+                error_message(
+                    peek_type(raw),
+                    f"glassnet could not carry out this request ({type(error).__name__}: "
+                    f"{error}). This is a bug in glassnet; the session goes on.",
+                )
+            ]
         return self.replies
 
     def _dispatch(self, message: dict):
@@ -210,6 +223,8 @@ def _session_document(message: dict):
         )
     try:
         return json.loads(content)
+    except RecursionError:
+        raise SessionError("This file nests lists or objects too deeply to be a session.") from None
     except ValueError as error:
         raise SessionError(
             f"This file is not a glassnet session file: it is not JSON ({error}). "

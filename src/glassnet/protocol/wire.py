@@ -79,6 +79,8 @@ def parse(raw: str | bytes) -> dict:
         message = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
         raise ProtocolError(f"A message must be JSON text; this one is not ({error}).") from None
+    except RecursionError:
+        raise ProtocolError("A message may not nest lists or objects this deeply.") from None
     if not isinstance(message, dict) or not isinstance(message.get("type"), str):
         raise ProtocolError(
             'A message must be a JSON object with a "type", such as {"type": "play"}.'
@@ -140,5 +142,5 @@ def peek_type(raw) -> str | None:
     try:
         message = json.loads(raw)
         return message.get("type") if isinstance(message, dict) else None
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None

@@ -9,11 +9,20 @@ class SessionError(ValueError):
     """A request the session cannot carry out; the message says why and what is allowed."""
 
 
+def is_finite_number(value) -> bool:
+    """A real number (not a bool) that a float can hold: no NaN, no infinity, no 10**400."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
+
+
 def check_number(what: str, value, low: float, high: float) -> float:
     """A finite number within [low, high] (not a bool), as a float."""
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if not (ok and math.isfinite(value) and low <= value <= high):
-        raise SessionError(f"{what} must be a number from {low:g} to {high:g}; got {value!r}.")
+    if not (is_finite_number(value) and low <= value <= high):
+        raise SessionError(f"{what} must be a number from {low:g} to {high:g}; got {value!r:.80}.")
     return float(value)
 
 

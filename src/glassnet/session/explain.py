@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..engine import (
+    DivergenceError,
     Network,
     Trainer,
     chain_rule,
@@ -65,10 +66,9 @@ class StepPreview:
         Each batch point's own gradient (batches up to MAX_BATCH_SHARES).
     before, after : list of ndarray
         Every parameter before and after the step (after is None without an update).
-    optimizer_before, optimizer_after : dict
-        The optimizer's memory before and after, so apply and revert are exact.
-    trainer_rng_before, trainer_rng_after : dict
-        The shuffling generator's state before and after (an epoch shuffles).
+    trainer_before, trainer_after : dict
+        The trainer's memory before and after (``Trainer.state``: the optimizer,
+        the shuffling, pinned weights), so apply and revert are exact.
     metrics_before, metrics_after : dict
         Loss and accuracy on all training and test points, before and after.
     output_after : ndarray or None
@@ -90,10 +90,8 @@ class StepPreview:
     shares: object
     before: list
     after: list | None
-    optimizer_before: dict
-    optimizer_after: dict | None
-    trainer_rng_before: dict
-    trainer_rng_after: dict | None
+    trainer_before: dict
+    trainer_after: dict | None
     metrics_before: dict
     metrics_after: dict | None
     output_after: np.ndarray | None = None
@@ -136,26 +134,18 @@ def preview_step(session, preview_id: int, point, size) -> StepPreview:
     forward, backward = sample_traces(network, x, target)
     trainer = _twin_trainer(session.trainer)
     before = [p.copy() for p in network.parameters()]
-    optimizer_before = trainer.optimizer.state()
-    rng_before = trainer.rng.bit_generator.state
+    trainer_before = trainer.state()
     metrics_before = dict(session.metrics)
 
     step, shares, batch = None, None, np.array([point])
-    after = optimizer_after = rng_after = metrics_after = output_after = None
+    after = trainer_after = metrics_after = output_after = None
     if trains:
-        if size == "epoch":
-            batch = session.train_indices
-            trainer.epoch(session.all_features[batch], session.all_targets[batch])
-        else:
-            if size == "batch":
-                batch = _batch_around(session, point)
-            xb, tb = session.all_features[batch], session.all_targets[batch]
-            step = trainer.step(xb, tb, trace=True)
-            if len(batch) <= MAX_BATCH_SHARES:
-                shares = sample_gradients(step.forward, step.backward)
+        try:
+            step, shares, batch = _train_twin(session, trainer, point, size)
+        except DivergenceError as error:
+            raise SessionError(error.message) from None
         after = [p.copy() for p in trainer.network.parameters()]
-        optimizer_after = trainer.optimizer.state()
-        rng_after = trainer.rng.bit_generator.state
+        trainer_after = trainer.state()
         metrics_after = _metrics_with(session, trainer.network)
         output_after = trainer.network.predict(x[None])[0]
     return StepPreview(
@@ -173,14 +163,26 @@ def preview_step(session, preview_id: int, point, size) -> StepPreview:
         shares=shares,
         before=before,
         after=after,
-        optimizer_before=optimizer_before,
-        optimizer_after=optimizer_after,
-        trainer_rng_before=rng_before,
-        trainer_rng_after=rng_after,
+        trainer_before=trainer_before,
+        trainer_after=trainer_after,
         metrics_before=metrics_before,
         metrics_after=metrics_after,
         output_after=output_after,
     )
+
+
+def _train_twin(session, trainer: Trainer, point: int, size: str):
+    """Take the step on the twin trainer; return (step trace or None, shares, batch)."""
+    if size == "epoch":
+        batch = session.train_indices
+        trainer.epoch(session.all_features[batch], session.all_targets[batch])
+        return None, None, batch
+    batch = _batch_around(session, point) if size == "batch" else np.array([point])
+    step = trainer.step(session.all_features[batch], session.all_targets[batch], trace=True)
+    shares = (
+        sample_gradients(step.forward, step.backward) if len(batch) <= MAX_BATCH_SHARES else None
+    )
+    return step, shares, batch
 
 
 def _twin_trainer(trainer: Trainer) -> Trainer:
@@ -193,9 +195,7 @@ def _twin_trainer(trainer: Trainer) -> Trainer:
         regularization_rate=trainer.regularization_rate,
         batch_size=trainer.batch_size,
     )
-    twin.optimizer.load_state(trainer.optimizer.state())
-    twin.rng.bit_generator.state = trainer.rng.bit_generator.state
-    twin.dead = None if trainer.dead is None else [d.copy() for d in trainer.dead]
+    twin.load_state(trainer.state())
     return twin
 
 

@@ -71,6 +71,15 @@ class History:
             setattr(self, name, [series[i] for i in keep])
         self.generation += 1
 
+    def truncate(self, epoch: int):
+        """Forget entries after ``epoch`` (the weights went back to it)."""
+        keep = sum(1 for e in self.epochs if e <= epoch)
+        if keep == len(self.epochs):
+            return
+        for name in self.SERIES:
+            del getattr(self, name)[keep:]
+        self.generation += 1
+
     def clear(self):
         """Forget everything (a new network)."""
         for name in self.SERIES:

@@ -82,6 +82,7 @@ def to_document(session, include_history: bool = True) -> dict[str, Any]:
             "epoch": session.epoch,
             "optimizer": _plain(trainer.optimizer.state()),
             "shuffle_state": _plain(trainer.rng.bit_generator.state),
+            "pinned": None if trainer.pinned is None else [m.tolist() for m in trainer.pinned],
         },
     }
     if include_history:
@@ -96,8 +97,8 @@ def read_document(document: Any):
     Returns
     -------
     dict
-        ``settings``, ``points`` (Points), ``parameters`` (list of ndarray),
-        ``optimizer``, ``shuffle_state``, ``epoch``, ``history`` (History or None).
+        ``settings``, ``points`` (Points), ``layer_sizes``, ``parameters`` (list of
+        ndarray), ``trainer`` (as ``Trainer.state``), ``epoch``, ``history`` (History or None).
     """
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise SavedSessionError(
@@ -112,7 +113,7 @@ def read_document(document: Any):
         )
     try:
         return _read_parts(document)
-    except (KeyError, TypeError, ValueError, IndexError, DataError) as error:
+    except (KeyError, TypeError, ValueError, IndexError, ArithmeticError, DataError) as error:
         detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
         raise SavedSessionError(
             f"This session file is damaged and was not loaded ({detail}). Nothing was changed."
@@ -135,11 +136,16 @@ def check_fit(parts: dict, settings: dict, n_outputs: int):
     shapes = [shape for a, b in zip(sizes, sizes[1:]) for shape in ((a, b), (b,))]
     if [p.shape for p in parts["parameters"]] != shapes:
         raise SavedSessionError(damaged_message("its weights do not have the network's shapes"))
+    trainer = parts["trainer"]
+    weight_shapes = shapes[0::2]
+    pinned = trainer["pinned"]
+    if pinned is not None and [np.shape(m) for m in pinned] != weight_shapes:
+        raise SavedSessionError(damaged_message("its pinned weights do not fit the network"))
     try:
         optimizer = Optimizer(settings["optimizer"])
-        optimizer.load_state(parts["optimizer"])
-        np.random.default_rng().bit_generator.state = parts["shuffle_state"]
-    except (KeyError, TypeError, ValueError) as error:
+        optimizer.load_state(trainer["optimizer"])
+        np.random.default_rng().bit_generator.state = trainer["shuffle"]
+    except (KeyError, TypeError, ValueError, ArithmeticError) as error:
         raise SavedSessionError(
             damaged_message(f"its training state is unreadable: {error}")
         ) from None
@@ -180,11 +186,19 @@ def _read_parts(document: dict) -> dict:
         ),
     )
     n_inputs = base.n_inputs
-    drawn_inputs = np.array(p["drawn_inputs"], dtype=np.float64).reshape(-1, n_inputs)
-    dtype = np.int64 if base.problem == "classification" else np.float64
-    drawn_targets = np.array(p["drawn_targets"], dtype=dtype).reshape(-1)
-    if len(drawn_inputs) != len(drawn_targets) or not np.isfinite(drawn_inputs).all():
-        raise ValueError("the drawn points do not match their targets")
+    if n_inputs > 2:
+        raise ValueError(f"its data has {n_inputs} inputs; the playground shows one or two")
+    # Drawn points get the checks a drawing gets: inside the view, classes in range.
+    empty = Points.of(base)
+    drawn_inputs, drawn_targets = empty.drawn_inputs, empty.drawn_targets
+    if len(p["drawn_targets"]) or len(p["drawn_inputs"]):
+        drawn = Dataset.from_points(
+            np.array(p["drawn_inputs"], dtype=np.float64).reshape(-1, n_inputs),
+            p["drawn_targets"],
+            base.problem,
+            class_names=base.class_names if base.problem == "classification" else None,
+        )
+        drawn_inputs, drawn_targets = drawn.inputs.copy(), drawn.targets.copy()
     removed = frozenset(int(i) for i in p["removed"])
     if any(not 0 <= i < base.n_points for i in removed):
         raise ValueError("a removed point does not exist")
@@ -197,13 +211,11 @@ def _read_parts(document: dict) -> dict:
     if not all(np.isfinite(a).all() for a in parameters):
         raise ValueError("a weight is not a finite number")
     training = document["training"]
-    epoch = int(training["epoch"])
-    if epoch < 0:
-        raise ValueError("the epoch is negative")
+    epoch = _whole(training["epoch"], "the epoch", low=0)
     history = None
     if "history" in document:
         h = document["history"]
-        history = History(stride=int(h["stride"]))
+        history = History(stride=_whole(h["stride"], "the history's stride", low=1))
         lengths = {len(h[name]) for name in History.SERIES}
         if len(lengths) != 1:
             raise ValueError("the history's lists have different lengths")
@@ -214,11 +226,20 @@ def _read_parts(document: dict) -> dict:
         "points": points,
         "layer_sizes": [int(n) for n in net["layer_sizes"]],
         "parameters": parameters,
-        "optimizer": training["optimizer"],
-        "shuffle_state": training["shuffle_state"],
+        "trainer": {
+            "optimizer": training["optimizer"],
+            "shuffle": training["shuffle_state"],
+            "pinned": training.get("pinned"),
+        },
         "epoch": epoch,
         "history": history,
     }
+
+
+def _whole(value, what: str, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise ValueError(f"{what} must be a whole number of at least {low}, not {value!r:.40}")
+    return value
 
 
 def _number_or_none(v):

@@ -329,13 +329,17 @@ class Session:
                 "(or pick a dataset), then press Play.",
             }
             return 0
+        # Going back after a divergence needs the trainer's memory too: momentum
+        # that blew up with the weights would blow them up again.
         saved = [p.copy() for p in self.network.parameters()]
+        saved_trainer = self.trainer.state()
         for done in range(n):
             try:
                 self.trainer.epoch(x, t)
             except DivergenceError as error:
                 for p, good in zip(self.network.parameters(), saved):
                     p[...] = good
+                self.trainer.load_state(saved_trainer)
                 self.playing = False
                 self.alert = {
                     "kind": "diverged",
@@ -529,7 +533,7 @@ class Session:
         if p.applied:
             return
         self._require_parameters(p.before, "explained")
-        self._set_state(p.after, p.optimizer_after, p.trainer_rng_after)
+        self._set_state(p.after, p.trainer_after)
         if p.size == "epoch":
             self.epoch += 1
         p.applied = True
@@ -542,9 +546,10 @@ class Session:
         if not p.applied:
             return
         self._require_parameters(p.after, "applied")
-        self._set_state(p.before, p.optimizer_before, p.trainer_rng_before)
+        self._set_state(p.before, p.trainer_before)
         if p.size == "epoch":
             self.epoch -= 1
+            self.history.truncate(self.epoch)
         p.applied = False
         self._measure()
         self._changed()
@@ -569,11 +574,10 @@ class Session:
                 f"The network changed since this step was {what}; explain the point again."
             )
 
-    def _set_state(self, parameters, optimizer: dict, rng_state: dict):
+    def _set_state(self, parameters, trainer: dict):
         for p, value in zip(self.network.parameters(), parameters):
             p[...] = value
-        self.trainer.optimizer.load_state(optimizer)
-        self.trainer.rng.bit_generator.state = rng_state
+        self.trainer.load_state(trainer)
 
     # -- saving ------------------------------------------------------------------------
 
@@ -601,20 +605,19 @@ class Session:
             raise SessionError(str(error)) from None
         except SettingsError as error:
             raise SessionError(damaged_message(str(error))) from None
-        if undoable:
-            self._push_undo("Load session")
         history = parts["history"] or History()
-        snapshot = Snapshot(
-            "Load session",
-            settings,
-            points,
-            parts["parameters"],
-            parts["optimizer"],
-            parts["shuffle_state"],
-            parts["epoch"],
-            history,
-        )
-        self._restore(snapshot)
+        loaded = Snapshot(
+            "Load session", settings, points, parts["parameters"], parts["trainer"],
+            parts["epoch"], history,
+        )  # fmt: skip
+        current = self._snapshot("Load session")
+        try:
+            self._restore(loaded)
+        except Exception as error:  # checked above, so a bug of ours: put everything back
+            self._restore(current)
+            raise SessionError(damaged_message(f"{type(error).__name__}: {error}")) from None
+        if undoable:
+            self.undo_stack.push(current)
         self._changed()
 
     # -- undo --------------------------------------------------------------------------
@@ -625,8 +628,7 @@ class Session:
             settings={k: (list(v) if isinstance(v, list) else v) for k, v in self.settings.items()},
             points=self.points,
             parameters=[p.copy() for p in self.network.parameters()],
-            optimizer=self.trainer.optimizer.state(),
-            shuffle_state=self.trainer.rng.bit_generator.state,
+            trainer=self.trainer.state(),
             epoch=self.epoch,
             history=self.history.copy(),
         )
@@ -642,11 +644,11 @@ class Session:
         self._build_network()
         for p, saved in zip(self.network.parameters(), snap.parameters):
             p[...] = saved
-        self.trainer.optimizer.load_state(snap.optimizer)
-        self.trainer.rng.bit_generator.state = snap.shuffle_state
+        self.trainer.load_state(snap.trainer)
         self.epoch = snap.epoch
         self.history = snap.history.copy()
         self.history.generation = generation + 1
+        self.history.truncate(self.epoch)  # a kept history may run ahead of its weights
         self._measure()
         self.playing = False
         self.alert = None

@@ -15,7 +15,6 @@ what is allowed), and nothing about networks in use, threads or the web.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 from .. import limits
 from ..data import DATASETS, FEATURES
 from ..engine import HIDDEN_ACTIVATIONS, INITIALIZERS, OPTIMIZERS, REGULARIZERS
+from .errors import is_finite_number
 
 PROBLEMS = ("classification", "regression")
 CUSTOM = "custom"
@@ -89,15 +89,15 @@ def _choice(name: str, allowed) -> Callable[[Any], Any]:
 
 def _number(name: str, low: float, high: float, *, integer=False, low_open=False):
     def check(value):
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        ok = is_finite_number(value)
         if ok and integer and float(value).is_integer():
             value = int(value)
-        ok = ok and math.isfinite(value) and (not integer or isinstance(value, int))
+        ok = ok and (not integer or isinstance(value, int))
         ok = ok and (low < value if low_open else low <= value) and value <= high
         if not ok:
             kind = "a whole number" if integer else "a number"
             bound = f"above {low:g} and at most" if low_open else f"from {low:g} to"
-            raise SettingsError(f"{name} must be {kind} {bound} {high:g}; got {value!r}.")
+            raise SettingsError(f"{name} must be {kind} {bound} {high:,}; got {value!r:.80}.")
         return value
 
     return check
@@ -161,7 +161,8 @@ def _speed(value):
     if value == "max" or (isinstance(value, (int, float)) and value in SPEEDS):
         return value if value == "max" else int(value)
     raise SettingsError(
-        f"speed must be one of {', '.join(map(str, SPEEDS))} (epochs per second); got {value!r}."
+        f"speed must be one of {', '.join(map(str, SPEEDS))} (epochs per second); "
+        f"got {value!r:.80}."
     )
 
 

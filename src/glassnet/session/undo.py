@@ -23,8 +23,7 @@ class Snapshot:
     settings: dict
     points: Points
     parameters: list
-    optimizer: dict
-    shuffle_state: dict
+    trainer: dict  # Trainer.state(): optimizer memory, shuffling, pinned weights
     epoch: int
     history: History
 
