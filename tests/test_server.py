@@ -90,3 +90,24 @@ def test_one_session_more_than_the_cap_is_refused_with_a_message():
         with client.websocket_connect("/ws") as second:
             message = json.loads(second.receive_text())
             assert message["type"] == "error" and "1 sessions, its limit" in message["message"]
+
+
+def test_files_outside_the_static_folder_are_never_served():
+    client = TestClient(create_app())
+    for path in ["/static/../server.py", "/static/%2e%2e/server.py", "/static/..%2fserver.py",
+                 "/static/lib/../../cli.py", "/static//etc/passwd"]:  # fmt: skip
+        assert client.get(path).status_code == 404, path
+    assert client.get("/static/lib//store.js").status_code == 200
+
+
+def test_one_computer_cannot_take_every_session(monkeypatch):
+    from glassnet import limits
+
+    monkeypatch.setattr(limits, "MAX_SESSIONS_PER_CLIENT", 1)
+    client = TestClient(create_app(max_sessions=10))
+    with client.websocket_connect("/ws") as first:
+        first.send_text('{"type": "hello"}')
+        receive_until(first, "welcome")
+        with client.websocket_connect("/ws") as second:
+            message = json.loads(second.receive_text())
+            assert "This computer has 1 sessions open" in message["message"]

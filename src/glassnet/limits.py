@@ -43,9 +43,15 @@ MAX_UNDO = 30
 MAX_WEIGHT = 1000
 """The largest size of a weight or bias a person may type in."""
 
+LARGE_WEIGHT = 1000
+"""A weight larger than this while training gets a warning that the learning rate is too high."""
+
 # The server.
 MAX_MESSAGE_BYTES = 6_000_000
 """The largest message a view may send (a data file, as text, is the largest)."""
 
 MAX_SESSIONS = 32
 """How many browser tabs (sessions) one server runs at once."""
+
+MAX_SESSIONS_PER_CLIENT = 16
+"""How many of them one computer (one address) may hold, so one cannot take them all."""

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
+import logging
 import posixpath
 import re
 from pathlib import Path, PurePosixPath
@@ -30,6 +32,7 @@ from .protocol import Connection, Outgoing, catalog, encode
 from .session import Session
 
 STATIC = Path(__file__).parent / "static"
+log = logging.getLogger("glassnet")
 
 SLICE_SECONDS = 0.02
 """The longest a training slice runs before the server looks at its messages again."""
@@ -51,7 +54,7 @@ def create_app(
     max_sessions : int
         Sessions at once; one more is refused with a message.
     """
-    sessions: set[int] = set()
+    sessions: dict[object, str] = {}  # one entry per open session: its client's address
     pages = {layout: page_html(layout) for layout in ("full", "embed")}
     catalog()  # build it now, not when the first visitor is waiting
 
@@ -62,20 +65,35 @@ def create_app(
         if not _origin_allowed(websocket, allowed_origins):
             await websocket.close(code=1008, reason="This page's origin may not open a session.")
             return
-        if len(sessions) >= max_sessions:
+        client = websocket.client.host if websocket.client else "?"
+        full = len(sessions) >= max_sessions
+        crowded = sum(1 for c in sessions.values() if c == client) >= limits.MAX_SESSIONS_PER_CLIENT
+        if full or crowded:
+            per_client = limits.MAX_SESSIONS_PER_CLIENT
+            reason = (
+                f"This glassnet server already runs {max_sessions} sessions, its limit."
+                if full
+                else f"This computer has {per_client} sessions open here already."
+            )
             await websocket.accept()
             await websocket.send_text(
-                '{"type": "error", "request": null, "message": "This glassnet server already runs '
-                f'{max_sessions} sessions, its limit. Close another tab and reload."}}'
+                json.dumps(
+                    {
+                        "type": "error",
+                        "request": None,
+                        "message": f"{reason} Close a tab and reload.",
+                    }
+                )
             )
             await websocket.close(code=1013)
             return
-        await websocket.accept()
-        sessions.add(id(websocket))
+        key = object()
+        sessions[key] = client  # counted before the first await, so the cap cannot be raced
         try:
+            await websocket.accept()
             await _serve(websocket)
         finally:
-            sessions.discard(id(websocket))
+            del sessions[key]
 
     async def embed(request):
         return HTMLResponse(pages["embed"], headers={"Cache-Control": "no-cache"})
@@ -124,15 +142,17 @@ class StaticCache:
         self.files: dict[str, tuple[float, bytes, str]] = {}
 
     def response(self, path: str, if_none_match: str | None = None) -> Response:
+        """The file at ``path`` under the root (404 outside it); 304 for a matching ETag."""
         full = (self.root / path).resolve()
         if self.root not in full.parents or not full.is_file() or full.suffix not in self.TYPES:
             return Response("Not found", status_code=404, media_type="text/plain")
+        key = str(full)  # one entry per file, however its path was spelled
         mtime = full.stat().st_mtime
-        cached = self.files.get(path)
+        cached = self.files.get(key)
         if cached is None or cached[0] != mtime:
             body = full.read_bytes()
             cached = (mtime, body, f'"{hash(body) & 0xFFFFFFFF:x}-{len(body)}"')
-            self.files[path] = cached
+            self.files[key] = cached
         _, body, etag = cached
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if if_none_match == etag:
@@ -212,9 +232,14 @@ async def _serve(websocket: WebSocket):
                 await wake.wait()
                 wake.clear()
                 continue
-            async with lock:
-                await asyncio.to_thread(session.advance, SLICE_SECONDS)
-                outgoing = connection.updates()
+            try:
+                async with lock:
+                    await asyncio.to_thread(session.advance, SLICE_SECONDS)
+                    outgoing = connection.updates()
+            except Exception:  # a bug of ours: stop training and say so, keep the session
+                log.exception("training stopped")
+                session.pause()
+                outgoing = connection.error("Training stopped because of a bug in glassnet.")
             await send(outgoing)
             delay = session.seconds_until_due()
             with contextlib.suppress(asyncio.TimeoutError):

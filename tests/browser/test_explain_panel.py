@@ -176,10 +176,11 @@ def test_why_did_this_weight_change_shows_paths_whose_products_add_up_to_the_gra
     assert products == [p["product"] for p in chain["paths"]]
     hops = values(block.locator("[data-part='hop']"))
     assert hops == [h["value"] for p in chain["paths"] for h in p["hops"]]
-    # The check the panel shows: the products it received add up to the gradient.
+    # The terms the page received add up to the gradient it shows, and the sum it
+    # shows is the engine's.
+    assert sum(products) == pytest.approx(chain["gradient"], rel=1e-12, abs=1e-15)
     shown_sum = value(block.locator("[data-part='path-sum']"))
-    assert shown_sum == sum(products)
-    assert shown_sum == pytest.approx(chain["gradient"], rel=1e-12, abs=1e-15)
+    assert shown_sum == chain["path_sum"]
     assert "= dL/dw ✓" in block.locator(".gn-ex-sum").inner_text()
     labels = block.locator(".gn-ex-path").first.locator(".gn-ex-hop-label").all_inner_texts()
     assert labels[0] == "input a" and labels[-1] == "dL/dz" and "f'(z)" in labels

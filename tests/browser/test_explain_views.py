@@ -302,6 +302,7 @@ def test_without_motion_the_map_changes_at_once_and_no_dots_travel(browser, serv
     page.goto(server + "/#gn=1&learning_rate=3")
     page.wait_for_selector(".glassnet[data-ready='true']")
     button(page, "Step through").click()
+    expect(page.locator(".gn-map.gn-map-explaining")).to_have_count(1)  # picking has loaded
     explained(watch, pick_point(page, watch))
     button(page, "Neuron 1 of layer 1").click()
     expect(page.locator(".gn-edge-explain")).to_have_count(2)

@@ -152,3 +152,14 @@ def test_l1_pinned_weights_stay_pinned_after_save_restore_and_undo():
         copy.step()
     for a, b in zip(original.network.parameters(), copy.network.parameters()):
         np.testing.assert_array_equal(a, b)
+
+
+def test_a_session_of_drawn_points_only_round_trips():
+    s = Session({"dataset": "custom", "classes": 2})
+    s.add_point([1.0, 1.0], 0)
+    s.add_point([-1.0, -1.0], 1)
+    s.step()
+    copy = Session()
+    copy.restore(round_trip(s.save()))
+    assert copy.points.n_drawn == 2 and copy.points.base.n_points == 0
+    np.testing.assert_array_equal(copy.points.all_targets(), [0, 1])

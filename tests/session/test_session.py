@@ -345,4 +345,51 @@ def test_after_a_divergence_a_smaller_learning_rate_trains_again_without_a_reset
     s.change_settings({"learning_rate": 0.0001})
     for _ in range(5):
         s.step()
-    assert s.alert is None and np.isfinite(s.metrics["train_loss"])
+    assert s.alert is None or s.alert["kind"] == "unstable"  # no new divergence
+    assert np.isfinite(s.metrics["train_loss"])
+
+
+def test_a_divergence_in_the_first_epoch_of_a_slice_still_reaches_the_view():
+    s = Session({"dataset": "multi_gauss", "activations": ["relu", "relu"], "learning_rate": 10.0,
+                 "speed": "max"})  # fmt: skip
+    s.play()
+    s.step()  # the first epoch goes well
+    s.play()
+    version = s.version
+    s.advance(1.0)
+    assert s.alert["kind"] == "diverged" and not s.playing
+    assert s.version > version  # so a frame goes out
+
+
+def test_weights_thrown_around_by_a_high_learning_rate_bring_a_warning_not_a_pause():
+    s = Session({"dataset": "spiral", "activations": ["relu", "relu"], "learning_rate": 10.0,
+                 "speed": "max"})  # fmt: skip
+    s.play()
+    for _ in range(20):
+        s.advance(0.05)
+        if s.alert:
+            break
+    assert s.alert["kind"] == "unstable" and "Lower the learning rate" in s.alert["message"]
+    assert s.playing
+    s.change_settings({"learning_rate": 0.03})
+    s.reset()
+    assert s.alert is None
+
+
+def test_drawing_a_point_is_undoable_one_point_at_a_time():
+    s = Session({"dataset": "custom", "classes": 2})
+    s.add_point([1.0, 1.0], 0)
+    s.add_point([2.0, 2.0], 1)
+    assert s.undo_label == "Add point"
+    s.undo()
+    assert s.points.n_drawn == 1
+
+
+def test_drawn_points_left_out_by_new_data_are_announced():
+    s = Session({"dataset": "custom", "classes": 3})
+    s.add_point([1.0, 1.0], 2)
+    s.add_point([2.0, 2.0], 0)
+    s.take_notices()
+    s.change_settings({"dataset": "circle"})
+    assert s.points.n_drawn == 1
+    assert any("1 drawn points of classes" in n for n in s.take_notices())

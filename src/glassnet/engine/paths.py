@@ -112,6 +112,11 @@ class ChainRule:
     path_count: int
     paths: tuple[ChainPath, ...] | None
 
+    @property
+    def path_sum(self) -> float | None:
+        """The sum of every path's product (None when the paths are not listed)."""
+        return None if self.paths is None else math.fsum(p.product for p in self.paths)
+
 
 @dataclass(frozen=True)
 class DeltaTerm:

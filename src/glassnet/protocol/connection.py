@@ -84,6 +84,10 @@ class Connection:
         """
         return self._handle(raw) + self.updates()
 
+    def error(self, message: str) -> list[Outgoing]:
+        """An error the host wants to report, followed by the state as it is."""
+        return [error_message(None, message), *self.updates()]
+
     def _handle(self, raw) -> list[Outgoing]:
         self.replies: list[Outgoing] = []
         try:

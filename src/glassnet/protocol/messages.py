@@ -167,6 +167,7 @@ def chain_message(p: StepPreview, rule: ChainRule) -> dict:
         "delta": rule.delta,
         "path_count": rule.path_count,
         "paths": paths,
+        "path_sum": rule.path_sum,
     }
 
 

@@ -171,7 +171,10 @@ def _read_parts(document: dict) -> dict:
         inputs=np.array(p["inputs"], dtype=np.float64).reshape(len(p["inputs"]), -1)
         if p["inputs"]
         else np.zeros((0, len(p["input_names"]))),
-        targets=np.array(p["targets"]),
+        # An empty list would read as floats; class targets are whole numbers.
+        targets=np.array(
+            p["targets"], dtype=np.int64 if p["problem"] == "classification" else None
+        ),
         problem=p["problem"],
         input_names=tuple(p["input_names"]),
         class_names=tuple(p["class_names"]),

@@ -180,12 +180,23 @@ class Session:
     def _carry_drawn(self, points: Points) -> Points:
         """Put the current drawn points on new base points, if they still make sense."""
         old = self.points
-        if old.n_drawn == 0 or old.problem != points.problem or old.n_inputs != points.n_inputs:
+        if old.n_drawn == 0:
+            return points
+        if old.problem != points.problem or old.n_inputs != points.n_inputs:
+            self.notices.append(
+                f"Your {old.n_drawn} drawn points do not fit this {points.problem} data, so they "
+                "were left out. Undo brings them back."
+            )
             return points
         targets = old.drawn_targets
         keep = np.ones(len(targets), dtype=bool)
         if points.problem == "classification":
             keep = targets < max(points.base.n_classes, 2)
+        if not keep.all():
+            self.notices.append(
+                f"{int((~keep).sum())} drawn points of classes this data does not have were left "
+                "out. Undo brings them back."
+            )
         return Points(
             points.base, old.drawn_inputs[keep], targets[keep], frozenset(), points.source
         )
@@ -341,6 +352,7 @@ class Session:
                     p[...] = good
                 self.trainer.load_state(saved_trainer)
                 self.playing = False
+                self._changed()  # the view must hear of it even when no epoch finished
                 self.alert = {
                     "kind": "diverged",
                     "reason": error.reason,
@@ -351,12 +363,42 @@ class Session:
                 return done
             self.epoch += 1
             self._measure()
+            self._watch_training()
         return n
 
     def _measure(self):
         """Loss and accuracy on the training and test points, recorded in the history."""
         self.metrics = self.measure()
         self.history.record(self.epoch, self.metrics)
+
+    def _watch_training(self):
+        """Warn, without pausing, when training goes wrong without the loss becoming NaN.
+
+        A classification loss can stay a finite number while a too-high learning
+        rate throws the weights around, so divergence alone would never say so.
+        Two signs: the training loss is well above where it started, or weights
+        have grown enormous.
+        """
+        start = self.history.train_loss[0] if self.history.train_loss else None
+        now = self.metrics["train_loss"]
+        rising = self.epoch >= 10 and start and now is not None and now > 1.5 * start
+        largest = max(float(np.abs(p).max(initial=0.0)) for p in self.network.parameters())
+        warned = self.alert is not None and self.alert["kind"] == "unstable"
+        if (rising or largest > limits.LARGE_WEIGHT) and (self.alert is None or warned):
+            what = (
+                f"The training loss went up instead of down (from {start:.3g} to {now:.3g})"
+                if rising
+                else f"Some weights have grown very large (up to {largest:.3g})"
+            )
+            self.alert = {
+                "kind": "unstable",
+                "message": f"{what}. The learning rate is probably too high: each step "
+                "overshoots, so the loss jumps around instead of falling, and neurons pushed to "
+                "an extreme show flat pictures. Lower the learning rate, then press Reset to start "
+                "again from small weights.",
+            }
+        elif warned and not rising and largest <= limits.LARGE_WEIGHT:
+            self.alert = None
 
     def measure(self) -> dict:
         """Loss and accuracy on the training and test points (None where undefined)."""
@@ -396,6 +438,7 @@ class Session:
         total = self.points.base.n_points - len(self.points.removed) + self.points.n_drawn
         if total >= limits.MAX_POINTS:
             raise SessionError(f"A dataset holds at most {limits.MAX_POINTS} points.")
+        self._push_undo("Add point")
         self._set_points(self.points.with_point(point, target))
 
     def remove_point(self, index: Any):
@@ -405,6 +448,7 @@ class Session:
             raise SessionError(f"There is no point {index!r}; points are numbered 0 to {n - 1}.")
         if index in self.points.removed:
             raise SessionError(f"Point {index} was already removed.")
+        self._push_undo("Remove point")
         self._set_points(self.points.without_point(index))
 
     def clear_points(self):

@@ -80,6 +80,7 @@ function render({ model, el }) {
   const settingsSlot = h("div", { class: "gn-settings-slot" });
   top.append(h("div", { class: "gn-brand" }, "glass", h("span", null, "net")), controlsSlot, settingsSlot);
 
+  const disposers = [];
   const views = [
     createControls(controlsSlot, store),
     createSettingsBar(settingsSlot, store),
@@ -99,7 +100,7 @@ function render({ model, el }) {
     // The compact bar has no room for the speed: it joins the settings overlay.
     const speed = controlsSlot.querySelector(".gn-speed");
     if (speed) settingsSlot.prepend(speed);
-    addPanelToggles(root, top, [data, settingsSlot]);
+    disposers.push(addPanelToggles(root, top, [data, settingsSlot]));
   }
   const unsubscribe = store.subscribe((state) => {
     // While stepping through a training step, its panel takes the data panel's place.
@@ -118,6 +119,7 @@ function render({ model, el }) {
   });
 
   return () => {
+    for (const dispose of disposers) dispose();
     unsubscribe();
     for (const view of views) view.destroy();
     store.destroy();
@@ -154,11 +156,13 @@ function addPanelToggles(root, top, panels) {
   root.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && root.dataset.panel) open("");
   });
-  document.addEventListener("pointerdown", (event) => {
+  function onPointerDown(event) {
     const inside = panels.some((p) => p.contains(event.target)) || buttons.includes(event.target);
     const popover = event.target.closest?.(".gn-popover");
     if (root.dataset.panel && !inside && !popover) open("");
-  });
+  }
+  document.addEventListener("pointerdown", onPointerDown);
+  return () => document.removeEventListener("pointerdown", onPointerDown);
 }
 
 /**
@@ -175,18 +179,21 @@ function addPanelToggles(root, top, panels) {
 function lazyView(el, store, wanted, load) {
   let view = null;
   let loading = false;
+  let destroyed = false;
   return {
     update(state) {
       if (view) view.update(state);
       else if (!loading && wanted(state)) {
         loading = true;
         load().then((create) => {
+          if (destroyed) return;
           view = create(el, store);
           view.update({ ...store.state, changed: { catalog: true, settings: true, data: true, frame: true, ui: true, explain: true } });
         });
       }
     },
     destroy() {
+      destroyed = true;
       view?.destroy();
     },
   };

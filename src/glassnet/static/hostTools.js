@@ -34,7 +34,13 @@ export function addHostTools(root, model, requestSave) {
     h("div", { class: "gn-host-tools" },
       button("Share", "Share link", () => copy(location.href, shareButton), "share"),
       button("Embed", "Embed", () => dialog.open(), "embed"),
-      button("Save", "Save session", () => requestSave(true, download), "save"),
+      button("Save", "Save session", (event) => {
+        const saveButton = event.currentTarget;
+        requestSave(true, (session) => {
+          download(session);
+          flash(saveButton, "Saved");
+        });
+      }, "save"),
       button("Load", "Load session", () => fileInput.click(), "loadSession"),
       helpButton("keep", "Share, Embed, Save and Load"),
       fileInput,
@@ -60,13 +66,19 @@ function download(session) {
 }
 
 async function copy(text, button) {
-  const old = button.textContent;
   try {
     await navigator.clipboard.writeText(text);
-    button.textContent = "Copied";
+    flash(button, "Copied");
   } catch {
     window.prompt("Copy this link:", text);
   }
+}
+
+/** Show a short confirmation on a button for a moment. */
+function flash(button, text) {
+  const old = button.dataset.label || button.textContent;
+  button.dataset.label = old;
+  button.textContent = text;
   setTimeout(() => { button.textContent = old; }, 1500);
 }
 
@@ -81,7 +93,7 @@ function embedDialog() {
     code,
     h("p", { class: "gn-embed-note" },
       "The playground trains on this glassnet server, so everyone who opens that page must be able to ",
-      "reach it. For other machines start it with ", h("code", null, "glassnet --host 0.0.0.0 --port 8765"),
+      "reach it. For other machines start it with ", h("code", { class: "gn-embed-command" }, "glassnet --host 0.0.0.0"),
       " on a machine they can reach (docs/embedding.md)."),
     h("div", { class: "gn-embed-actions" }, copyButton,
       h("button", { type: "button", class: "gn-button", onclick: () => el.close() }, "Close")),
@@ -89,6 +101,8 @@ function embedDialog() {
   return {
     el,
     open() {
+      const port = location.port || (location.protocol === "https:" ? "443" : "80");
+      el.querySelector(".gn-embed-command").textContent = `glassnet --host 0.0.0.0 --port ${port}`;
       const src = `${location.origin}/embed${location.hash}`;
       code.value = `<iframe src="${src}" width="600" height="450" style="border: 0" ` +
         `title="glassnet: a neural network you can see through" loading="lazy"></iframe>`;

@@ -67,6 +67,7 @@ model.on("msg:custom", (message) => {
   } else if (message.type === "saved") {
     savedHandlers.shift()?.(message.session);
   } else if (message.type === "connection" && message.state === "closed") {
+    savedHandlers.length = 0; // their answers will not come
     setTimeout(() => model.reconnect(), RECONNECT_MS);
   }
 });

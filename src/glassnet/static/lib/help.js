@@ -7,7 +7,7 @@
  */
 
 export const HELP = {
-  play: "Start or pause training. While it plays, the network takes training steps at the chosen speed, and every picture updates as it learns.",
+  play: "Play starts training and Pause stops it: the network takes training steps at the chosen speed, and every picture updates as it learns. Step trains exactly one epoch. Reset starts again from new first weights (Undo brings the trained network back).",
   step: "Train exactly one epoch: one pass over all the training points, in batches. Use it to watch learning one step at a time.",
   reset: "Start again from new first weights (the same ones for the same seed), at epoch 0. Undo brings the trained network back.",
   explain: "Follow one point through one training step, with the real numbers: the forward pass, the loss, the backward pass and the update, one neuron at a time.",
@@ -36,7 +36,7 @@ export const HELP = {
   features: "The inputs the network sees. x₁ and x₂ are a point's position; the others are made from them. Give the network x₁² and x₂², and a circle becomes easy to learn.",
   layers: "Hidden layers sit between the inputs and the output. More layers let the network combine simple shapes into complex ones; they also make it slower to train.",
   neurons: "Each neuron draws one simple shape on the input plane (its picture). More neurons give the next layer more shapes to combine.",
-  neuron: "A neuron adds up its inputs times their weights, plus its bias, and passes the sum through its activation. Its picture shows its output for every point of the plane: blue is positive, orange negative.",
+  neuron: "A neuron adds up its inputs times their weights, plus its bias, and passes the sum through its activation. Its picture shows its output for every point of the plane: blue is positive, orange negative. A flat picture of one colour means it gives the same output everywhere (a ReLU neuron stuck at zero is called dead).",
   weight: "A weight says how strongly one neuron's output counts for the next neuron. Blue lines are positive, orange negative, thicker means bigger. Click a line to type a new value.",
   bias: "A bias is added to a neuron's weighted sum. It shifts where the neuron switches on. Click it to type a new value.",
   output_map: "What the whole network predicts at every point of the plane. Dots are the data: their colour is their true class. Where a dot sits on its own colour, the network is right.",

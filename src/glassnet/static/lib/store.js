@@ -28,7 +28,7 @@ let nextId = 1;
 export function createStore(model) {
   const subscribers = new Set();
   const settingNames = new Set();
-  let scheduled = false;
+  let scheduled = 0; // the pending animation frame, or 0
   let frameToAcknowledge = false;
 
   const state = {
@@ -55,12 +55,11 @@ export function createStore(model) {
 
   function schedule() {
     if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(render);
+    scheduled = requestAnimationFrame(render);
   }
 
   function render() {
-    scheduled = false;
+    scheduled = 0;
     if (state.changed.frame || state.changed.data) evaluate();
     for (const fn of subscribers) fn(state);
     state.changed = {};
@@ -135,6 +134,12 @@ export function createStore(model) {
         }
         break;
       case "error":
+        // The session refused to apply an explained step: the page is still before it.
+        if (message.request === "apply_step" && state.explain.applied) {
+          const before = Math.max(0, updateIndex(state.explain.steps) - 1);
+          state.explain = { ...state.explain, applied: false, index: before };
+          mark("explain");
+        }
         state.errors = [...state.errors, { id: nextId++, message: message.message }].slice(-3);
         mark("messages");
         break;
@@ -300,6 +305,7 @@ export function createStore(model) {
       mark("messages");
     },
     destroy() {
+      cancelAnimationFrame(scheduled);
       stopPlaying();
       model.off("msg:custom", onMessage);
       for (const name of settingNames) model.off(`change:${name}`, onSetting);

@@ -86,8 +86,8 @@ function pathList({ chain, names, store, local, refresh }) {
       h("span", { class: "gn-ex-route" }, `${route} → loss`),
       h("span", { class: "gn-ex-hops" }, ...hops, h("span", { class: "gn-ex-times" }, "="), n(path.product, "path-product")));
   });
-  // The check: the page adds up the products it received; they make the gradient.
-  const sum = chain.paths.reduce((s, path) => s + path.product, 0);
+  // The check: the engine added up the paths' products; they make the gradient.
+  const sum = chain.path_sum;
   const more = count > FIRST_PATHS
     ? h("button", {
       type: "button",

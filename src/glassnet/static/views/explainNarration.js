@@ -98,8 +98,11 @@ function done(E) {
   if (after === undefined || after === null || before === null || before === undefined) {
     return "Done. Nothing trained, so every weight, and every prediction, is as it was.";
   }
-  const change = after < before ? `fell from ${num(before)} to ${num(after)}`
-    : after > before ? `rose from ${num(before)} to ${num(after)}` : `stayed at ${num(before)}`;
+  // One step moves the loss a little: show enough digits for the change to show.
+  let digits = 3;
+  while (digits < 8 && num(before, digits) === num(after, digits)) digits += 1;
+  const change = after < before ? `fell from ${num(before, digits)} to ${num(after, digits)}`
+    : after > before ? `rose from ${num(before, digits)} to ${num(after, digits)}` : `stayed at ${num(before)}`;
   return `Done: the training loss ${change}. One step is tiny; training repeats it thousands of times.`;
 }
 

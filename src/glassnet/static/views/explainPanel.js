@@ -61,7 +61,7 @@ export function createExplainPanel(el, store) {
   const play = h("button", {
     type: "button", class: "gn-button gn-ex-play", "aria-label": "Play steps",
     onclick: () => store.explain.play(!store.state.explain.playing),
-  }, "▶ Play");
+  }, "▶ Play steps");
   const next = h("button", { type: "button", class: "gn-button gn-primary gn-ex-next", "aria-label": "Next", onclick: () => store.explain.next() }, "Next ▶");
   const speed = h("select", {
     class: "gn-select", id: `gn-ex-speed-${uid}`,
@@ -168,7 +168,7 @@ export function createExplainPanel(el, store) {
     next.disabled = !steps || e.index === steps.length - 1;
     play.disabled = !steps || (e.index === steps.length - 1 && !e.playing);
     play.setAttribute("aria-label", e.playing ? "Pause steps" : "Play steps");
-    play.textContent = e.playing ? "❚❚ Pause" : "▶ Play";
+    play.textContent = e.playing ? "❚❚ Pause steps" : "▶ Play steps";
     play.setAttribute("aria-pressed", String(e.playing));
     speed.value = String(e.speed);
     granularity.value = e.granularity;
