@@ -12,7 +12,17 @@ PACKAGE = Path(__file__).parents[1] / "src" / "glassnet"
 ALLOWED = {
     "engine": {"numpy", "glassnet.limits", "glassnet.engine"},
     "data": {"numpy", "glassnet.limits", "glassnet.data"},
-}
+    # The session knows the engine and the data, never the web.
+    "session": {
+        "numpy", "glassnet.limits", "glassnet.__version__", "glassnet.engine", "glassnet.data",
+        "glassnet.session",
+    },
+    # The protocol turns sessions into JSON; it knows no sockets or HTTP.
+    "protocol": {
+        "numpy", "glassnet.limits", "glassnet.engine", "glassnet.data", "glassnet.session",
+        "glassnet.protocol",
+    },
+}  # fmt: skip
 
 
 def imports_of(path: Path, package: str):

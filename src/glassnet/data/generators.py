@@ -126,6 +126,8 @@ class DatasetSpec:
         How many points ``generate`` makes when ``n`` is not given.
     options : tuple of str
         Names of the extra keyword options ``generate`` accepts for this set.
+    inputs : int
+        How many raw inputs each point has: 2 (x1, x2), or 1 (x1) for ``sine``.
     """
 
     name: str
@@ -136,6 +138,7 @@ class DatasetSpec:
     make: Callable
     default_points: int
     options: tuple[str, ...] = ()
+    inputs: int = 2
 
 
 # The Playground makes 500 points for classification and 1200 for regression.
@@ -232,6 +235,7 @@ _SPECS = [
         description="One input x and a wavy target, sin(x), to fit with a curve.",
         make=sine,
         default_points=_REGRESS,
+        inputs=1,
     ),
 ]
 

@@ -41,7 +41,7 @@ def _class_names(s: Session) -> list[str]:
 
 
 def finite_or_none(value):
-    # JSON has no NaN or infinity; a missing value is null.
+    """The value, or None for NaN and infinities: JSON has neither, a missing value is null."""
     return value if value is None or math.isfinite(value) else None
 
 

@@ -135,10 +135,12 @@ def _padding(n: int) -> bytes:
 
 
 def error_message(request: str | None, message: str) -> Outgoing:
+    """An ``error`` message answering a request of type ``request`` (None: no request)."""
     return Outgoing({"type": "error", "request": request, "message": message})
 
 
 def peek_type(raw) -> str | None:
+    """The ``type`` of a raw message if it has one, for answering even a bad message."""
     try:
         message = json.loads(raw)
         return message.get("type") if isinstance(message, dict) else None

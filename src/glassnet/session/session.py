@@ -137,7 +137,7 @@ class Session:
             n_classes = settings["classes"] if settings["problem"] == "classification" else 0
             return DataShape(2, n_classes)
         spec = DATASETS[settings["dataset"]]
-        n_inputs = 1 if settings["dataset"] == "sine" else 2
+        n_inputs = spec.inputs
         n_classes = settings["classes"] if "classes" in spec.options else spec.classes
         return DataShape(n_inputs, n_classes)
 

@@ -57,8 +57,10 @@ class UndoStack:
 
     @property
     def undo_label(self) -> str | None:
+        """What undo would take back, or None."""
         return self.undo[-1].label if self.undo else None
 
     @property
     def redo_label(self) -> str | None:
+        """What redo would do again, or None."""
         return self.redo[-1].label if self.redo else None

@@ -166,13 +166,6 @@ function addPanelToggles(root, top, panels) {
 }
 
 /**
- * Display options a host may give as the model value "ui_options":
- *   layout: "full" (default) or "embed" (compact, for an iframe of about 600x450)
- *   hidden: names of controls and panels to hide (docs/urls.md), from <name>_hide=true
- *   hideText: hide the help buttons and the title
- * Every view marks its controls with data-control="<name>".
- */
-/**
  * A view whose module is loaded only when `wanted(state)` first holds.
  * @returns {{update(state): void, destroy(): void}}
  */
@@ -199,6 +192,13 @@ function lazyView(el, store, wanted, load) {
   };
 }
 
+/**
+ * Display options a host may give as the model value "ui_options":
+ *   layout: "full" (default) or "embed" (compact, for an iframe of about 600x450)
+ *   hidden: names of controls and panels to hide (docs/urls.md), from <name>_hide=true
+ *   hideText: hide the help buttons and the title
+ * Every view marks its controls with data-control="<name>".
+ */
 function applyOptions(root, options) {
   root.dataset.layout = options.layout || "full";
   root.classList.toggle("gn-hide-text", Boolean(options.hideText));

@@ -17,7 +17,7 @@ import { classColor } from "../lib/colors.js";
 import { h } from "../lib/dom.js";
 import { num } from "../lib/format.js";
 import { helpButton } from "../lib/help.js";
-import { EXTENT, plotRange, pointPosition, shownPoints } from "./outputPaint.js";
+import { EXTENT, mapPosition, nearestShownPoint, plotRange } from "./outputPaint.js";
 
 const REMOVE_RADIUS = 8; // CSS pixels around a point that count as "on" it
 const LONG_PRESS_MS = 550;
@@ -118,25 +118,12 @@ export function createDrawing(map, store) {
 
   /** Remove the shown point nearest to (px, py), if one is within REMOVE_RADIUS pixels. */
   function removeNear(px, py) {
-    const s = size();
-    const range = plotRange(state);
-    const { train, test } = shownPoints(state);
-    let best = -1;
-    let bestDistance = REMOVE_RADIUS * REMOVE_RADIUS;
-    for (const i of [...train, ...test]) {
-      const [x, y] = pointPosition(state.data, i, s, range);
-      const d = (x - px) ** 2 + (y - py) ** 2;
-      if (d <= bestDistance) {
-        best = i;
-        bestDistance = d;
-      }
-    }
+    const best = nearestShownPoint(state, size(), px, py, REMOVE_RADIUS);
     if (best >= 0) store.command("remove_point", { index: best });
   }
 
   function local(event) {
-    const box = map.getBoundingClientRect();
-    return [event.clientX - box.left - map.clientLeft, event.clientY - box.top - map.clientTop]; // inside the border
+    return mapPosition(map, event);
   }
 
   function onPointerDown(event) {

@@ -19,7 +19,7 @@
 
 import { h } from "../lib/dom.js";
 import { evaluateGrid, unpackLayers } from "../lib/evaluate.js";
-import { plotRange, pointPosition, shownPoints } from "./outputPaint.js";
+import { mapPosition, nearestShownPoint, plotRange, pointPosition } from "./outputPaint.js";
 
 const PICK_RADIUS = 12; // CSS pixels around a point that count as "on" it
 const MOVE_TOLERANCE = 8; // a press that moves further is a scroll or a drag, not a tap
@@ -59,26 +59,12 @@ export function createExplainMap(map, store, host) {
   // -- picking a point ------------------------------------------------------------
 
   function local(event) {
-    const box = map.getBoundingClientRect();
-    return [event.clientX - box.left - map.clientLeft, event.clientY - box.top - map.clientTop];
+    return mapPosition(map, event);
   }
 
   /** The shown point nearest to (px, py): within `radius` pixels, or -1. */
   function nearest(px, py, radius = PICK_RADIUS) {
-    const s = map.clientWidth;
-    const range = plotRange(state);
-    const { train, test } = shownPoints(state);
-    let best = -1;
-    let bestDistance = radius * radius;
-    for (const i of [...train, ...test]) {
-      const [x, y] = pointPosition(state.data, i, s, range);
-      const d = (x - px) ** 2 + (y - py) ** 2;
-      if (d <= bestDistance) {
-        best = i;
-        bestDistance = d;
-      }
-    }
-    return best;
+    return nearestShownPoint(state, map.clientWidth, px, py, radius);
   }
 
   function pick(index) {

@@ -247,3 +247,33 @@ function dot(ctx, [x, y], r, fill, stroke) {
   ctx.fill();
   ctx.stroke();
 }
+
+/**
+ * The shown point nearest to (px, py) on a map of `size` pixels, within `radius` pixels; -1 if none.
+ * @param {object} state
+ * @param {number} size the map's width in CSS pixels
+ * @param {number} px
+ * @param {number} py
+ * @param {number} radius
+ */
+export function nearestShownPoint(state, size, px, py, radius) {
+  const range = plotRange(state);
+  const { train, test } = shownPoints(state);
+  let best = -1;
+  let bestDistance = radius * radius;
+  for (const i of [...train, ...test]) {
+    const [x, y] = pointPosition(state.data, i, size, range);
+    const d = (x - px) ** 2 + (y - py) ** 2;
+    if (d <= bestDistance) {
+      best = i;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Where a pointer event is on the map, in CSS pixels from its top-left corner (inside the border). */
+export function mapPosition(map, event) {
+  const box = map.getBoundingClientRect();
+  return [event.clientX - box.left - map.clientLeft, event.clientY - box.top - map.clientTop];
+}
