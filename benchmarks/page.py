@@ -12,7 +12,7 @@ setup of issue 4, and measures from the outside:
 - socket KB/s:  bytes received on the WebSocket per second
 - change ms:    a settings change (Discretize) until the output map shows it
 - load ms:      navigation start until the first network is drawn
-- page KB:      uncompressed bytes of every file the page loaded
+- page KB:      uncompressed bytes of every file the page loaded to draw its first network
 
 TensorFlow Playground's numbers (built from its source, measured the same way on a
 machine of this kind) are printed beside ours. Quote ratios from one run: the
@@ -132,10 +132,14 @@ def measure(browser, url: str, seconds: float) -> Result:
     load_ms = page.evaluate(
         "performance.getEntriesByName('glassnet-first-frame')[0]?.startTime ?? NaN"
     )
+    # What the page needed to draw its first network (later, lazily loaded parts are not counted).
     page_kb = page.evaluate(
-        """[performance.getEntriesByType("navigation")[0],
-            ...performance.getEntriesByType("resource")]
-           .reduce((sum, e) => sum + (e.decodedBodySize || 0), 0) / 1000"""
+        """(() => {
+          const drawn = performance.getEntriesByName("glassnet-first-frame")[0].startTime;
+          return [performance.getEntriesByType("navigation")[0],
+                  ...performance.getEntriesByType("resource").filter((e) => e.responseEnd <= drawn)]
+            .reduce((sum, e) => sum + (e.decodedBodySize || 0), 0) / 1000;
+        })()"""
     )
     page.get_by_role("button", name="Play", exact=True).click()
     page.wait_for_timeout(1500)  # warm up
