@@ -1,4 +1,4 @@
-"""Reading what the session sends a page, from outside the page, for browser tests.
+"""Reading what the session sends a page, from outside the page, and other browser-test helpers.
 
 ``SocketWatch(page)`` listens to every WebSocket the page opens from then on and
 decodes each message the session sent: JSON text, or a binary frame whose JSON
@@ -60,3 +60,17 @@ class SocketWatch:
                 return
             self.page.wait_for_timeout(50)
         assert condition(), "the condition did not hold in time"
+
+
+# A point of an edge's hit path where the pointer really lands on that path.
+EDGE_POINT = """(hit) => {
+  const length = hit.getTotalLength();
+  const m = hit.getScreenCTM();
+  for (const f of [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]) {
+    const p = hit.getPointAtLength(length * f);
+    const x = m.a * p.x + m.c * p.y + m.e;
+    const y = m.b * p.x + m.d * p.y + m.f;
+    if (document.elementFromPoint(x, y) === hit) return {x, y};
+  }
+  return null;
+}"""

@@ -12,22 +12,9 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from socket_watch import SocketWatch
+from socket_watch import EDGE_POINT, SocketWatch
 
 PICK_RADIUS = 12  # CSS pixels: views/outputExplain.js
-
-# A point of an edge's hit path where the pointer really lands on that path.
-EDGE_POINT = """(hit) => {
-  const length = hit.getTotalLength();
-  const m = hit.getScreenCTM();
-  for (const f of [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]) {
-    const p = hit.getPointAtLength(length * f);
-    const x = m.a * p.x + m.c * p.y + m.e;
-    const y = m.b * p.x + m.d * p.y + m.f;
-    if (document.elementFromPoint(x, y) === hit) return {x, y};
-  }
-  return null;
-}"""
 
 
 def button(page, name):
