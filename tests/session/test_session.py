@@ -393,3 +393,19 @@ def test_drawn_points_left_out_by_new_data_are_announced():
     s.change_settings({"dataset": "circle"})
     assert s.points.n_drawn == 1
     assert any("1 drawn points of classes" in n for n in s.take_notices())
+
+
+def test_switching_the_output_to_tanh_measures_against_its_own_targets_at_once():
+    s = Session()
+    for _ in range(5):
+        s.step()
+    s.change_settings({"output_activation": "tanh"})
+    assert s.metrics == s.measure()  # the shown numbers are those of the new targets
+    assert set(np.unique(s.all_targets)) == {-1.0, 1.0}
+
+
+def test_display_settings_leave_the_network_object_alone():
+    s = Session()
+    network = s.network
+    s.change_settings({"discretize": True, "speed": 300, "learning_rate": 0.1})
+    assert s.network is network

@@ -247,7 +247,9 @@ class Session:
     def _apply_training_settings(self, keep_weights: bool):
         """Pass learning rate, optimizer, activations... to the engine, keeping the weights."""
         s = self.settings
-        if keep_weights:
+        wanted = [*s["activations"], s["output_activation"]]
+        described = self.network.activation_names == wanted and self.network.loss.name == s["loss"]
+        if keep_weights and not described:
             net = Network(
                 self.network.layer_sizes,
                 activation=s["activations"],
@@ -259,7 +261,6 @@ class Session:
                 mine.weights[...] = old.weights
                 mine.biases[...] = old.biases
             self.trainer.network = self.network = net
-            self._measure()
         trainer = self.trainer
         if trainer.optimizer.name != s["optimizer"]:
             trainer.optimizer = type(trainer.optimizer)(s["optimizer"])
@@ -267,7 +268,9 @@ class Session:
         trainer.regularization = s["regularization"]
         trainer.regularization_rate = s["regularization_rate"]
         trainer.batch_size = s["batch_size"]
-        self._encode()
+        self._encode()  # a tanh output learns -1/+1, a sigmoid 0/1: before measuring
+        if keep_weights and not described:
+            self._measure()
 
     def _encode(self):
         all_targets = self.points.all_targets()
