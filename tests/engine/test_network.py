@@ -168,3 +168,16 @@ def test_cross_entropy_stays_finite_when_the_output_saturates():
     backward = net.backward(net.forward(x), np.array([[0.0]]))
     assert backward.loss == pytest.approx(1000.0)
     assert np.isfinite(backward.weight_grads[0]).all()
+
+
+@given(seed=st.integers(0, 2**31), hidden=hidden_lists)
+def test_the_forward_trace_records_each_neurons_slope_as_pytorch_differentiates_it(seed, hidden):
+    import torch
+    from torch_reference import TORCH_ACTIVATIONS
+
+    net, x, _ = random_case(seed, hidden, "sigmoid", "mse", 3)
+    forward = net.forward(x)
+    for i, layer in enumerate(net.layers):
+        z = torch.tensor(forward.pre_activations[i], requires_grad=True)
+        TORCH_ACTIVATIONS[layer.activation.name](z).sum().backward()  # elementwise: da/dz
+        np.testing.assert_allclose(forward.slopes[i], z.grad.numpy(), rtol=1e-10, atol=1e-12)

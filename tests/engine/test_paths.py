@@ -86,7 +86,7 @@ def test_too_many_paths_fall_back_to_one_hop_at_a_time_with_the_same_sum():
         if not b.terms:
             assert b.fused and b.delta == pytest.approx(b.activation - 1.0)
             break
-        assert b.delta == pytest.approx(b.derivative * math.fsum(term.product for term in b.terms))
+        assert b.delta == pytest.approx(b.slope * math.fsum(term.product for term in b.terms))
         for term in b.terms:
             nxt = delta_breakdown(net, x, t, layer + 1, term.unit)
             assert term.next_delta == nxt.delta

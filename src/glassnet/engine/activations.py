@@ -55,7 +55,9 @@ class Activation:
     label: str
     elementwise: bool = True
 
-    def backprop(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+    def backprop(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, slope: np.ndarray | None = None
+    ) -> np.ndarray:
         """Turn dL/da into dL/dz (the chain rule through this activation).
 
         Parameters
@@ -64,6 +66,8 @@ class Activation:
             The weighted sums and the activations of one layer.
         grad_a : ndarray, shape (n_samples, n_units)
             dL/da, how the loss changes with each activation.
+        slope : ndarray, shape (n_samples, n_units), optional
+            f'(z), when the forward pass already computed it.
 
         Returns
         -------
@@ -71,7 +75,7 @@ class Activation:
             dL/dz.
         """
         if self.elementwise:
-            return grad_a * self.derivative(z, a)
+            return grad_a * (self.derivative(z, a) if slope is None else slope)
         # Softmax: a_k depends on every z_j, with da_k/dz_j = a_k (1[k=j] - a_j).
         # Summing over k gives dL/dz_j = a_j (g_j - sum_k g_k a_k).
         return a * (grad_a - np.sum(grad_a * a, axis=1, keepdims=True))

@@ -182,17 +182,18 @@ class Network:
         Returns
         -------
         ForwardTrace
-            ``pre_activations[i]`` (z of layer i) and ``activations`` (the
-            input first, the output last).
+            ``pre_activations[i]`` (z of layer i), ``activations`` (the
+            input first, the output last) and ``slopes[i]`` (f'(z) of layer i).
         """
         a = self._check_inputs(inputs)
-        zs, activations = [], [a]
+        zs, activations, slopes = [], [a], []
         for layer in self.layers:
             z = a @ layer.weights + layer.biases  # (n_samples, n_out)
             a = layer.activation.function(z)
             zs.append(z)
             activations.append(a)
-        return ForwardTrace(tuple(zs), tuple(activations))
+            slopes.append(layer.activation.derivative(z, a))  # the backward pass reuses it
+        return ForwardTrace(tuple(zs), tuple(activations), tuple(slopes))
 
     def backward(self, forward: ForwardTrace, targets: np.ndarray) -> BackwardTrace:
         """Compute the loss and its gradient for every weight and bias.
@@ -202,6 +203,8 @@ class Network:
         1. δ of the output layer = dL/dz, from the loss (``Loss.output_delta``)
         2. dL/dW = a_prevᵀ @ δ and dL/db = Σ_samples δ, for this layer
         3. δ of the layer before = (δ @ Wᵀ) · f'(z_prev), and repeat from 2
+
+        f'(z_prev) is the forward pass's ``slopes``: nothing is computed twice.
 
         Parameters
         ----------
@@ -215,7 +218,7 @@ class Network:
         -------
         BackwardTrace
         """
-        zs, acts = forward.pre_activations, forward.activations
+        zs, acts, slopes = forward.pre_activations, forward.activations, forward.slopes
         t = self._check_targets(targets, len(acts[0]))
         output = self.layers[-1].activation
         loss = self.loss.value(zs[-1], acts[-1], t)
@@ -230,7 +233,8 @@ class Network:
             bias_grads[i] = delta.sum(axis=0)  # (n_out,)
             if i > 0:
                 previous = self.layers[i - 1].activation
-                delta = previous.backprop(zs[i - 1], acts[i], delta @ self.layers[i].weights.T)
+                grad_a = delta @ self.layers[i].weights.T  # dL/da of the layer before
+                delta = previous.backprop(zs[i - 1], acts[i], grad_a, slopes[i - 1])
         return BackwardTrace(
             loss, output_error, tuple(deltas), tuple(weight_grads), tuple(bias_grads)
         )

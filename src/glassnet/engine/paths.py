@@ -132,18 +132,19 @@ class DeltaTerm:
 class DeltaBreakdown:
     """How one neuron's δ = dL/dz comes from the layer after it.
 
-    For a hidden neuron: ``delta = derivative * sum(term.product for term in terms)``.
-    For an output neuron ``terms`` is empty and ``delta`` comes from the loss:
-    ``delta = derivative * output_error`` for elementwise outputs with mse, or
-    directly ``(a - t) / n`` for the cross-entropies (``fused`` is True and
-    ``derivative`` and ``output_error`` are given for display only).
+    For a hidden neuron: ``delta = slope * sum(term.product for term in terms)``,
+    where ``slope`` is f'(z). For an output neuron ``terms`` is empty and
+    ``delta`` comes from the loss: ``delta = slope * output_error`` for
+    elementwise outputs with mse, or directly ``(a - t) / n`` for the
+    cross-entropies (``fused`` is True and ``slope`` and ``output_error`` are
+    given for display only).
     """
 
     layer: int
     unit: int
     z: float
     activation: float
-    derivative: float
+    slope: float
     delta: float
     terms: tuple[DeltaTerm, ...]
     output_error: float | None
@@ -240,7 +241,7 @@ def _breakdown(network, forward: ForwardTrace, backward: BackwardTrace, layer: i
     z = float(forward.pre_activations[layer][0, unit])
     a = float(forward.activations[layer + 1][0, unit])
     act = network.layers[layer].activation
-    derivative = float(act.derivative(np.array(z), np.array(a)))
+    slope = float(forward.slopes[layer][0, unit])
     delta = float(backward.deltas[layer][0, unit])
     if layer == len(network.layers) - 1:
         return DeltaBreakdown(
@@ -248,7 +249,7 @@ def _breakdown(network, forward: ForwardTrace, backward: BackwardTrace, layer: i
             unit=unit,
             z=z,
             activation=a,
-            derivative=derivative,
+            slope=slope,
             delta=delta,
             terms=(),
             output_error=float(backward.output_error[0, unit]),
@@ -260,7 +261,7 @@ def _breakdown(network, forward: ForwardTrace, backward: BackwardTrace, layer: i
         DeltaTerm(k, float(weights[unit, k]), float(next_deltas[k]), float(weights[unit, k] * d))
         for k, d in enumerate(next_deltas)
     )
-    return DeltaBreakdown(layer, unit, z, a, derivative, delta, terms, None, False)
+    return DeltaBreakdown(layer, unit, z, a, slope, delta, terms, None, False)
 
 
 def _path(network, forward, backward, layer, source, units) -> ChainPath:
@@ -272,10 +273,7 @@ def _path(network, forward, backward, layer, source, units) -> ChainPath:
         if here == last:
             hops.extend(_output_hops(network, forward, backward, unit))
             break
-        z = forward.pre_activations[here][0, unit]
-        a = forward.activations[here + 1][0, unit]
-        slope = network.layers[here].activation.derivative(np.array(z), np.array(a))
-        hops.append(Hop("activation", here, unit, float(slope)))
+        hops.append(Hop("activation", here, unit, float(forward.slopes[here][0, unit])))
         following = units[offset + 1]
         hops.append(
             Hop(
@@ -295,10 +293,8 @@ def _output_hops(network, forward, backward, unit) -> list[Hop]:
         # Cross-entropy after its own activation: the two slopes cancel into
         # dL/dz = (a - t) / n, which is also what backward() used.
         return [Hop("loss_sum", last, unit, float(backward.deltas[last][0, unit]))]
-    z = forward.pre_activations[last][0, unit]
-    a = forward.activations[last + 1][0, unit]
     return [
-        Hop("activation", last, unit, float(act.derivative(np.array(z), np.array(a)))),
+        Hop("activation", last, unit, float(forward.slopes[last][0, unit])),
         Hop("loss", last, unit, float(backward.output_error[0, unit])),
     ]
 

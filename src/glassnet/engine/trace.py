@@ -13,6 +13,7 @@ Vocabulary (the same on screen, in the docs and on the wire):
 
 - z, ``pre_activations``: a neuron's weighted sum plus bias, z = a_prev @ W + b
 - a, ``activations``: a neuron's output, a = f(z)
+- f'(z), ``slopes``: the slope of a neuron's activation at its z
 - dL/da, ``output_error``: how the loss changes with each output value
 - δ = dL/dz, ``deltas``: how the loss changes with each weighted sum
 - dL/dW and dL/db, ``weight_grads`` and ``bias_grads``: the gradient, how the
@@ -39,10 +40,16 @@ class ForwardTrace:
     activations : tuple of ndarray
         ``activations[0]`` is the input, shape (n_samples, n_inputs);
         ``activations[i + 1] = f(pre_activations[i])``; the last is the output.
+    slopes : tuple of ndarray
+        ``slopes[i]`` is f'(z) of layer i, shape (n_samples, n_units of layer i):
+        how much a small change of z changes a. For a softmax output it is the
+        diagonal of its Jacobian, a (1 - a), shown to people; the backward pass
+        uses the full Jacobian there.
     """
 
     pre_activations: tuple[np.ndarray, ...]
     activations: tuple[np.ndarray, ...]
+    slopes: tuple[np.ndarray, ...]
 
     @property
     def output(self) -> np.ndarray:
