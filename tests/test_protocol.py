@@ -20,7 +20,7 @@ def by_type(outgoing, kind):
 
 def started(settings=None, binary=False):
     connection = Connection(Session())
-    hello = {"type": "hello", "binary": binary}
+    hello = {"type": "hello", "binary": binary, "protocol": PROTOCOL_VERSION}
     if settings:
         hello["settings"] = settings
     first = connection.start(json.dumps(hello))
@@ -159,7 +159,7 @@ def test_a_bad_message_gets_an_error_that_says_what_is_allowed_and_the_session_c
     raw, message
 ):
     connection, _ = started()
-    settings_before = dict(connection.session.settings)
+    settings_before = connection.session.settings
     params_before = [p.copy() for p in connection.session.network.parameters()]
     replies = connection.receive(raw)
     errors = by_type(replies, "error")
@@ -231,8 +231,8 @@ def test_a_kept_session_is_restored_by_hello_and_the_links_settings_win():
     hello = {"type": "hello", "restore": kept, "settings": {"learning_rate": 0.1}}
     replies = connection.start(json.dumps(hello))
     assert by_type(replies, "error") == []
-    assert connection.session.settings["dataset"] == "spiral"
-    assert connection.session.settings["learning_rate"] == 0.1
+    assert connection.session.settings.dataset == "spiral"
+    assert connection.session.settings.learning_rate == 0.1
     assert connection.session.epoch == 1
 
 
@@ -241,7 +241,7 @@ def test_a_damaged_kept_session_is_reported_and_the_links_settings_still_apply()
     hello = {"type": "hello", "restore": {"format": "nope"}, "settings": {"dataset": "xor"}}
     replies = connection.start(json.dumps(hello))
     assert "not a glassnet session file" in by_type(replies, "error")[0]["message"]
-    assert connection.session.settings["dataset"] == "xor"
+    assert connection.session.settings.dataset == "xor"
 
 
 def test_restore_takes_a_session_files_text_and_refuses_text_that_is_not_json():
@@ -249,10 +249,10 @@ def test_restore_takes_a_session_files_text_and_refuses_text_that_is_not_json():
     saved = by_type(first.receive('{"type": "save"}'), "saved")[0]["session"]
     other, _ = started()
     replies = other.receive(json.dumps({"type": "restore", "content": json.dumps(saved)}))
-    assert by_type(replies, "error") == [] and other.session.settings["dataset"] == "gauss"
+    assert by_type(replies, "error") == [] and other.session.settings.dataset == "gauss"
     broken = other.receive(json.dumps({"type": "restore", "content": '{"format": "glassn'}))
     assert "not JSON" in by_type(broken, "error")[0]["message"]
-    assert other.session.settings["dataset"] == "gauss"
+    assert other.session.settings.dataset == "gauss"
     missing = other.receive('{"type": "restore"}')
     assert "needs a 'session' object" in by_type(missing, "error")[0]["message"]
 
@@ -260,10 +260,10 @@ def test_restore_takes_a_session_files_text_and_refuses_text_that_is_not_json():
 def test_an_explanation_carries_the_engines_numbers_and_chain_and_delta_answer():
     connection, _ = started({"hidden_layers": [3]})
     s = connection.session
-    point = int(s.train_indices[4])
+    point = int(s.workspace.train[4])
     replies = connection.receive(json.dumps({"type": "explain", "point": point, "size": "sample"}))
     m = by_type(replies, "explanation")[0]
-    preview = s.preview
+    preview = s.explainer.preview.record
     assert m["layer_sizes"] == [2, 3, 1] and m["trains"] is True
     assert m["layers"][0]["z"] == preview.forward.pre_activations[0][0].tolist()
     assert m["layers"][1]["delta"] == preview.backward.deltas[1][0].tolist()
@@ -287,7 +287,7 @@ def test_an_explanation_carries_the_engines_numbers_and_chain_and_delta_answer()
         "delta",
     )[0]
     assert delta["delta"] == pytest.approx(
-        delta["derivative"] * sum(t["product"] for t in delta["terms"])
+        delta["slope"] * sum(t["product"] for t in delta["terms"])
     )
     version = s.version
     assert (

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from glassnet.data import DEFAULT_FEATURES, FEATURES, compute_features
+from glassnet.data.features import default_features, feature, features_fit, input_features
 
 POINTS = np.array([[1.5, -2.0], [0.0, 3.0], [-4.0, -0.5]])
 
@@ -60,16 +61,28 @@ def test_no_points_give_an_empty_table_with_one_column_per_feature():
 @pytest.mark.parametrize(
     ("inputs", "names", "message"),
     [
-        (POINTS, ["x3"], "no feature 'x3'; choose from: x1, x2, x1\\^2"),
+        (POINTS, ["x99"], "no feature 'x99'; choose from: x1, x2, x1\\^2"),
+        (POINTS, ["x3"], "'x3' needs x3, but this data has 2 inputs"),
         (POINTS, ["cos(x1)"], "no feature 'cos\\(x1\\)'"),
         (POINTS, [], "at least one feature"),
         (POINTS, ["x1", "x1"], "'x1' is chosen twice"),
         (POINTS[:, :1], ["x1*x2"], "'x1\\*x2' needs x2, but this data has only one input"),
         (POINTS[:, :1], ["sin(x2)"], "needs x2"),
-        (np.zeros((3, 3)), ["x1"], "1 or 2 inputs"),
-        (np.zeros(3), ["x1"], "1 or 2 inputs"),
+        (np.zeros((3, 65)), ["x1"], "1 to 64 inputs"),
+        (np.zeros(3), ["x1"], "1 to 64 inputs"),
     ],
 )
 def test_bad_feature_requests_are_rejected_clearly(inputs, names, message):
     with pytest.raises(ValueError, match=message):
         compute_features(inputs, names)
+
+
+def test_data_with_many_inputs_has_one_plain_feature_per_input():
+    inputs = np.arange(12.0).reshape(3, 4)  # 3 points, 4 inputs
+    assert input_features(4) == ("x1", "x2", "x3", "x4")
+    assert default_features(4) == input_features(4)
+    assert default_features(2) == DEFAULT_FEATURES and default_features(1) == ("x1",)
+    np.testing.assert_array_equal(compute_features(inputs, ["x4", "x1"]), inputs[:, [3, 0]])
+    assert feature("x4").label == "x₄" and feature("x64") is not None and feature("x65") is None
+    assert features_fit(["x1", "x4", "x1*x2"], 4) and not features_fit(["x5"], 4)
+    assert not features_fit(["x2"], 1) and not features_fit(["nope"], 3)

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from glassnet.session import Session, SessionError
+from glassnet.session.workspace import measure
 
 
 class FakeClock:
@@ -26,20 +27,20 @@ def same(a, b):
 
 def test_a_new_session_is_set_up_on_circle_and_ready_to_play():
     s = Session()
-    assert s.settings["dataset"] == "circle"
+    assert s.settings.dataset == "circle"
     assert s.network.layer_sizes == [2, 4, 2, 1]
-    assert len(s.train_indices) == 250 and len(s.test_indices) == 250
+    assert len(s.workspace.train) == 250 and len(s.workspace.test) == 250
     assert s.epoch == 0 and not s.playing
-    assert 0.5 < s.metrics["train_loss"] < 1.0
+    assert 0.5 < s.metrics.train_loss < 1.0
 
 
 def test_stepping_trains_one_epoch_and_lowers_the_loss():
     s = Session()
-    before = s.metrics["train_loss"]
+    before = s.metrics.train_loss
     for _ in range(30):
         s.step()
     assert s.epoch == 30
-    assert s.metrics["train_loss"] < before
+    assert s.metrics.train_loss < before
     assert len(s.history) == 31  # epoch 0 and one entry per epoch
 
 
@@ -93,7 +94,7 @@ def test_adding_a_layer_resets_the_network_says_so_and_undo_brings_it_back():
     notices = s.change_settings({"hidden_layers": [4, 2, 3]})
     assert "reset" in notices[0] and "Undo" in notices[0]
     assert s.network.layer_sizes == [2, 4, 2, 3, 1]
-    assert s.settings["activations"] == ["tanh", "tanh", "tanh"]
+    assert s.settings.activations == ("tanh", "tanh", "tanh")
     assert s.epoch == 0
     s.undo()
     assert s.network.layer_sizes == [2, 4, 2, 1]
@@ -127,10 +128,10 @@ def test_regenerate_makes_new_points_and_undo_brings_the_old_ones_back():
     s = Session()
     old = s.points.all_inputs().copy()
     s.regenerate()
-    assert s.settings["seed"] == 2
+    assert s.settings.seed == 2
     assert not np.array_equal(old, s.points.all_inputs())
     s.undo()
-    assert s.settings["seed"] == 1
+    assert s.settings.seed == 1
     np.testing.assert_array_equal(old, s.points.all_inputs())
 
 
@@ -139,13 +140,13 @@ def test_drawn_points_are_always_trained_on():
     assert s.points.base.n_points == 0
     s.add_point([2.0, 2.0], 1)
     s.add_point([-2.0, -2.0], 0)
-    assert list(s.train_indices) == [0, 1] and len(s.test_indices) == 0
+    assert list(s.workspace.train) == [0, 1] and len(s.workspace.test) == 0
     for _ in range(50):
         s.step()
-    out = s.network.predict(s.all_features)
+    out = s.network.predict(s.workspace.features)
     assert out[0, 0] > 0.5 > out[1, 0]
-    assert s.metrics["train_accuracy"] == 1.0
-    assert s.metrics["test_loss"] is None
+    assert s.metrics.train_accuracy == 1.0
+    assert s.metrics.test_loss is None
 
 
 def test_points_drawn_on_a_generated_set_survive_a_noise_change():
@@ -168,16 +169,16 @@ def test_clearing_points_is_undoable():
 
 def test_removing_a_generated_point_takes_it_out_of_training_and_testing():
     s = Session()
-    index = int(s.train_indices[0])
+    index = int(s.workspace.train[0])
     s.remove_point(index)
-    assert index not in s.train_indices and index not in s.test_indices
+    assert index not in s.workspace.train and index not in s.workspace.test
     with pytest.raises(SessionError, match="already removed"):
         s.remove_point(index)
 
 
 def test_a_typed_weight_changes_the_prediction_and_undo_restores_it():
     s = Session()
-    x = s.all_features[:5]
+    x = s.workspace.features[:5]
     before = s.network.predict(x)
     s.set_weight(1, 0, 1, 3.5)
     assert s.network.layers[1].weights[0, 1] == 3.5
@@ -191,7 +192,7 @@ def test_a_typed_bias_takes_effect_at_once():
     s = Session()
     s.set_bias(2, 0, -4.0)
     assert s.network.layers[2].biases[0] == -4.0
-    assert s.metrics["train_accuracy"] == pytest.approx(0.5, abs=0.1)
+    assert s.metrics.train_accuracy == pytest.approx(0.5, abs=0.1)
 
 
 def test_a_divergent_learning_rate_pauses_explains_and_recovers_when_lowered():
@@ -201,54 +202,54 @@ def test_a_divergent_learning_rate_pauses_explains_and_recovers_when_lowered():
     s.play()
     s.advance(2.0)
     assert not s.playing
-    assert s.alert["kind"] == "diverged"
-    assert "learning rate (10) is too high" in s.alert["message"]
+    assert s.alert.kind == "diverged"
+    assert "learning rate (10) is too high" in s.alert.message
     assert all(np.isfinite(p).all() for p in s.network.parameters())
     s.change_settings({"learning_rate": 0.01})
     s.reset()
     s.play()
     s.advance(0.2)
-    assert s.alert is None and np.isfinite(s.metrics["train_loss"])
+    assert s.alert is None and np.isfinite(s.metrics.train_loss)
 
 
 def test_a_three_class_dataset_gets_a_softmax_output_with_three_neurons():
     s = Session({"dataset": "blobs"})
     assert s.kind == "multiclass"
     assert s.network.layer_sizes[-1] == 3
-    assert (s.settings["output_activation"], s.settings["loss"]) == (
+    assert (s.settings.output_activation, s.settings.loss) == (
         "softmax",
         "categorical_crossentropy",
     )
     s.change_settings({"dataset": "circle"})
-    assert s.settings["output_activation"] == "sigmoid" and s.network.layer_sizes[-1] == 1
+    assert s.settings.output_activation == "sigmoid" and s.network.layer_sizes[-1] == 1
 
 
 def test_a_tanh_output_learns_minus_one_and_plus_one_targets():
     s = Session({"output_activation": "tanh"})
-    assert s.settings["loss"] == "mse"
-    assert set(np.unique(s.all_targets)) == {-1.0, 1.0}
+    assert s.settings.loss == "mse"
+    assert set(np.unique(s.workspace.targets)) == {-1.0, 1.0}
 
 
 def test_one_dimensional_data_keeps_only_x1_features_and_gets_them_back_after():
     s = Session({"dataset": "sine", "features": ["x1", "x2", "x1^2"]})
-    assert s.settings["features"] == ["x1", "x1^2"]
+    assert s.settings.features == ("x1", "x1^2")
     assert s.network.layer_sizes[0] == 2
-    assert s.settings["output_activation"] == "linear"
+    assert s.settings.output_activation == "linear"
     with pytest.raises(SessionError, match="only x1, x1\\^2 and sin\\(x1\\)"):
         s.change_settings({"features": ["x2"]})
     s.change_settings({"dataset": "spiral"})
-    assert s.settings["features"] == ["x1", "x2"]
+    assert s.settings.features == ("x1", "x2")
 
 
 def test_loading_a_csv_switches_to_its_points_and_classes():
     s = Session()
     s.load_data("pets.csv", "weight,height,kind\n1,2,cat\n3,4,dog\n5,1,cat\n2,2,bird\n")
-    assert s.settings["dataset"] == "custom"
+    assert s.settings.dataset == "custom"
     assert s.points.source == "file"
     assert s.kind == "multiclass" and s.network.layer_sizes[-1] == 3
     assert "Loaded 4 points from pets.csv." in s.take_notices()
     s.undo()
-    assert s.settings["dataset"] == "circle"
+    assert s.settings.dataset == "circle"
 
 
 def test_a_broken_csv_is_refused_with_its_row_and_nothing_changes():
@@ -270,15 +271,19 @@ def test_a_file_with_more_than_two_inputs_is_refused_with_what_to_do():
     [
         ({"learning_rate": float("nan")}, "learning_rate must be a number above 0"),
         ({"learning_rate": -1}, "learning_rate must be a number above 0"),
-        ({"hidden_layers": [4] * 11}, "at most 10 hidden layers"),
+        ({"hidden_layers": [4] * 11}, "hidden_layers may have at most 10 layers"),
         ({"hidden_layers": [40]}, "1 to 32"),
-        ({"hidden_layers": "4,2"}, "list of neuron counts"),
+        ({"hidden_layers": "4,2"}, "hidden_layers must be a list, such as \\[4, 2\\]"),
         ({"dataset": "mnist"}, "allowed: circle, xor"),
         ({"features": []}, "non-empty list"),
-        ({"features": ["x3"]}, "allowed: x1, x2"),
+        ({"features": ["cos(x1)"]}, "allowed: x1, x2"),
+        ({"features": ["x1", "x3"]}, "has 2 inputs, x1 to x2, so x3 cannot be a feature"),
+        ({"features": ["x1", "x1"]}, "lists a feature twice"),
         ({"noise": 80}, "from 0 to 50"),
         ({"batch_size": 0}, "from 1 to 5,000"),
-        ({"speed": 7}, "one of 1, 2, 5"),
+        ({"speed": 7}, "speed cannot be 7; allowed: 1, 2, 5"),
+        ({"speed": True}, "speed cannot be True"),
+        ({"classes": 7}, "classes must be a whole number from 2 to 6"),
         ({"activations": ["tanh"]}, "one activation per hidden layer"),
         ({"output_activation": "softmax"}, "binary problem cannot use a softmax output"),
         ({"loss": "categorical_crossentropy"}, "cannot use"),
@@ -289,7 +294,7 @@ def test_a_file_with_more_than_two_inputs_is_refused_with_what_to_do():
 def test_bad_settings_are_refused_with_what_is_allowed_and_nothing_changes(changes, message):
     s = Session()
     s.step()
-    before_settings, before_params = dict(s.settings), params(s)
+    before_settings, before_params = s.settings, params(s)
     with pytest.raises(SessionError, match=message):
         s.change_settings(changes)
     assert s.settings == before_settings
@@ -323,7 +328,7 @@ def test_a_new_drawing_replaces_loaded_points_and_is_undoable():
     s = Session()
     s.load_data("d.csv", "a,b,label\n0,0,x\n1,1,y\n2,0,x\n")
     s.new_drawing()
-    assert s.settings["dataset"] == "custom" and s.points.source == "drawn"
+    assert s.settings.dataset == "custom" and s.points.source == "drawn"
     assert s.points.base.n_points == 0
     s.undo()
     assert s.points.source == "file"
@@ -341,12 +346,12 @@ def test_after_a_divergence_a_smaller_learning_rate_trains_again_without_a_reset
     )
     s.play()
     s.advance(2.0)
-    assert s.alert["kind"] == "diverged"
+    assert s.alert.kind == "diverged"
     s.change_settings({"learning_rate": 0.0001})
     for _ in range(5):
         s.step()
-    assert s.alert is None or s.alert["kind"] == "unstable"  # no new divergence
-    assert np.isfinite(s.metrics["train_loss"])
+    assert s.alert is None or s.alert.kind == "unstable"  # no new divergence
+    assert np.isfinite(s.metrics.train_loss)
 
 
 def test_a_divergence_in_the_first_epoch_of_a_slice_still_reaches_the_view():
@@ -357,7 +362,7 @@ def test_a_divergence_in_the_first_epoch_of_a_slice_still_reaches_the_view():
     s.play()
     version = s.version
     s.advance(1.0)
-    assert s.alert["kind"] == "diverged" and not s.playing
+    assert s.alert.kind == "diverged" and not s.playing
     assert s.version > version  # so a frame goes out
 
 
@@ -369,7 +374,7 @@ def test_weights_thrown_around_by_a_high_learning_rate_bring_a_warning_not_a_pau
         s.advance(0.05)
         if s.alert:
             break
-    assert s.alert["kind"] == "unstable" and "Lower the learning rate" in s.alert["message"]
+    assert s.alert.kind == "unstable" and "Lower the learning rate" in s.alert.message
     assert s.playing
     s.change_settings({"learning_rate": 0.03})
     s.reset()
@@ -400,8 +405,10 @@ def test_switching_the_output_to_tanh_measures_against_its_own_targets_at_once()
     for _ in range(5):
         s.step()
     s.change_settings({"output_activation": "tanh"})
-    assert s.metrics == s.measure()  # the shown numbers are those of the new targets
-    assert set(np.unique(s.all_targets)) == {-1.0, 1.0}
+    assert s.metrics == measure(
+        s.network, s.workspace
+    )  # the shown numbers are those of the new targets
+    assert set(np.unique(s.workspace.targets)) == {-1.0, 1.0}
 
 
 def test_display_settings_leave_the_network_object_alone():

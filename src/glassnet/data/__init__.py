@@ -15,21 +15,32 @@ it knows nothing of networks, sessions or the web.
 
 from .dataset import PROBLEMS, VIEW, Dataset
 from .errors import DataError
-from .features import DEFAULT_FEATURES, FEATURES, Feature, compute_features
+from .features import (
+    DEFAULT_FEATURES,
+    FEATURES,
+    Feature,
+    compute_features,
+    default_features,
+    feature,
+    features_fit,
+    input_features,
+)
 from .files import load_csv, load_file
-from .generators import DATASETS, MAX_NOISE, DatasetSpec, generate
+from .generators import DATASETS, MAX_BLOBS, MAX_NOISE, MIN_BLOBS, DatasetSpec, generate
 from .ml5_json import load_ml5_json
 from .normalization import INPUT_RANGE, TARGET_RANGE, Normalization
-from .split import MAX_PERCENT_TRAIN, MIN_PERCENT_TRAIN, train_test_split
+from .split import MAX_TRAIN_PERCENT, MIN_TRAIN_PERCENT, train_test_split
 
 __all__ = [
     "DATASETS",
     "DEFAULT_FEATURES",
     "FEATURES",
     "INPUT_RANGE",
+    "MAX_BLOBS",
     "MAX_NOISE",
-    "MAX_PERCENT_TRAIN",
-    "MIN_PERCENT_TRAIN",
+    "MIN_BLOBS",
+    "MAX_TRAIN_PERCENT",
+    "MIN_TRAIN_PERCENT",
     "PROBLEMS",
     "TARGET_RANGE",
     "VIEW",
@@ -39,6 +50,10 @@ __all__ = [
     "Feature",
     "Normalization",
     "compute_features",
+    "default_features",
+    "feature",
+    "features_fit",
+    "input_features",
     "generate",
     "load_csv",
     "load_file",

@@ -28,8 +28,9 @@ from .sampling import check_seed, class_sizes, normal_in_view
 MAX_NOISE = 50
 """The largest noise, in percent (the Playground's slider also stops at 50)."""
 
+MIN_BLOBS = 2
 MAX_BLOBS = 6
-"""The most classes the ``blobs`` set can have."""
+"""The fewest and the most classes the ``blobs`` set can have (drawn points too)."""
 
 
 def moons(rng: np.random.Generator, n_points: int, noise: float):
@@ -61,9 +62,11 @@ def blobs(rng: np.random.Generator, n_points: int, noise: float, classes: int = 
     from 0.5 to 4.
     """
     if isinstance(classes, bool) or not isinstance(classes, numbers.Integral):
-        raise ValueError(f"classes must be a whole number from 2 to {MAX_BLOBS}, not {classes!r}")
-    if not 2 <= classes <= MAX_BLOBS:
-        raise ValueError(f"classes must be from 2 to {MAX_BLOBS}, not {classes}")
+        raise ValueError(
+            f"classes must be a whole number from {MIN_BLOBS} to {MAX_BLOBS}, not {classes!r}"
+        )
+    if not MIN_BLOBS <= classes <= MAX_BLOBS:
+        raise ValueError(f"classes must be from {MIN_BLOBS} to {MAX_BLOBS}, not {classes}")
     std = np.sqrt(0.5 + noise * (4.0 - 0.5) / 0.5)
     sizes = class_sizes(n_points, classes)
     angles = np.pi / 2 + 2 * np.pi * np.arange(classes) / classes

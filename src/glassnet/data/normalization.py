@@ -50,6 +50,22 @@ class Normalization:
     target_min: float | None = None
     target_max: float | None = None
 
+    def __post_init__(self) -> None:
+        # A range read back from a saved file must be real numbers, the minimum first.
+        ranges = list(zip(self.input_min, self.input_max))
+        if self.target_min is not None or self.target_max is not None:
+            ranges.append((self.target_min, self.target_max))
+        for lo, hi in ranges:
+            numbers = all(
+                isinstance(v, (int, float, np.number)) and not isinstance(v, bool) for v in (lo, hi)
+            )
+            if not (numbers and math.isfinite(lo) and math.isfinite(hi) and lo <= hi):
+                raise DataError(
+                    f"a normalization range must be two finite numbers, the smaller first; "
+                    f"got {lo!r:.40} to {hi!r:.40}"
+                )
+            _check_span("a range's values", lo, hi)
+
     @classmethod
     def fit(cls, raw_inputs, raw_targets=None, *, input_names=None) -> Normalization:
         """Measure the raw ranges of some data.

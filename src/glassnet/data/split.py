@@ -15,21 +15,21 @@ import numpy as np
 from .sampling import check_seed
 
 # The range of the Playground's "ratio of training to test data" slider.
-MIN_PERCENT_TRAIN = 10
-MAX_PERCENT_TRAIN = 90
+MIN_TRAIN_PERCENT = 10
+MAX_TRAIN_PERCENT = 90
 
 
-def train_test_split(n_points: int, percent_train: float, seed: int):
+def train_test_split(n_points: int, train_percent: float, seed: int):
     """Choose which points train and which test.
 
     Parameters
     ----------
     n_points : int
         How many points there are (0 or more).
-    percent_train : float
+    train_percent : float
         The percent used for training, from 10 to 90: the Playground's
         ``percTrainData`` URL key and slider. As there, the training part has
-        ``floor(n_points * percent_train / 100)`` points.
+        ``floor(n_points * train_percent / 100)`` points.
     seed : int
         Seeds the shuffle; the same arguments give the same split.
 
@@ -44,16 +44,16 @@ def train_test_split(n_points: int, percent_train: float, seed: int):
     if isinstance(n_points, bool) or not isinstance(n_points, numbers.Integral) or n_points < 0:
         raise ValueError(f"n_points must be a whole number 0 or larger, not {n_points!r}")
     if (
-        isinstance(percent_train, bool)
-        or not isinstance(percent_train, numbers.Real)
-        or not MIN_PERCENT_TRAIN <= percent_train <= MAX_PERCENT_TRAIN
+        isinstance(train_percent, bool)
+        or not isinstance(train_percent, numbers.Real)
+        or not MIN_TRAIN_PERCENT <= train_percent <= MAX_TRAIN_PERCENT
     ):
         raise ValueError(
-            f"percent_train is a percent from {MIN_PERCENT_TRAIN} to {MAX_PERCENT_TRAIN}, "
-            f"not {percent_train!r}"
+            f"train_percent is a percent from {MIN_TRAIN_PERCENT} to {MAX_TRAIN_PERCENT}, "
+            f"not {train_percent!r}"
         )
     order = np.random.default_rng(check_seed(seed)).permutation(int(n_points))
-    n_train = math.floor(n_points * percent_train / 100)
+    n_train = math.floor(n_points * train_percent / 100)
     # With two or more points keep at least one in each part; a single point trains.
     n_train = min(max(n_train, 1), n_points - 1) if n_points >= 2 else n_points
     train = np.sort(order[:n_train]).astype(np.int64)

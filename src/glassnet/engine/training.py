@@ -280,14 +280,14 @@ class Trainer:
         """
         return {
             "optimizer": self.optimizer.state(),
-            "shuffle": self.rng.bit_generator.state,
+            "shuffle_state": self.rng.bit_generator.state,
             "pinned": None if self.pinned is None else [m.copy() for m in self.pinned],
         }
 
     def load_state(self, state: dict):
         """Restore what :meth:`state` returned."""
         self.optimizer.load_state(state["optimizer"])
-        self.rng.bit_generator.state = state["shuffle"]
+        self.rng.bit_generator.state = state["shuffle_state"]
         pinned = state.get("pinned")
         self.pinned = None if pinned is None else [np.array(m, dtype=bool) for m in pinned]
 

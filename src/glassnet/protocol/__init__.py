@@ -2,10 +2,13 @@
 
 This package is the one place where session state becomes JSON:
 
-- ``wire.py``: what a message is, the requests a view may send, checking and encoding
+- ``wire.py``: what a message is, decoding and encoding (JSON and binary frames)
+- ``requests.py``: the table of requests a view may send, and their handlers
 - ``connection.py``: one view of one session, turning requests into session calls
-- ``messages.py``: points and explained steps as plain data
+- ``messages.py``: the session's views as messages
 - ``catalog.py``: the choices a view offers, from the registries
+- ``controls.py``: every control and panel of the front end, by name
+- ``tables.py``: the settings and controls as a module the page loads
 
 Every message is documented in ``docs/protocol.md``. This package knows the
 session and JSON; nothing about sockets, threads or HTTP.
@@ -13,11 +16,14 @@ session and JSON; nothing about sockets, threads or HTTP.
 
 from .catalog import catalog
 from .connection import Connection
-from .messages import data_message
-from .wire import PROTOCOL_VERSION, REQUESTS, Outgoing, ProtocolError, encode, parse
+from .messages import OUTGOING, data_message
+from .requests import REQUESTS
+from .wire import PROTOCOL_VERSION, PROTOCOL_VERSIONS, Outgoing, ProtocolError, encode, parse
 
 __all__ = [
+    "OUTGOING",
     "PROTOCOL_VERSION",
+    "PROTOCOL_VERSIONS",
     "REQUESTS",
     "Connection",
     "Outgoing",

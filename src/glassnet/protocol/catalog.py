@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from .. import limits
-from ..data import DATASETS, FEATURES, generate
+from ..data import DATASETS, FEATURES, VIEW, generate
 from ..engine import ACTIVATIONS, HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, REGULARIZERS
 from ..session import SETTINGS
-from ..session.settings import OUTPUTS, SPEEDS
+from ..session.rules import OUTPUTS
+from ..session.settings import SPEEDS
+from .controls import describe_controls
 
 _CATALOG: dict | None = None
 
@@ -38,13 +40,17 @@ def catalog() -> dict:
             "optimizers": list(OPTIMIZERS),
             "regularizers": [{"name": r.name, "formula": r.formula} for r in REGULARIZERS.values()],
             "speeds": list(SPEEDS),
-            "settings": [
-                {"name": s.name, "default": s.default, "description": s.description}
-                for s in SETTINGS.values()
-            ],
+            "settings": settings_table(),
+            "controls": describe_controls(),
+            "view": list(VIEW),
             "limits": {n: getattr(limits, n) for n in dir(limits) if n.isupper()},
         }
     return _CATALOG
+
+
+def settings_table() -> list[dict]:
+    """Every setting as plain data: kind, default, range or choices, label, help, rebuilds."""
+    return [s.describe() for s in SETTINGS.values()]
 
 
 def _dataset_entry(spec) -> dict:
@@ -56,6 +62,8 @@ def _dataset_entry(spec) -> dict:
         "label": spec.label,
         "problem": spec.problem,
         "classes": spec.classes,
+        "inputs": spec.inputs,
+        "options": list(spec.options),
         "description": spec.description,
         "preview": {
             # Rounded: it is a thumbnail.

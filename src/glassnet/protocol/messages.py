@@ -1,6 +1,10 @@
-"""Session state as plain data for JSON: the points, and the numbers of an explained step.
+"""The session's views as messages: the one place where they become JSON-ready data.
 
-Everything a view is sent about a session passes through here or ``connection.py``.
+The session hands out frozen view objects (``FrameView``, ``DataView``, an
+explained ``StepRecord``, the engine's ``ChainRule`` and ``DeltaBreakdown``);
+each function here turns one into a message of docs/protocol.md. Numbers are
+copied as they are, never computed again: a missing value (NaN, infinity)
+becomes null.
 """
 
 from __future__ import annotations
@@ -10,34 +14,16 @@ import math
 import numpy as np
 
 from ..engine import ChainRule, DeltaBreakdown
-from ..session import Session
-from ..session.explain import StepPreview
+from ..session.history import History
+from ..session.preview import StepRecord
+from ..session.views import Alert, DataView, FrameView, Metrics
+from .wire import Outgoing
 
-
-def data_message(s: Session) -> dict:
-    """The points of a session, with which train and which test."""
-    points = s.points
-    inputs = points.all_inputs()
-    targets = points.all_targets()
-    return {
-        "type": "data",
-        "version": s.data_version,
-        "name": points.base.name,
-        "source": points.source,
-        "problem": points.problem,
-        "kind": s.kind,
-        "input_names": list(points.base.input_names),
-        "class_names": list(points.base.class_names) or _class_names(s),
-        "points": inputs.tolist(),
-        "targets": targets.tolist(),
-        "train": s.train_indices.tolist(),
-        "test": s.test_indices.tolist(),
-        "n_base": points.base.n_points,
-    }
-
-
-def _class_names(s: Session) -> list[str]:
-    return [str(i) for i in range(s.n_classes)]
+OUTGOING = (
+    "welcome", "settings", "data", "frame", "saved", "notice", "error",
+    "explanation", "chain", "delta",
+)  # fmt: skip
+"""Every message type a session sends to a view."""
 
 
 def finite_or_none(value):
@@ -45,45 +31,110 @@ def finite_or_none(value):
     return value if value is None or math.isfinite(value) else None
 
 
-def explanation_message(s: Session, p: StepPreview) -> dict:
+def data_message(view: DataView) -> dict:
+    """The points, with which train and which test."""
+    return {
+        "type": "data",
+        "version": view.version,
+        "name": view.name,
+        "source": view.source,
+        "problem": view.problem,
+        "kind": view.kind,
+        "input_names": list(view.input_names),
+        "class_names": list(view.class_names),
+        "points": view.points.tolist(),
+        "targets": view.targets.tolist(),
+        "train": view.train.tolist(),
+        "test": view.test.tolist(),
+        "n_base": view.n_base,
+    }
+
+
+def frame_message(view: FrameView, history_start: int, binary: bool) -> Outgoing:
+    """A frame, with the history from entry ``history_start`` on.
+
+    With ``binary`` the parameters travel as one buffer of little-endian float64.
+    """
+    message = {
+        "type": "frame",
+        "version": view.version,
+        "epoch": view.epoch,
+        "playing": view.playing,
+        "metrics": metrics_message(view.metrics),
+        "history": history_piece(view.history, history_start),
+        "network": {
+            "layer_sizes": view.network.layer_sizes,
+            "activations": view.network.activations,
+            "loss": view.network.loss,
+            "features": list(view.network.features),
+            "n_raw_inputs": view.network.n_raw_inputs,
+        },
+        "undo": view.undo,
+        "redo": view.redo,
+        "alert": alert_message(view.alert),
+    }
+    parameters = view.network.parameters
+    if binary:
+        message["parameters"] = {"buffer": 0, "dtype": "float64", "length": parameters.size}
+        return Outgoing(message, [parameters.astype("<f8").tobytes()])
+    message["parameters"] = [finite_or_none(v) for v in parameters.tolist()]
+    return Outgoing(message)
+
+
+def metrics_message(metrics: Metrics) -> dict:
+    """Loss and accuracy by name, null where there is no such value."""
+    return {k: finite_or_none(v) for k, v in metrics.as_dict().items()}
+
+
+def alert_message(alert: Alert | None) -> dict | None:
+    """``{kind, message}``, with ``reason`` for a divergence; None without an alert."""
+    if alert is None:
+        return None
+    message = {"kind": alert.kind, "message": alert.message}
+    if alert.reason is not None:
+        message["reason"] = alert.reason
+    return message
+
+
+def history_piece(history: History, start: int) -> dict:
+    """The history's entries from ``start`` on, and where they go (docs: frame.history)."""
+    return {"start": start, "stride": history.stride, **history.since(start)}
+
+
+def explanation_message(p: StepRecord) -> dict:
     """Every number of one explained step (docs/protocol.md, ``explanation``).
 
     ``layers[i]`` describes layer of weights i for the chosen point alone: the
     weighted sums ``z``, the activations ``a``, the slopes f'(z), the deltas,
     the weights and biases used, and this point's own gradients.
     """
-    net = p.network
-    forward, backward = p.forward, p.backward
-    layers = []
-    for i, layer in enumerate(net.layers):
-        z = forward.pre_activations[i][0]
-        a = forward.activations[i + 1][0]
-        layers.append(
-            {
-                "activation": layer.activation.name,
-                "z": z.tolist(),
-                "a": a.tolist(),
-                "slope": layer.activation.derivative(z, a).tolist(),
-                "delta": backward.deltas[i][0].tolist(),
-                "weights": layer.weights.tolist(),
-                "biases": layer.biases.tolist(),
-                "weight_grads": backward.weight_grads[i].tolist(),
-                "bias_grads": backward.bias_grads[i].tolist(),
-            }
-        )
-    label = s.points.all_targets()[p.point]
+    net, forward, backward = p.network, p.forward, p.backward
+    layers = [
+        {
+            "activation": layer.activation.name,
+            "z": forward.pre_activations[i][0].tolist(),
+            "a": forward.activations[i + 1][0].tolist(),
+            "slope": forward.slopes[i][0].tolist(),
+            "delta": backward.deltas[i][0].tolist(),
+            "weights": layer.weights.tolist(),
+            "biases": layer.biases.tolist(),
+            "weight_grads": backward.weight_grads[i].tolist(),
+            "bias_grads": backward.bias_grads[i].tolist(),
+        }
+        for i, layer in enumerate(net.layers)
+    ]
     return {
         "type": "explanation",
         "id": p.id,
         "point": p.point,
         "size": p.size,
         "trains": p.trains,
-        "x": s.points.all_inputs()[p.point].tolist(),
-        "features": list(s.settings["features"]),
+        "x": p.raw.tolist(),
+        "features": list(p.feature_names),
         "inputs": forward.activations[0][0].tolist(),
         "target": np.atleast_1d(p.target).tolist(),
-        "label": label.item(),
-        "kind": s.kind,
+        "label": p.label,
+        "kind": p.kind,
         "layer_sizes": net.layer_sizes,
         "loss": {
             "name": net.loss.name,
@@ -97,15 +148,13 @@ def explanation_message(s: Session, p: StepPreview) -> dict:
         "batch": _batch(p),
         "parameters_before": _flat(p.before),
         "parameters_after": None if p.after is None else _flat(p.after),
-        "metrics_before": {k: finite_or_none(v) for k, v in p.metrics_before.items()},
+        "metrics_before": metrics_message(p.metrics_before),
         "output_after": None if p.output_after is None else p.output_after.tolist(),
-        "metrics_after": None
-        if p.metrics_after is None
-        else {k: finite_or_none(v) for k, v in p.metrics_after.items()},
+        "metrics_after": None if p.metrics_after is None else metrics_message(p.metrics_after),
     }
 
 
-def _update(p: StepPreview) -> dict | None:
+def _update(p: StepRecord) -> dict | None:
     """How every weight and bias changed: before, gradient, regularization, step, after."""
     if p.step is None:
         return None
@@ -132,7 +181,7 @@ def _update(p: StepPreview) -> dict | None:
     }
 
 
-def _batch(p: StepPreview) -> dict:
+def _batch(p: StepRecord) -> dict:
     """The points the step trained on and, for a batch, each one's own gradient."""
     batch = {"indices": p.batch.tolist(), "size": len(p.batch)}
     if p.shares is not None and p.size == "batch":
@@ -141,7 +190,7 @@ def _batch(p: StepPreview) -> dict:
     return batch
 
 
-def chain_message(p: StepPreview, rule: ChainRule) -> dict:
+def chain_message(p: StepRecord, rule: ChainRule) -> dict:
     """The chain rule behind one weight's gradient, for the explained point."""
     paths = None
     if rule.paths is not None:
@@ -171,8 +220,11 @@ def chain_message(p: StepPreview, rule: ChainRule) -> dict:
     }
 
 
-def delta_message(p: StepPreview, b: DeltaBreakdown) -> dict:
-    """How one neuron's delta comes from the layer after it, for the explained point."""
+def delta_message(p: StepRecord, b: DeltaBreakdown, protocol: int = 2) -> dict:
+    """How one neuron's delta comes from the layer after it, for the explained point.
+
+    Protocol version 1 called the slope ``derivative``.
+    """
     return {
         "type": "delta",
         "id": p.id,
@@ -180,7 +232,7 @@ def delta_message(p: StepPreview, b: DeltaBreakdown) -> dict:
         "unit": b.unit,
         "z": b.z,
         "activation": b.activation,
-        "derivative": b.derivative,
+        "slope" if protocol >= 2 else "derivative": b.slope,
         "delta": b.delta,
         "terms": [
             {"unit": t.unit, "weight": t.weight, "next_delta": t.next_delta, "product": t.product}

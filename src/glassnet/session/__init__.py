@@ -3,7 +3,8 @@
 The same ``Session`` drives the web server and the notebook widget.
 """
 
-from .session import Session, SessionError
-from .settings import SETTINGS, SettingsError
+from .errors import SessionError
+from .session import Session
+from .settings import SETTINGS, Setting, Settings, SettingsError
 
-__all__ = ["SETTINGS", "Session", "SessionError", "SettingsError"]
+__all__ = ["SETTINGS", "Session", "SessionError", "Setting", "Settings", "SettingsError"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from ..data import VIEW
+
 
 class SessionError(ValueError):
     """A request the session cannot carry out; the message says why and what is allowed."""
@@ -29,12 +31,22 @@ def check_number(what: str, value, low: float, high: float) -> float:
 def check_index(what: str, value, n: int) -> int:
     """A whole number from 0 to n - 1 (not a bool)."""
     if not (isinstance(value, int) and not isinstance(value, bool) and 0 <= value < n):
-        raise SessionError(f"{what} must be a whole number from 0 to {n - 1}; got {value!r}.")
+        raise SessionError(f"{what} must be a whole number from 0 to {n - 1}; got {value!r:.40}.")
     return value
 
 
 def check_point(x, n_inputs: int) -> list[float]:
-    """A point's coordinates: a list of n_inputs numbers inside the view, -6 to 6."""
+    """A point's coordinates: a list of n_inputs numbers inside the view (``data.VIEW``)."""
     if not (isinstance(x, list) and len(x) == n_inputs):
-        raise SessionError(f"A point needs {n_inputs} coordinates in a list; got {x!r}.")
-    return [check_number("A coordinate", v, -6.0, 6.0) for v in x]
+        raise SessionError(f"A point needs {n_inputs} coordinates in a list; got {x!r:.80}.")
+    return [check_number("A coordinate", v, *VIEW) for v in x]
+
+
+def check_point_index(index, points) -> int:
+    """The index of a point that exists and was not removed (``points`` is a Points)."""
+    n = points.base.n_points + points.n_drawn
+    if not (isinstance(index, int) and not isinstance(index, bool) and 0 <= index < n):
+        raise SessionError(f"There is no point {index!r:.40}; points are numbered 0 to {n - 1}.")
+    if index in points.removed:
+        raise SessionError(f"Point {index} was already removed.")
+    return index

@@ -71,6 +71,11 @@ class History:
             setattr(self, name, [series[i] for i in keep])
         self.generation += 1
 
+    def cap(self):
+        """Thin a history that holds ``MAX_HISTORY`` entries or more (one read from a file)."""
+        while len(self.epochs) >= limits.MAX_HISTORY:
+            self._thin()
+
     def truncate(self, epoch: int):
         """Forget entries after ``epoch`` (the weights went back to it)."""
         keep = sum(1 for e in self.epochs if e <= epoch)

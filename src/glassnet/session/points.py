@@ -70,13 +70,13 @@ class Points:
         """Base then drawn targets, matching :meth:`all_inputs`."""
         return np.concatenate([self.base.targets, self.drawn_targets])
 
-    def split(self, percent_train: int, seed: int):
+    def split(self, train_percent: int, seed: int):
         """Indices into :meth:`all_inputs` of the training and the test points.
 
         Removed points are in neither; drawn points are always training points.
         """
         n_base = self.base.n_points
-        train, test = train_test_split(n_base, percent_train, seed)
+        train, test = train_test_split(n_base, train_percent, seed)
         keep = np.array([i not in self.removed for i in range(n_base)], dtype=bool)
         drawn = np.arange(n_base, n_base + self.n_drawn)
         return np.concatenate([train[keep[train]], drawn]), test[keep[test]]

@@ -9,7 +9,8 @@ predictions, and the same next training step.
 It is a *session*, not a model: a model export (weights and settings, no data)
 is something else. ``FORMAT`` and ``VERSION`` mark the document; one from
 another version, or a damaged one, is refused with a message and changes
-nothing.
+nothing. Every number and name is checked on the way in, against the same
+limits a session keeps.
 
 This module knows the session's parts, nothing about JSON text or the web.
 """
@@ -21,39 +22,47 @@ from typing import Any
 
 import numpy as np
 
-from .. import __version__
+from .. import __version__, limits
 from ..data import DataError, Dataset, Normalization
 from ..engine import Optimizer
+from .errors import SessionError
 from .history import History
 from .points import Points
+from .rules import check_changes, describe, n_outputs
+from .settings import Settings, SettingsError
+from .training import Training
+from .undo import Snapshot
 
 FORMAT = "glassnet-session"
 VERSION = 1
+READS = (1,)
+"""The format versions this glassnet reads."""
 
 
-class SavedSessionError(ValueError):
+class SavedSessionError(SessionError):
     """A saved session that cannot be loaded; the message says why."""
 
 
-def to_document(session, include_history: bool = True) -> dict[str, Any]:
-    """Everything needed to bring this session back, as plain data.
+def to_document(
+    settings: Settings, training: Training, points: Points, include_history: bool = True
+) -> dict[str, Any]:
+    """Everything needed to bring a session back, as plain data.
 
     Parameters
     ----------
-    session : Session
     include_history : bool
         Leave the loss history out to make the document small (a view that
         keeps the history itself can add it back).
     """
-    points = session.points
     base = points.base
     norm = base.normalization
-    trainer = session.trainer
+    trainer = training.trainer
+    state = trainer.state()
     document = {
         "format": FORMAT,
         "version": VERSION,
         "saved_by": f"glassnet {__version__}",
-        "settings": _plain(session.settings),
+        "settings": settings.to_dict(),
         "points": {
             "source": points.source,
             "name": base.name,
@@ -75,30 +84,29 @@ def to_document(session, include_history: bool = True) -> dict[str, Any]:
             "removed": sorted(points.removed),
         },
         "network": {
-            "layer_sizes": session.network.layer_sizes,
-            "parameters": [p.tolist() for p in session.network.parameters()],
+            "layer_sizes": training.network.layer_sizes,
+            "parameters": [p.tolist() for p in training.network.parameters()],
         },
         "training": {
-            "epoch": session.epoch,
-            "optimizer": _plain(trainer.optimizer.state()),
-            "shuffle_state": _plain(trainer.rng.bit_generator.state),
-            "pinned": None if trainer.pinned is None else [m.tolist() for m in trainer.pinned],
+            "epoch": training.epoch,
+            "optimizer": _plain(state["optimizer"]),
+            "shuffle_state": _plain(state["shuffle_state"]),
+            "pinned": _plain(state["pinned"]),
         },
     }
     if include_history:
-        h = session.history
+        h = training.history
         document["history"] = {"stride": h.stride, **{n: list(getattr(h, n)) for n in h.SERIES}}
     return document
 
 
-def read_document(document: Any):
-    """Check a saved session and turn it into its parts, or raise SavedSessionError.
+def restore_parts(document: Any, label: str) -> Snapshot:
+    """Check a saved session completely and turn it into a snapshot to restore.
 
-    Returns
-    -------
-    dict
-        ``settings``, ``points`` (Points), ``layer_sizes``, ``parameters`` (list of
-        ndarray), ``trainer`` (as ``Trainer.state``), ``epoch``, ``history`` (History or None).
+    Raises
+    ------
+    SavedSessionError
+        For a document of another format or version, or a damaged one.
     """
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise SavedSessionError(
@@ -106,79 +114,103 @@ def read_document(document: Any):
             f'"{FORMAT}"). Save one with the Save button, then load that file.'
         )
     version = document.get("version")
-    if version != VERSION:
+    if version not in READS:
         raise SavedSessionError(
-            f"This session file has format version {version!r}; this glassnet "
-            f"({__version__}) reads version {VERSION} only."
+            f"This session file has format version {version!r:.20}; this glassnet "
+            f"({__version__}) reads version {', '.join(map(str, READS))}."
         )
     try:
-        return _read_parts(document)
+        parts = _read_parts(document)
+        settings = check_changes(Settings(), parts["settings"], parts["points"])
+        _check_fit(parts, settings)
+    except SettingsError as error:
+        raise SavedSessionError(damaged_message(str(error))) from None
     except (KeyError, TypeError, ValueError, IndexError, ArithmeticError, DataError) as error:
         detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
-        raise SavedSessionError(
-            f"This session file is damaged and was not loaded ({detail}). Nothing was changed."
-        ) from None
-
-
-def check_fit(parts: dict, settings: dict, n_outputs: int):
-    """Check that the saved weights and optimizer memory fit the saved settings.
-
-    Raises
-    ------
-    SavedSessionError
-        When they do not, naming what does not fit.
-    """
-    sizes = [len(settings["features"]), *settings["hidden_layers"], n_outputs]
-    if sizes != parts["layer_sizes"]:
-        raise SavedSessionError(
-            damaged_message(f"its network {parts['layer_sizes']} does not fit its settings")
-        )
-    shapes = [shape for a, b in zip(sizes, sizes[1:]) for shape in ((a, b), (b,))]
-    if [p.shape for p in parts["parameters"]] != shapes:
-        raise SavedSessionError(damaged_message("its weights do not have the network's shapes"))
-    trainer = parts["trainer"]
-    weight_shapes = shapes[0::2]
-    pinned = trainer["pinned"]
-    if pinned is not None and [np.shape(m) for m in pinned] != weight_shapes:
-        raise SavedSessionError(damaged_message("its pinned weights do not fit the network"))
-    try:
-        optimizer = Optimizer(settings["optimizer"])
-        optimizer.load_state(trainer["optimizer"])
-        np.random.default_rng().bit_generator.state = trainer["shuffle"]
-    except (KeyError, TypeError, ValueError, ArithmeticError) as error:
-        raise SavedSessionError(
-            damaged_message(f"its training state is unreadable: {error}")
-        ) from None
-    for memory in (optimizer.velocity, optimizer.first_moment, optimizer.second_moment):
-        if memory is not None and [m.shape for m in memory] != shapes:
-            raise SavedSessionError(
-                damaged_message("its optimizer memory does not fit the network")
-            )
+        raise SavedSessionError(damaged_message(detail)) from None
+    return Snapshot(
+        label, settings, parts["points"], parts["parameters"], parts["trainer"],
+        parts["epoch"], parts["history"] or History(),
+    )  # fmt: skip
 
 
 def damaged_message(detail: str) -> str:
     """The message for a saved session that cannot be read, with what was wrong."""
-    return f"This session file is damaged and was not loaded ({detail}). Nothing was changed."
+    return f"This session file is damaged and was not loaded ({detail:.300}). Nothing was changed."
+
+
+def _check_fit(parts: dict, settings: Settings):
+    """The saved weights and optimizer memory must fit the saved settings."""
+    points = parts["points"]
+    outputs = n_outputs(settings, describe(settings, points))
+    sizes = [len(settings.features), *settings.hidden_layers, outputs]
+    if sizes != parts["layer_sizes"]:
+        raise ValueError(f"its network {parts['layer_sizes']} does not fit its settings")
+    shapes = [shape for a, b in zip(sizes, sizes[1:]) for shape in ((a, b), (b,))]
+    if [p.shape for p in parts["parameters"]] != shapes:
+        raise ValueError("its weights do not have the network's shapes")
+    trainer = parts["trainer"]
+    pinned = trainer["pinned"]
+    if pinned is not None and [np.shape(m) for m in pinned] != shapes[0::2]:
+        raise ValueError("its pinned weights do not fit the network")
+    optimizer = Optimizer(settings.optimizer)
+    try:
+        optimizer.load_state(trainer["optimizer"])
+        np.random.default_rng().bit_generator.state = trainer["shuffle_state"]
+    except (KeyError, TypeError, ValueError, ArithmeticError) as error:
+        raise ValueError(f"its training state is unreadable: {error}") from None
+    for memory in (optimizer.velocity, optimizer.first_moment, optimizer.second_moment):
+        if memory is None:
+            continue
+        if [m.shape for m in memory] != shapes:
+            raise ValueError("its optimizer memory does not fit the network")
+        if not all(np.isfinite(m).all() for m in memory):
+            raise ValueError("its optimizer memory holds a value that is not a finite number")
 
 
 def _read_parts(document: dict) -> dict:
     settings = document["settings"]
     if not isinstance(settings, dict):
         raise ValueError("settings must be an object")
-    p = document["points"]
+    points = _read_points(document["points"])
+    net = document["network"]
+    parameters = [np.array(a, dtype=np.float64) for a in net["parameters"]]
+    if not all(np.isfinite(a).all() for a in parameters):
+        raise ValueError("a weight is not a finite number")
+    training = document["training"]
+    pinned = training.get("pinned")
+    return {
+        "settings": settings,
+        "points": points,
+        "layer_sizes": [_whole(n, "a layer size", low=1) for n in net["layer_sizes"]],
+        "parameters": parameters,
+        "trainer": {
+            "optimizer": training["optimizer"],
+            "shuffle_state": training["shuffle_state"],
+            "pinned": None if pinned is None else [np.array(m, dtype=bool) for m in pinned],
+        },
+        "epoch": _whole(training["epoch"], "the epoch", low=0),
+        "history": _read_history(document["history"]) if "history" in document else None,
+    }
+
+
+def _read_points(p: dict) -> Points:
     norm = p["normalization"]
+    names = p["input_names"]
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise ValueError("input names must be non-empty text")
     base = Dataset(
         inputs=np.array(p["inputs"], dtype=np.float64).reshape(len(p["inputs"]), -1)
         if p["inputs"]
-        else np.zeros((0, len(p["input_names"]))),
+        else np.zeros((0, len(names))),
         # An empty list would read as floats; class targets are whole numbers.
         targets=np.array(
             p["targets"], dtype=np.int64 if p["problem"] == "classification" else None
         ),
         problem=p["problem"],
-        input_names=tuple(p["input_names"]),
+        input_names=tuple(names),
         class_names=tuple(p["class_names"]),
-        name=str(p["name"]),
+        name=str(p["name"])[:200],
         normalization=None
         if norm is None
         else Normalization(
@@ -188,55 +220,41 @@ def _read_parts(document: dict) -> dict:
             norm["target_max"],
         ),
     )
-    n_inputs = base.n_inputs
-    if n_inputs > 2:
-        raise ValueError(f"its data has {n_inputs} inputs; the playground shows one or two")
     # Drawn points get the checks a drawing gets: inside the view, classes in range.
     empty = Points.of(base)
     drawn_inputs, drawn_targets = empty.drawn_inputs, empty.drawn_targets
     if len(p["drawn_targets"]) or len(p["drawn_inputs"]):
         drawn = Dataset.from_points(
-            np.array(p["drawn_inputs"], dtype=np.float64).reshape(-1, n_inputs),
+            np.array(p["drawn_inputs"], dtype=np.float64).reshape(-1, base.n_inputs),
             p["drawn_targets"],
             base.problem,
             class_names=base.class_names if base.problem == "classification" else None,
         )
         drawn_inputs, drawn_targets = drawn.inputs.copy(), drawn.targets.copy()
-    removed = frozenset(int(i) for i in p["removed"])
-    if any(not 0 <= i < base.n_points for i in removed):
+    removed = frozenset(_whole(i, "a removed point", low=0) for i in p["removed"])
+    if any(i >= base.n_points for i in removed):
         raise ValueError("a removed point does not exist")
+    if base.n_points - len(removed) + len(drawn_targets) > limits.MAX_POINTS:
+        raise ValueError(f"it holds more than {limits.MAX_POINTS} points")
     if p["source"] not in ("generated", "file", "drawn"):
-        raise ValueError(f"unknown source {p['source']!r}")
-    points = Points(base, drawn_inputs, drawn_targets, removed, p["source"])
+        raise ValueError(f"unknown source {p['source']!r:.40}")
+    return Points(base, drawn_inputs, drawn_targets, removed, p["source"])
 
-    net = document["network"]
-    parameters = [np.array(a, dtype=np.float64) for a in net["parameters"]]
-    if not all(np.isfinite(a).all() for a in parameters):
-        raise ValueError("a weight is not a finite number")
-    training = document["training"]
-    epoch = _whole(training["epoch"], "the epoch", low=0)
-    history = None
-    if "history" in document:
-        h = document["history"]
-        history = History(stride=_whole(h["stride"], "the history's stride", low=1))
-        lengths = {len(h[name]) for name in History.SERIES}
-        if len(lengths) != 1:
-            raise ValueError("the history's lists have different lengths")
-        for name in History.SERIES:
-            setattr(history, name, [_number_or_none(v) for v in h[name]])
-    return {
-        "settings": settings,
-        "points": points,
-        "layer_sizes": [int(n) for n in net["layer_sizes"]],
-        "parameters": parameters,
-        "trainer": {
-            "optimizer": training["optimizer"],
-            "shuffle": training["shuffle_state"],
-            "pinned": training.get("pinned"),
-        },
-        "epoch": epoch,
-        "history": history,
-    }
+
+def _read_history(h: dict) -> History:
+    history = History(stride=_whole(h["stride"], "the history's stride", low=1))
+    lengths = {len(h[name]) for name in History.SERIES}
+    if len(lengths) != 1:
+        raise ValueError("the history's lists have different lengths")
+    epochs = [_whole(e, "an epoch of the history", low=0) for e in h["epochs"]]
+    if any(a >= b for a, b in zip(epochs, epochs[1:])):
+        raise ValueError("the history's epochs do not go up one after another")
+    series = {name: [_number_or_none(v) for v in h[name]] for name in History.SERIES[1:]}
+    history.epochs = epochs
+    for name, values in series.items():
+        setattr(history, name, values)
+    history.cap()  # a history longer than a session keeps is thinned as it would have been
+    return history
 
 
 def _whole(value, what: str, low: int) -> int:
@@ -249,7 +267,7 @@ def _number_or_none(v):
     if v is None:
         return None
     if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        raise ValueError(f"{v!r} in the history is not a number")
+        raise ValueError(f"{v!r:.40} in the history is not a number")
     return v
 
 

@@ -2,8 +2,8 @@
 
 A snapshot holds everything needed to go back: the settings, the points, the
 weights, the optimizer's memory, the shuffling state, the epoch and the
-history (arrays are copies). The session takes them; this module keeps them in
-order and knows nothing else.
+history (arrays are copies). It can rebuild the workspace and the training it
+was taken from; :class:`UndoStack` keeps snapshots in order.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from .. import limits
 from .history import History
 from .points import Points
+from .settings import Settings
+from .training import Training
+from .workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -20,12 +23,35 @@ class Snapshot:
     """Everything undo needs to bring a session back."""
 
     label: str
-    settings: dict
+    settings: Settings
     points: Points
     parameters: list
     trainer: dict  # Trainer.state(): optimizer memory, shuffling, pinned weights
     epoch: int
     history: History
+
+    @classmethod
+    def take(cls, label: str, settings: Settings, points: Points, training: Training) -> Snapshot:
+        """A snapshot of a session's settings, points and training now (copies)."""
+        t = training
+        return cls(label, settings, points, t.parameters(), t.trainer.state(), t.epoch,
+                   t.history.copy())  # fmt: skip
+
+    def rebuild(self, history_generation: int) -> tuple[Workspace, Training]:
+        """The workspace and the training this snapshot was taken of.
+
+        ``history_generation`` is the current history's, so a view knows the
+        history it holds was replaced.
+        """
+        workspace = Workspace.build(self.settings, self.points)
+        training = Training(self.settings, workspace)
+        training.set_state(self.parameters, self.trainer)
+        training.epoch = self.epoch
+        training.history = self.history.copy()
+        training.history.generation = history_generation + 1
+        training.history.truncate(self.epoch)  # a kept history may run ahead of its weights
+        training.remeasure(workspace)
+        return workspace, training
 
 
 class UndoStack:

@@ -18,7 +18,7 @@ def same(a, b):
 @pytest.mark.parametrize("size", ["sample", "batch", "epoch"])
 def test_applying_a_previewed_step_gives_exactly_the_weights_a_real_step_would(size):
     s, twin = Session({"dataset": "spiral"}), Session({"dataset": "spiral"})
-    point = int(s.train_indices[7])
+    point = int(s.workspace.train[7])
     preview = s.explain(point, size)
     assert same(params(s), preview.before)  # previewing changes nothing
     s.apply_step(preview.id)
@@ -26,17 +26,17 @@ def test_applying_a_previewed_step_gives_exactly_the_weights_a_real_step_would(s
         twin.step()
     else:
         batch = preview.batch
-        twin.trainer.step(twin.all_features[batch], twin.all_targets[batch])
+        twin.trainer.step(twin.workspace.features[batch], twin.workspace.targets[batch])
     assert same(params(s), params(twin))
     assert s.metrics == preview.metrics_after
-    point_features = s.all_features[point][None]
+    point_features = s.workspace.features[point][None]
     np.testing.assert_array_equal(preview.output_after, s.network.predict(point_features)[0])
 
 
 def test_reverting_brings_back_the_weights_and_the_optimizers_memory():
     s = Session({"optimizer": "adam"})
     before = params(s)
-    preview = s.explain(int(s.train_indices[0]), "batch")
+    preview = s.explain(int(s.workspace.train[0]), "batch")
     s.apply_step(preview.id)
     s.revert_step(preview.id)
     assert same(params(s), before)
@@ -47,9 +47,11 @@ def test_reverting_brings_back_the_weights_and_the_optimizers_memory():
 
 def test_the_explained_numbers_are_the_engines_trace_of_that_point_alone():
     s = Session()
-    point = int(s.train_indices[3])
+    point = int(s.workspace.train[3])
     preview = s.explain(point)
-    forward, backward = sample_traces(s.network, s.all_features[point], s.all_targets[point])
+    forward, backward = sample_traces(
+        s.network, s.workspace.features[point], s.workspace.targets[point]
+    )
     for ours, theirs in zip(preview.forward.activations, forward.activations):
         np.testing.assert_array_equal(ours, theirs)
     for ours, theirs in zip(preview.backward.weight_grads, backward.weight_grads):
@@ -58,10 +60,10 @@ def test_the_explained_numbers_are_the_engines_trace_of_that_point_alone():
 
 def test_a_batch_step_holds_each_points_share_whose_mean_is_the_update_gradient():
     s = Session({"batch_size": 8})
-    point = int(s.train_indices[5])
+    point = int(s.workspace.train[5])
     preview = s.explain(point, "batch")
     assert preview.batch[0] == point and len(preview.batch) == 8
-    assert set(preview.batch) <= set(s.train_indices)
+    assert set(preview.batch) <= set(s.workspace.train)
     for layer, update in enumerate(preview.step.updates):
         np.testing.assert_allclose(
             preview.shares.weight_grads[layer].mean(axis=0), update.weights.gradient
@@ -70,7 +72,7 @@ def test_a_batch_step_holds_each_points_share_whose_mean_is_the_update_gradient(
 
 def test_a_test_point_is_explained_but_has_no_update():
     s = Session()
-    preview = s.explain(int(s.test_indices[0]))
+    preview = s.explain(int(s.workspace.test[0]))
     assert not preview.trains and preview.after is None
     with pytest.raises(SessionError, match="never trains on it"):
         s.apply_step(preview.id)
@@ -78,7 +80,7 @@ def test_a_test_point_is_explained_but_has_no_update():
 
 def test_a_stale_preview_is_refused_after_the_network_changed():
     s = Session()
-    preview = s.explain(int(s.train_indices[0]))
+    preview = s.explain(int(s.workspace.train[0]))
     s.step()
     with pytest.raises(SessionError, match="network changed"):
         s.apply_step(preview.id)
@@ -88,7 +90,7 @@ def test_a_stale_preview_is_refused_after_the_network_changed():
 
 def test_the_chain_rule_of_the_explained_point_sums_to_its_gradient():
     s = Session({"hidden_layers": [3]})
-    preview = s.explain(int(s.train_indices[2]))
+    preview = s.explain(int(s.workspace.train[2]))
     rule = preview.chain(0, 1, 2)
     assert sum(p.product for p in rule.paths) == pytest.approx(
         preview.backward.weight_grads[0][1, 2]
@@ -115,14 +117,14 @@ def test_explaining_an_epoch_that_diverges_says_so_and_changes_nothing():
                  "batch_size": 1})  # fmt: skip
     before = params(s)
     with pytest.raises(SessionError, match="diverged"):
-        s.explain(int(s.train_indices[0]), "epoch")
+        s.explain(int(s.workspace.train[0]), "epoch")
     assert same(params(s), before)
 
 
 def test_reverting_an_explained_epoch_takes_its_history_entry_back():
     s = Session()
     s.step()
-    preview = s.explain(int(s.train_indices[0]), "epoch")
+    preview = s.explain(int(s.workspace.train[0]), "epoch")
     s.apply_step(preview.id)
     assert s.history.epochs == [0, 1, 2]
     s.revert_step(preview.id)

@@ -6,10 +6,10 @@ every number the engine recorded, while the real network stays as it was. A
 view animates the preview stage by stage. When the animation passes the update,
 the view asks to *apply* it: the real network takes exactly the weights the
 preview computed. Stepping back before the update *reverts* to the weights the
-preview recorded as "before".
+preview recorded as "before". The preview does both itself.
 
 Every number here comes from the engine's traces; nothing is re-derived.
-This module knows the engine and the session's points, nothing about the web.
+This module knows the engine, the workspace and the training; nothing about the web.
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ from ..engine import (
 )
 from ..engine.paths import sample_traces
 from ..engine.trace import BackwardTrace, ForwardTrace, StepTrace
-from .errors import SessionError
+from .errors import SessionError, check_point_index
+from .training import Training
+from .views import Metrics
+from .workspace import Workspace, measure
 
 SIZES = ("sample", "batch", "epoch")
 """How much one explained step trains: the chosen point alone, its batch, or a whole epoch."""
@@ -37,16 +40,16 @@ MAX_BATCH_SHARES = 64
 """Each point's own gradient is listed for batches up to this size."""
 
 
-@dataclass
-class StepPreview:
-    """One explained step: its numbers, and the weights before and after it.
+@dataclass(frozen=True)
+class StepRecord:
+    """Every number of one explained step, and the weights before and after it.
 
     Attributes
     ----------
     id : int
-        Names this preview in apply and revert requests.
+        Names this step in apply and revert requests.
     point : int
-        The chosen point (an index into the session's points).
+        The chosen point (an index into the workspace's points).
     size : str
         ``sample``, ``batch`` or ``epoch``.
     trains : bool
@@ -54,6 +57,13 @@ class StepPreview:
         (forward, loss, backward) but never trained on: there is no update.
     x, target : ndarray
         The point's features (the network's input) and its encoded target.
+    raw : ndarray
+        The point's raw inputs (its position on the map).
+    label : int or float
+        The point's class, or its value for regression.
+    feature_names : tuple of str
+    kind : str
+        ``binary``, ``multiclass`` or ``regression``.
     network : Network
         A copy of the network before the step.
     forward, backward : ForwardTrace, BackwardTrace
@@ -69,11 +79,10 @@ class StepPreview:
     trainer_before, trainer_after : dict
         The trainer's memory before and after (``Trainer.state``: the optimizer,
         the shuffling, pinned weights), so apply and revert are exact.
-    metrics_before, metrics_after : dict
+    metrics_before, metrics_after : Metrics
         Loss and accuracy on all training and test points, before and after.
     output_after : ndarray or None
         The network's output for the chosen point after the step.
-    applied : bool
     """
 
     id: int
@@ -82,6 +91,10 @@ class StepPreview:
     trains: bool
     x: np.ndarray
     target: np.ndarray
+    raw: np.ndarray
+    label: int | float
+    feature_names: tuple[str, ...]
+    kind: str
     network: Network
     forward: ForwardTrace
     backward: BackwardTrace
@@ -92,10 +105,9 @@ class StepPreview:
     after: list | None
     trainer_before: dict
     trainer_after: dict | None
-    metrics_before: dict
-    metrics_after: dict | None
+    metrics_before: Metrics
+    metrics_after: Metrics | None
     output_after: np.ndarray | None = None
-    applied: bool = False
 
     def chain(self, layer: int, source: int, target: int):
         """Why this weight's gradient, for the chosen point: every path, or the first hop."""
@@ -112,49 +124,122 @@ class StepPreview:
             raise SessionError(str(error)) from None
 
 
-def preview_step(session, preview_id: int, point, size) -> StepPreview:
-    """Train a copy of the session's network one step and record everything.
+class StepPreview:
+    """One explained step, and whether the real network has taken it yet."""
+
+    def __init__(self, record: StepRecord):
+        self.record = record
+        self.applied = False
+
+    def apply(self, training: Training, workspace: Workspace):
+        """Give the network exactly the weights the step computed (nothing if already done)."""
+        r = self.record
+        if r.after is None:
+            raise SessionError(
+                f"Point {r.point} is a test point: the network never trains on it, so this "
+                "step has no update. Pick a training point to see one."
+            )
+        if self.applied:
+            return
+        self._require(training, r.before, "explained")
+        training.set_state(r.after, r.trainer_after)
+        if r.size == "epoch":
+            training.epoch += 1
+        self.applied = True
+        training.remeasure(workspace)
+
+    def revert(self, training: Training, workspace: Workspace):
+        """Go back to the weights the step recorded as before (nothing if not applied)."""
+        r = self.record
+        if not self.applied:
+            return
+        self._require(training, r.after, "applied")
+        training.set_state(r.before, r.trainer_before)
+        if r.size == "epoch":
+            training.epoch -= 1
+            training.history.truncate(training.epoch)
+        self.applied = False
+        training.remeasure(workspace)
+
+    @staticmethod
+    def _require(training: Training, expected, what: str):
+        if not training.has_parameters(expected):
+            raise SessionError(
+                f"The network changed since this step was {what}; explain the point again."
+            )
+
+
+class Explainer:
+    """The step being explained, if any; each new one has a new id, so stale requests fail."""
+
+    def __init__(self):
+        self.preview: StepPreview | None = None
+        self.count = 0
+
+    def explain(self, training: Training, workspace: Workspace, seed: int, point, size):
+        """Preview a step on a point (see :func:`preview_step`); return its record."""
+        self.count += 1
+        self.preview = preview_step(training, workspace, seed, self.count, point, size)
+        return self.preview.record
+
+    def named(self, preview_id) -> StepPreview:
+        """The step being explained, if ``preview_id`` names it; else a SessionError."""
+        if self.preview is None or preview_id != self.preview.record.id:
+            raise SessionError(
+                f"Step {preview_id!r:.40} is not the step being explained; explain the point again."
+            )
+        return self.preview
+
+
+def preview_step(
+    training: Training, workspace: Workspace, seed: int, preview_id: int, point, size
+) -> StepPreview:
+    """Train a copy of the network one step and record everything.
+
+    Parameters
+    ----------
+    seed : int
+        The session's seed: a batch around a point is the same every time.
 
     Raises
     ------
     SessionError
         For a point that does not exist or a size that is not one of SIZES.
     """
-    n_points = session.points.base.n_points + session.points.n_drawn
-    if not (isinstance(point, int) and not isinstance(point, bool) and 0 <= point < n_points):
-        raise SessionError(f"There is no point {point!r}; points are numbered 0 to {n_points - 1}.")
-    if point in session.points.removed:
-        raise SessionError(f"Point {point} was removed.")
+    check_point_index(point, workspace.points)
     if size not in SIZES:
         raise SessionError(f"A step is one of: {', '.join(SIZES)}; got {size!r}.")
-    trains = bool(np.isin(point, session.train_indices))
-    x = session.all_features[point]
-    target = session.all_targets[point]
-    network = session.network.copy()
+    trains = bool(np.isin(point, workspace.train))
+    x = workspace.features[point]
+    target = workspace.targets[point]
+    network = training.network.copy()
     forward, backward = sample_traces(network, x, target)
-    trainer = _twin_trainer(session.trainer)
+    trainer = _twin_trainer(training.trainer)
     before = [p.copy() for p in network.parameters()]
     trainer_before = trainer.state()
-    metrics_before = dict(session.metrics)
 
     step, shares, batch = None, None, np.array([point])
     after = trainer_after = metrics_after = output_after = None
     if trains:
         try:
-            step, shares, batch = _train_twin(session, trainer, point, size)
+            step, shares, batch = _train_twin(trainer, workspace, seed, training.epoch, point, size)
         except DivergenceError as error:
             raise SessionError(error.message) from None
         after = [p.copy() for p in trainer.network.parameters()]
         trainer_after = trainer.state()
-        metrics_after = _metrics_with(session, trainer.network)
+        metrics_after = measure(trainer.network, workspace)
         output_after = trainer.network.predict(x[None])[0]
-    return StepPreview(
+    record = StepRecord(
         id=preview_id,
         point=point,
         size=size,
         trains=trains,
         x=x,
         target=target,
+        raw=workspace.points.all_inputs()[point],
+        label=workspace.points.all_targets()[point].item(),
+        feature_names=workspace.feature_names,
+        kind=workspace.kind,
         network=network,
         forward=forward,
         backward=backward,
@@ -165,20 +250,21 @@ def preview_step(session, preview_id: int, point, size) -> StepPreview:
         after=after,
         trainer_before=trainer_before,
         trainer_after=trainer_after,
-        metrics_before=metrics_before,
+        metrics_before=training.metrics,
         metrics_after=metrics_after,
         output_after=output_after,
     )
+    return StepPreview(record)
 
 
-def _train_twin(session, trainer: Trainer, point: int, size: str):
+def _train_twin(trainer: Trainer, w: Workspace, seed: int, epoch: int, point: int, size: str):
     """Take the step on the twin trainer; return (step trace or None, shares, batch)."""
     if size == "epoch":
-        batch = session.train_indices
-        trainer.epoch(session.all_features[batch], session.all_targets[batch])
-        return None, None, batch
-    batch = _batch_around(session, point) if size == "batch" else np.array([point])
-    step = trainer.step(session.all_features[batch], session.all_targets[batch], trace=True)
+        trainer.epoch(w.features[w.train], w.targets[w.train])
+        return None, None, w.train
+    batch = _batch_around(w, seed, epoch, point, trainer.batch_size) if size == "batch" else [point]
+    batch = np.asarray(batch)
+    step = trainer.step(w.features[batch], w.targets[batch], trace=True)
     shares = (
         sample_gradients(step.forward, step.backward) if len(batch) <= MAX_BATCH_SHARES else None
     )
@@ -199,19 +285,9 @@ def _twin_trainer(trainer: Trainer) -> Trainer:
     return twin
 
 
-def _batch_around(session, point: int) -> np.ndarray:
-    """The chosen point and batch_size - 1 other training points, the same ones every time."""
-    others = session.train_indices[session.train_indices != point]
-    rng = np.random.default_rng([session.settings["seed"], session.epoch, point])
-    count = min(session.settings["batch_size"] - 1, len(others))
+def _batch_around(w: Workspace, seed: int, epoch: int, point: int, size: int) -> np.ndarray:
+    """The chosen point and size - 1 other training points, the same ones every time."""
+    others = w.train[w.train != point]
+    rng = np.random.default_rng([seed, epoch, point])
+    count = min(size - 1, len(others))
     return np.concatenate([[point], np.sort(rng.choice(others, size=count, replace=False))])
-
-
-def _metrics_with(session, network: Network) -> dict:
-    """The session's metrics as they would be with this network."""
-    real = session.network
-    session.network = network
-    try:
-        return session.measure()
-    finally:
-        session.network = real
