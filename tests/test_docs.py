@@ -38,3 +38,56 @@ def test_the_readme_starts_with_the_install_and_test_commands():
     assert "pip install -e '.[test]'" in blocks[1] and "pytest" in blocks[1]
     ci = (DOCS.parent / ".ci" / "run").read_text()
     assert blocks[1].strip().split("\n")[0].rstrip("`").strip() in ci
+
+
+def keys_of(value, found):
+    """Every key of every object inside a message."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found.add(key)
+            keys_of(inner, found)
+    elif isinstance(value, list):
+        for inner in value:
+            keys_of(inner, found)
+    return found
+
+
+def messages_of_a_session():
+    """Every kind of message a session sends, from a real session explaining a step."""
+    from connection_helpers import started
+
+    connection, first = started({"hidden_layers": [3], "dataset": "spiral"})
+    point = int(connection.session.workspace.train[0])
+    sent = [o.message for o in first]
+    sent += [o.message for o in connection.receive(json.dumps(
+        {"type": "explain", "point": point, "size": "batch"}))]  # fmt: skip
+    step = next(m["id"] for m in sent if m["type"] == "explanation")
+    for request in (
+        {"type": "explain_weight", "id": step, "layer": 0, "source": 0, "target": 1},
+        {"type": "explain_delta", "id": step, "layer": 0, "unit": 1},
+        {"type": "save"},
+        {"type": "undo"},
+        {"type": "set", "changes": {"hidden_layers": [2]}},
+    ):
+        sent += [o.message for o in connection.receive(json.dumps(request))]
+    return sent
+
+
+OPAQUE = {"bit_generator", "state", "inc", "has_uint32", "uinteger"}  # NumPy's generator state
+
+
+def test_every_key_a_session_sends_is_documented_and_in_the_glossary():
+    glossary = (DOCS / "engine.md").read_text().split("## Glossary")[1]
+    missing_docs, missing_glossary = set(), set()
+    for message in messages_of_a_session():
+        if message["type"] == "welcome":
+            found = keys_of(message["catalog"], {"catalog", "protocol"})
+            found -= {s["name"] for s in message["catalog"]["settings"]}
+            found -= set(message["catalog"]["limits"]) | set(message["catalog"]["outputs"])
+            missing_docs |= {k for k in found if f"`{k}`" not in PROTOCOL}
+            continue
+        found = keys_of(message, set()) - set(SETTINGS) - OPAQUE
+        missing_docs |= {k for k in found if f"`{k}`" not in PROTOCOL}
+        missing_glossary |= {k for k in found if f"`{k}`" not in glossary}
+    assert sorted(missing_docs) == [], "keys docs/protocol.md does not name"
+    assert sorted(missing_glossary) == [], "keys docs/engine.md's glossary does not name"

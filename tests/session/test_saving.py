@@ -1,11 +1,14 @@
 """Saving a session and restoring it gives back exactly the same network, data and history."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from glassnet import limits
 from glassnet.session import Session, SessionError
+from glassnet.session.history import History
 
 
 def trained(settings, epochs=4):
@@ -164,3 +167,60 @@ def test_a_session_of_drawn_points_only_round_trips():
     copy.restore(round_trip(s.save()))
     assert copy.points.n_drawn == 2 and copy.points.base.n_points == 0
     np.testing.assert_array_equal(copy.points.all_targets(), [0, 1])
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["session-v1-drawn", "session-v1-xor", "session-v1-file"])
+def test_a_session_file_of_format_version_1_still_loads_exactly(name):
+    # Written by glassnet 0.1.0 before settings became data; kept to hold us to it.
+    document = json.loads((FIXTURES / f"{name}.json").read_text())
+    s = Session()
+    s.restore(document)
+    assert s.settings.to_dict() == document["settings"]
+    assert s.epoch == document["training"]["epoch"]
+    saved = document["network"]["parameters"]
+    for mine, theirs in zip(s.network.parameters(), saved):
+        np.testing.assert_array_equal(mine, np.array(theirs))
+    assert s.history.epochs == document["history"]["epochs"]
+    base = np.array(document["points"]["inputs"]).reshape(-1, 2)
+    np.testing.assert_array_equal(s.points.all_inputs()[: len(base)], base)
+    again = s.save()
+    assert again["training"] == document["training"]  # optimizer memory and shuffling too
+    s.step()  # and it trains on from there
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda d: d["points"].update(normalization={"input_min": [float("nan"), 0],
+          "input_max": [1, 1], "target_min": None, "target_max": None}), "normalization range"),
+        (lambda d: d["points"].update(input_names=[float("nan"), "b"]), "input names"),
+        (lambda d: d["training"]["optimizer"].update(
+            velocity=[[[float("nan")] * 4] * 2, [0] * 4, [[0]] * 4, [0]]), "not a finite number"),
+        (lambda d: d["points"].update(drawn_inputs=[[1.0, 1.0]] * 4600,
+                                      drawn_targets=[0] * 4600), "more than 5000 points"),
+        (lambda d: d["history"].update(epochs=[0, 0, 1, 2, 3]), "do not go up"),
+    ],
+)  # fmt: skip
+def test_numbers_and_names_that_would_break_the_session_later_are_refused(damage, message):
+    s = trained({"dataset": "xor", "optimizer": "momentum", "hidden_layers": [4]})
+    document = json.loads(json.dumps(s.save()))
+    damage(document)
+    before = s.settings
+    with pytest.raises(SessionError, match=message):
+        s.restore(document)
+    assert s.settings == before and s.undo_label is None
+
+
+def test_a_history_far_longer_than_a_session_keeps_is_thinned_on_the_way_in():
+    s = trained({"dataset": "circle"}, epochs=1)
+    document = s.save()
+    n = 3 * limits.MAX_HISTORY
+    document["training"]["epoch"] = n - 1
+    document["history"] = {"stride": 1, "epochs": list(range(n)),
+                           **{k: [0.5] * n for k in History.SERIES[1:]}}  # fmt: skip
+    copy = Session()
+    copy.restore(document)
+    assert len(copy.history) < limits.MAX_HISTORY and copy.history.stride == 4

@@ -39,20 +39,7 @@ def tables_js() -> str:
     controls = ",\n".join(
         f"  {json.dumps(entry, ensure_ascii=False)}" for entry in describe_controls()
     )
-    return f"""// @ts-check
-/**
- * The settings and the controls, generated from glassnet's Python tables
- * (src/glassnet/session/settings.py and src/glassnet/protocol/controls.py) by
- * `python -m glassnet.protocol.tables`. Do not edit: a test fails when it is stale.
- */
-
-/**
- * @typedef {{{{name: string, kind: "choice" | "whole" | "number" | "flag" | "whole_list" | "choice_list",
- *   default: any, label: string, help: string, rebuilds: "data" | "network" | "training" | "nothing",
- *   low?: number, high?: number, low_open?: boolean, choices?: any[], max_items?: number}}}} SettingSpec
- * @typedef {{{{name: string, label: string, where: string, panel: boolean}}}} ControlSpec
- */
-
+    return f"""{JS_HEADER}
 /** Every setting, in the order the page lists them. @type {{SettingSpec[]}} */
 export const SETTINGS = [
 {settings},
@@ -68,6 +55,26 @@ export const VIEW = {json.dumps(list(VIEW))};
 
 /** The protocol version this front end speaks (docs/protocol.md). */
 export const PROTOCOL_VERSION = {PROTOCOL_VERSION};
+"""
+
+
+JS_HEADER = """// @ts-check
+/**
+ * The settings and the controls, generated from glassnet's Python tables
+ * (src/glassnet/session/settings.py and src/glassnet/protocol/controls.py) by
+ * `python -m glassnet.protocol.tables`. Do not edit: a test fails when it is stale.
+ */
+
+/**
+ * @typedef {{
+ *   name: string,
+ *   kind: "choice" | "whole" | "number" | "flag" | "whole_list" | "choice_list",
+ *   default: any, label: string, help: string,
+ *   rebuilds: "data" | "network" | "training" | "nothing",
+ *   low?: number, high?: number, low_open?: boolean, choices?: any[], max_items?: number,
+ * }} SettingSpec
+ * @typedef {{name: string, label: string, where: string, panel: boolean}} ControlSpec
+ */
 """
 
 

@@ -6,9 +6,13 @@
  */
 
 /**
- * @typedef {{name: string, kind: "choice" | "whole" | "number" | "flag" | "whole_list" | "choice_list",
- *   default: any, label: string, help: string, rebuilds: "data" | "network" | "training" | "nothing",
- *   low?: number, high?: number, low_open?: boolean, choices?: any[], max_items?: number}} SettingSpec
+ * @typedef {{
+ *   name: string,
+ *   kind: "choice" | "whole" | "number" | "flag" | "whole_list" | "choice_list",
+ *   default: any, label: string, help: string,
+ *   rebuilds: "data" | "network" | "training" | "nothing",
+ *   low?: number, high?: number, low_open?: boolean, choices?: any[], max_items?: number,
+ * }} SettingSpec
  * @typedef {{name: string, label: string, where: string, panel: boolean}} ControlSpec
  */
 

@@ -1,0 +1,104 @@
+"""Edits of the points as pure functions: checked, and nothing changes in place."""
+
+import numpy as np
+import pytest
+
+from glassnet import limits
+from glassnet.session import SessionError, Settings
+from glassnet.session.edits import (
+    add_point,
+    carry_drawn,
+    next_seed,
+    plan_change,
+    points_for,
+    read_file,
+    remove_point,
+)
+from glassnet.session.points import Points
+from glassnet.session.rules import describe
+from glassnet.session.workspace import Workspace, empty_dataset, generated_points
+
+CIRCLE = generated_points(Settings())
+
+
+def test_adding_a_point_returns_new_points_and_leaves_the_old_ones_alone():
+    more = add_point(CIRCLE, [1.5, -2.0], 1, "binary", 2)
+    assert more.n_drawn == 1 and CIRCLE.n_drawn == 0
+    np.testing.assert_array_equal(more.all_inputs()[-1], [1.5, -2.0])
+
+
+@pytest.mark.parametrize(
+    "x, target, kind, message",
+    [
+        ([7.0, 0.0], 0, "binary", "A coordinate must be a number from -6 to 6"),
+        ([1.0], 0, "binary", "needs 2 coordinates"),
+        ([1.0, 1.0], 2, "binary", "class must be a whole number from 0 to 1"),
+        ([1.0, 1.0], True, "binary", "class must be a whole number"),
+        ([1.0, 1.0], 1.5, "regression", "value must be a number from -1 to 1"),
+    ],
+)
+def test_a_bad_point_is_refused(x, target, kind, message):
+    with pytest.raises(SessionError, match=message):
+        add_point(CIRCLE, x, target, kind, 2)
+
+
+def test_a_dataset_holds_at_most_max_points():
+    n_drawn = limits.MAX_POINTS - CIRCLE.base.n_points
+    full = Points(CIRCLE.base, np.zeros((n_drawn, 2)), np.zeros(n_drawn, dtype=np.int64))
+    with pytest.raises(SessionError, match="at most 5000 points"):
+        add_point(full, [0.0, 0.0], 0, "binary", 2)
+    assert add_point(remove_point(full, 0), [0.0, 0.0], 0, "binary", 2).n_drawn == n_drawn + 1
+
+
+def test_removing_a_point_twice_is_refused():
+    fewer = remove_point(CIRCLE, 3)
+    assert fewer.removed == {3}
+    with pytest.raises(SessionError, match="Point 3 was already removed"):
+        remove_point(fewer, 3)
+    with pytest.raises(SessionError, match="numbered 0 to 499"):
+        remove_point(CIRCLE, 500)
+
+
+def test_drawn_points_move_to_new_data_when_they_fit_and_are_announced_when_not():
+    drawn = add_point(Points.of(empty_dataset("classification", 3), "drawn"), [1, 1], 2,
+                      "multiclass", 3)  # fmt: skip
+    drawn = add_point(drawn, [2, 2], 0, "multiclass", 3)
+    carried, notices = carry_drawn(drawn, CIRCLE)
+    assert carried.n_drawn == 1 and "1 drawn points of classes" in notices[0]
+    sine = generated_points(Settings().replace(dataset="sine", problem="regression"))
+    carried, notices = carry_drawn(drawn, sine)
+    assert carried.n_drawn == 0 and "do not fit this regression data" in notices[0]
+
+
+def test_custom_points_of_the_right_kind_are_kept():
+    s = Settings().replace(dataset="custom")
+    drawn = Points.of(empty_dataset("classification", 2), "drawn")
+    same, _ = points_for(s.replace(classes=2), drawn, describe(s.replace(classes=2), drawn))
+    assert same is drawn
+
+
+def test_a_settings_change_is_planned_from_what_it_rebuilds():
+    s = Settings()
+    w = Workspace.build(s, CIRCLE)
+    rate = plan_change(s, s.replace(learning_rate=0.3), w, trained=True)
+    assert not rate.new_network and rate.workspace.same_data(w) and rate.notices == []
+    layers = plan_change(s, s.replace(hidden_layers=(3,), activations=("tanh",)), w, True)
+    assert layers.new_network and not layers.new_data and layers.undo_label == "Change layers"
+    assert "shape of its weights changed" in layers.notices[0]
+    noise = plan_change(s, s.replace(noise=20), w, trained=False)
+    assert noise.new_data and noise.notices == []
+
+
+def test_regenerating_moves_the_seed_on_and_is_refused_for_drawn_points():
+    assert next_seed(Settings()) == {"seed": 2}
+    with pytest.raises(SessionError, match="cannot be regenerated"):
+        next_seed(Settings().replace(dataset="custom"))
+
+
+def test_a_file_is_read_with_the_data_layers_checks():
+    data = read_file("pets.csv", "w,h,kind\n1,2,cat\n3,4,dog\n")
+    assert data.class_names == ("cat", "dog")
+    with pytest.raises(SessionError, match="bad.csv: .*row 3"):
+        read_file("bad.csv", "a,b,label\n1,2,x\n3,4\n")
+    with pytest.raises(SessionError, match="needs a name and its contents"):
+        read_file(None, "a")
