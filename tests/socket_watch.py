@@ -62,6 +62,21 @@ class SocketWatch:
         assert condition(), "the condition did not hold in time"
 
 
+def wait_until_kept(page, condition: str):
+    """Wait until the tab has kept its session (page.js) and the kept one meets `condition`.
+
+    The page asks for its session after a change (at most every 1.5 s) and writes the
+    answer to sessionStorage; `condition` is a JavaScript expression over that document,
+    `kept`, such as ``"kept.training.epoch === 4"``.
+    """
+    page.wait_for_function(
+        f"""() => {{
+          const kept = JSON.parse(sessionStorage.getItem("glassnet-session") || "null");
+          return kept !== null && ({condition});
+        }}"""
+    )
+
+
 # A point of an edge's hit path where the pointer really lands on that path.
 EDGE_POINT = """(hit) => {
   const length = hit.getTotalLength();
