@@ -54,7 +54,12 @@ class SocketWatch:
         return found[-1]
 
     def wait_for(self, condition, timeout_ms: int = 5000):
-        """Let the page run until condition() holds; messages arrive while Playwright waits."""
+        """Let the page run until condition() holds; messages arrive while Playwright waits.
+
+        A poll for a condition, not a sleep standing in for one: the sync API hands
+        WebSocket events to Python only while a Playwright call runs, and condition()
+        reads what they recorded, both ways, which no wait inside the page can see.
+        """
         for _ in range(timeout_ms // 50):
             if condition():
                 return
