@@ -54,12 +54,32 @@ class SocketWatch:
         return found[-1]
 
     def wait_for(self, condition, timeout_ms: int = 5000):
-        """Let the page run until condition() holds; messages arrive while Playwright waits."""
+        """Let the page run until condition() holds; messages arrive while Playwright waits.
+
+        A poll for a condition, not a sleep standing in for one: the sync API hands
+        WebSocket events to Python only while a Playwright call runs, and condition()
+        reads what they recorded, both ways, which no wait inside the page can see.
+        """
         for _ in range(timeout_ms // 50):
             if condition():
                 return
             self.page.wait_for_timeout(50)
         assert condition(), "the condition did not hold in time"
+
+
+def wait_until_kept(page, condition: str):
+    """Wait until the tab has kept its session (page.js) and the kept one meets `condition`.
+
+    The page asks for its session after a change (at most every 1.5 s) and writes the
+    answer to sessionStorage; `condition` is a JavaScript expression over that document,
+    `kept`, such as ``"kept.training.epoch === 4"``.
+    """
+    page.wait_for_function(
+        f"""() => {{
+          const kept = JSON.parse(sessionStorage.getItem("glassnet-session") || "null");
+          return kept !== null && ({condition});
+        }}"""
+    )
 
 
 # A point of an edge's hit path where the pointer really lands on that path.

@@ -26,7 +26,9 @@ def open_embed(page, server, hash_=""):
 )
 def test_embed_fits_600_by_450_without_scrollbars(small, server, hash_):
     page = open_embed(small, server, hash_)
-    page.wait_for_timeout(300)
+    # The diagram places itself a frame after its column is sized (views/network.js): measure
+    # once it holds still (Playwright's "stable": the same box in two animation frames in a row).
+    page.locator(".gn-net-stage").element_handle().wait_for_element_state("stable")
     sizes = page.evaluate(
         """() => ({
           page: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],

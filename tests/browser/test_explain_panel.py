@@ -184,9 +184,10 @@ def test_why_did_this_weight_change_shows_paths_whose_products_add_up_to_the_gra
     assert "= dL/dw ✓" in block.locator(".gn-ex-sum").inner_text()
     labels = block.locator(".gn-ex-path").first.locator(".gn-ex-hop-label").all_inner_texts()
     assert labels[0] == "input a" and labels[-1] == "dL/dz" and "f'(z)" in labels
-    # Hovering a path keeps the answer on screen (the network view lights the path up).
+    # Hovering a path keeps the answer on screen; the network view lights the path up, one
+    # edge per unit on it, so the hover has been drawn when the check is made.
     block.locator(".gn-ex-path").first.hover()
-    page.wait_for_timeout(100)
+    expect(page.locator(".gn-edge-path")).to_have_count(len(chain["paths"][0]["units"]))
     expect(block).to_be_visible()
     button(page, "Hide why this weight changed").click()
     expect(page.locator(".gn-ex-chain")).to_have_count(0)
@@ -350,6 +351,7 @@ def test_a_batch_step_shows_each_points_share_of_the_average(page, playground):
 
 
 def test_play_steps_advances_by_itself_and_pause_stops_it(page, playground):
+    page.clock.install()  # time flows as usual until the test holds it, below
     watch = open_panel(page, playground)
     pick(page, watch)
     page.get_by_label("Play speed", exact=True).select_option("4")
@@ -361,7 +363,10 @@ def test_play_steps_advances_by_itself_and_pause_stops_it(page, playground):
     button(page, "Pause steps").click()
     expect(button(page, "Play steps")).to_be_visible()
     stopped = position(page)[0]
-    page.wait_for_timeout(800)
+    # Count the steps' timer ticks, not wall time: hold the page's clock, then run it on by
+    # 2 s, eight steps at 4 steps/s, firing every timer and animation frame due in them.
+    page.clock.pause_at(page.evaluate("Date.now()") + 1)
+    page.clock.run_for(2000)
     assert position(page)[0] == stopped
 
 

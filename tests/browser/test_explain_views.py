@@ -54,11 +54,11 @@ def nearest_training_point(data, px, py, size, radius=float("inf")):
     return best
 
 
-def pick_point(page, watch, offset=(4, 3)):
-    """Click near a training point; return the index the click should pick."""
+def pick_point(page, watch, offset=(4, 3), share=1 / 3):
+    """Click near a training point (that far along the list); return the index it should pick."""
     data = watch.last("data")
     g = map_geometry(page)
-    target = data["train"][len(data["train"]) // 3]
+    target = data["train"][int(len(data["train"]) * share)]
     x, y = pixel_of(data["points"][target], g["size"])
     px, py = x + offset[0], y + offset[1]
     expected = nearest_training_point(data, px, py, g["size"], PICK_RADIUS)
@@ -87,6 +87,9 @@ def click_edge(page, layer, source, target):
     hit = page.locator(
         f".gn-edge-hit[data-layer='{layer}'][data-source='{source}'][data-target='{target}']"
     )
+    # Aim once the line holds still (Playwright's "stable": the same box in two animation
+    # frames in a row): the diagram re-places itself a frame after its column changes size.
+    hit.element_handle().wait_for_element_state("stable")
     point = hit.evaluate(EDGE_POINT)
     assert point is not None, "the edge is hidden under other edges everywhere"
     page.mouse.click(point["x"], point["y"])
@@ -133,8 +136,13 @@ def test_clicking_near_a_point_while_explaining_asks_about_that_point_and_draws_
         if nearest_training_point(data, x, y, g["size"], 3 * PICK_RADIUS) is None
     )
     page.mouse.click(g["x"] + empty[0], g["y"] + empty[1])
-    page.wait_for_timeout(300)
-    assert len([m for m in watch.sent if m["type"] == "explain"]) == 1
+    # A marker after it: a click on another point. The page sends in order, so once the
+    # marker's explanation is here, the empty click has had every chance to ask too.
+    marker = pick_point(page, watch, share=2 / 3)
+    explained(watch, marker)
+    asked = [m["point"] for m in watch.sent if m["type"] == "explain"]
+    assert asked == [expected, marker] and marker != expected
+    assert not [m for m in watch.sent if m["type"] == "add_point"]
 
 
 def test_the_keyboard_picks_the_point_nearest_to_the_cross(page, playground):
@@ -253,8 +261,7 @@ def test_clicking_an_edge_while_explaining_asks_why_the_weight_changed(page, pla
     expect(page.locator(".gn-net-legend-hint")).to_have_text(
         "Click a line, a bias or a neuron to type a new value."
     )
-    page.wait_for_timeout(200)  # the columns settle once the data panel is back
-    click_edge(page, 1, 2, 1)
+    click_edge(page, 1, 2, 1)  # once the columns settle with the data panel back
     expect(
         page.get_by_role("dialog", name="Weight from neuron 3 of layer 1 to neuron 2 of layer 2")
     ).to_be_visible()

@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 from live_server import ServerThread
-from socket_watch import SocketWatch
+from socket_watch import SocketWatch, wait_until_kept
 
 
 def open_watched(page, url):
@@ -82,7 +82,7 @@ def test_a_reload_keeps_drawn_points_and_trained_weights(page, server):
     watch = open_watched(page, server + "/")
     draw_points(page, watch)
     trained = train_a_little(page, watch, epochs=4)
-    page.wait_for_timeout(2000)  # the page keeps its session every 1.5 s
+    wait_until_kept(page, "kept.training.epoch === 4 && kept.points.drawn_inputs.length === 3")
     again = SocketWatch(page)
     page.reload()
     page.wait_for_selector(".glassnet[data-ready='true']", timeout=15000)
@@ -100,7 +100,7 @@ def test_a_server_restart_then_a_reload_keeps_drawn_points_and_weights(browser):
         watch = open_watched(page, running.url + "/")
         draw_points(page, watch, count=2)
         trained = train_a_little(page, watch, epochs=3)
-        page.wait_for_timeout(2000)
+        wait_until_kept(page, "kept.training.epoch === 3 && kept.points.drawn_inputs.length === 2")
         running.stop()
         running = ServerThread(port=port).start()
         again = SocketWatch(page)

@@ -10,7 +10,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from socket_watch import EDGE_POINT
+from socket_watch import EDGE_POINT, SocketWatch
 
 NEURONS = ".gn-net-neuron"
 EDGES = ".gn-edge"
@@ -54,6 +54,20 @@ def button(page, name):
 def send_settings(page, changes):
     page.evaluate(
         "c => window.__gnSockets[0].send(JSON.stringify({type: 'set', changes: c}))", changes
+    )
+
+
+def round_trip(page, watch):
+    """Send a marker request and wait for its answer: another speed, confirmed by the session.
+
+    The page sends in order and the session answers in order: once the answer is here,
+    anything an earlier action sent has reached the session and been answered.
+    """
+    speed = page.locator("#gn-speed")
+    chosen = "10" if speed.input_value() != "10" else "5"
+    speed.select_option(chosen)
+    watch.wait_for(
+        lambda: watch.all("settings") and watch.last("settings")["values"]["speed"] == int(chosen)
     )
 
 
@@ -140,8 +154,9 @@ def test_a_typed_weight_changes_the_picture_and_undo_restores_it(playground):
     assert pixels(page, "Neuron 1 of layer 1") == before
 
 
-def test_escape_closes_the_weight_editor_without_changing_anything(playground):
-    page = playground()
+def test_escape_closes_the_weight_editor_without_changing_anything(page, playground):
+    watch = SocketWatch(page)
+    playground()
     first = edge(page, 0, 0, 0)
     stroke = first.get_attribute("stroke")
     page.mouse.click(*point_at_edge(page, 0, 0, 0))
@@ -149,7 +164,8 @@ def test_escape_closes_the_weight_editor_without_changing_anything(playground):
     field.fill("-4")
     field.press("Escape")
     expect(page.get_by_role("dialog")).to_have_count(0)
-    page.wait_for_timeout(300)
+    round_trip(page, watch)
+    assert not [m for m in watch.sent if m["type"] == "set_weight"]
     expect(first).to_have_attribute("stroke", stroke)
     expect(button(page, "Undo")).to_be_disabled()
 
@@ -278,6 +294,7 @@ def test_a_softmax_output_has_one_labelled_neuron_per_class(page, playground):
 
 def test_one_dimensional_data_disables_the_features_that_need_x2(page, playground):
     page.add_init_script(CAPTURE_SOCKET)
+    watch = SocketWatch(page)
     playground()
     send_settings(page, {"dataset": "sine"})
     x2 = button(page, "Feature x₂")
@@ -286,7 +303,9 @@ def test_one_dimensional_data_disables_the_features_that_need_x2(page, playgroun
     expect(button(page, "Feature x₁")).to_have_attribute("aria-pressed", "true")
     edges = page.locator(EDGES).count()
     x2.click(force=True)  # aria-disabled: Playwright would wait for it to be enabled
-    page.wait_for_timeout(300)
+    round_trip(page, watch)
+    asked = [m["changes"] for m in watch.sent if m["type"] == "set" and "features" in m["changes"]]
+    assert asked == []
     expect(x2).to_have_attribute("aria-pressed", "false")
     assert page.locator(EDGES).count() == edges == 1 * 4 + 4 * 2 + 2 * 1
 

@@ -37,11 +37,16 @@ def canvas_url(page, selector):
     return page.locator(selector).evaluate("c => c.toDataURL()")
 
 
-def play_for(page, ms):
+def play_until(page, epoch):
+    """Play until the page shows `epoch` epochs trained, pause, and wait for the paused frame."""
     page.get_by_role("button", name="Play", exact=True).click()
-    page.wait_for_timeout(ms)
+    page.wait_for_function(
+        "n => Number(document.querySelector('.gn-epoch-value').textContent.replace(/,/g, '')) >= n",
+        arg=epoch,
+    )
     page.get_by_role("button", name="Pause", exact=True).click()
-    page.wait_for_timeout(300)
+    # The play button follows the frames: "false" again once the session's paused frame is drawn.
+    expect(page.locator(".gn-play")).to_have_attribute("data-playing", "false")
 
 
 def click_map(page, fx, fy, **options):
@@ -54,7 +59,8 @@ def click_map(page, fx, fy, **options):
 def test_the_metrics_show_the_sessions_losses_and_accuracy_under_their_labels(page, playground):
     messages = Messages(page)
     playground()
-    play_for(page, 800)
+    play_until(page, 20)
+    messages.wait_for(lambda: messages.last("frame")["playing"] is False)
     metrics = messages.last("frame")["metrics"]
     labels = page.locator(".gn-metrics dt > span:first-child").all_inner_texts()
     assert [t.strip() for t in labels] == ["Training loss", "Test loss", "Accuracy"]
@@ -77,7 +83,7 @@ def test_regression_has_no_accuracy_row(playground):
 
 def test_hovering_the_loss_chart_reads_out_that_epochs_values(playground):
     page = playground()
-    play_for(page, 1200)
+    play_until(page, 40)
     chart = page.locator(".gn-chart-canvas")
     assert "training loss now" in chart.get_attribute("aria-label")
     assert chart.get_attribute("role") == "img"
@@ -102,7 +108,7 @@ def test_hovering_the_loss_chart_reads_out_that_epochs_values(playground):
 def test_the_map_repaints_as_the_network_learns(playground):
     page = playground()
     before = canvas_url(page, ".gn-map-heat")
-    play_for(page, 800)
+    play_until(page, 10)
     assert canvas_url(page, ".gn-map-heat") != before
     assert map_data(page, "mode") == "output"
 
@@ -175,12 +181,23 @@ def test_points_can_be_drawn_and_removed_from_the_keyboard(playground):
     wait_for_map(page, "drawn", "0")
 
 
-def test_clicking_the_map_adds_nothing_when_drawing_is_off(playground):
-    page = playground()
-    before = map_data(page, "points")
+def test_clicking_the_map_adds_nothing_when_drawing_is_off(page, playground):
+    messages = Messages(page)
+    playground()
+    before = int(map_data(page, "points"))
     click_map(page, 0.5, 0.2)
-    page.wait_for_timeout(400)
-    assert map_data(page, "points") == before
+    # A marker after it: with drawing on, a click at (3.6, -3.6) adds a point. The page sends
+    # in order and the session answers in order, so once the marker is in the session's data
+    # the first click has had every chance to add a point too.
+    marker = pytest.approx([-6 + 12 * 0.8, 6 - 12 * 0.8], abs=0.1)
+    page.get_by_role("button", name="Draw points", exact=True).click()
+    click_map(page, 0.8, 0.8)
+    messages.wait_for(lambda: any(x == marker for x in messages.last("data")["points"]))
+    assert [m["x"] for m in messages.sent if m["type"] == "add_point"] == [marker]
+    data = messages.last("data")
+    assert len(data["points"]) - data["n_base"] == 1
+    wait_for_map(page, "points", before + 1)
+    assert map_data(page, "drawn") == "1"
 
 
 def test_hovering_a_neuron_shows_its_picture_enlarged_and_named(playground):
