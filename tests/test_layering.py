@@ -19,8 +19,8 @@ ALLOWED = {
     },
     # The protocol turns sessions into JSON; it knows no sockets or HTTP.
     "protocol": {
-        "numpy", "glassnet.limits", "glassnet.engine", "glassnet.data", "glassnet.session",
-        "glassnet.protocol",
+        "numpy", "glassnet.limits", "glassnet.controls", "glassnet.engine", "glassnet.data",
+        "glassnet.session", "glassnet.protocol",
     },
 }  # fmt: skip
 

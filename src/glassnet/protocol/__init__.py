@@ -7,7 +7,6 @@ This package is the one place where session state becomes JSON:
 - ``connection.py``: one view of one session, turning requests into session calls
 - ``messages.py``: the session's views as messages
 - ``catalog.py``: the choices a view offers, from the registries
-- ``controls.py``: every control and panel of the front end, by name
 - ``tables.py``: the settings and controls as a module the page loads
 
 Every message is documented in ``docs/protocol.md``. This package knows the

@@ -10,7 +10,7 @@ from ..engine import ACTIVATIONS, HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, REGULA
 from ..session import SETTINGS
 from ..session.rules import OUTPUTS
 from ..session.settings import SPEEDS
-from .controls import describe_controls
+from ..controls import describe_controls
 
 _CATALOG: dict | None = None
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..data import VIEW
 from ..session import SETTINGS, Setting
 from .catalog import settings_table
-from .controls import describe_controls
+from ..controls import describe_controls
 from .wire import PROTOCOL_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +61,7 @@ export const PROTOCOL_VERSION = {PROTOCOL_VERSION};
 JS_HEADER = """// @ts-check
 /**
  * The settings and the controls, generated from glassnet's Python tables
- * (src/glassnet/session/settings.py and src/glassnet/protocol/controls.py) by
+ * (src/glassnet/session/settings.py and src/glassnet/controls.py) by
  * `python -m glassnet.protocol.tables`. Do not edit: a test fails when it is stale.
  */
 

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The settings and the controls, generated from glassnet's Python tables
- * (src/glassnet/session/settings.py and src/glassnet/protocol/controls.py) by
+ * (src/glassnet/session/settings.py and src/glassnet/controls.py) by
  * `python -m glassnet.protocol.tables`. Do not edit: a test fails when it is stale.
  */
 

@@ -5,7 +5,9 @@ the hide key of links (``noise_hide=true``, docs/urls.md), and the name a
 lesson's scene uses to show, hide or highlight it. Many names are TensorFlow
 Playground's own hide keys, so its links hide the same things here.
 
-This module is plain data; the page gets it in ``static/lib/tables.js``.
+This module is plain data and imports nothing, so any layer may use it (the
+protocol sends it, lessons check their scenes against it); the page gets it
+in ``static/lib/tables.js``.
 """
 
 from __future__ import annotations

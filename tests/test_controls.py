@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from glassnet.protocol import catalog
-from glassnet.protocol.controls import CONTROLS, PLACES
+from glassnet.controls import CONTROLS, PLACES
 
-URLS = (Path(__file__).parents[2] / "docs" / "urls.md").read_text()
+URLS = (Path(__file__).parents[1] / "docs" / "urls.md").read_text()
 
 
 def test_every_control_has_a_label_and_a_known_place():
