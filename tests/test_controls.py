@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from glassnet.protocol import catalog
 from glassnet.controls import CONTROLS, PLACES
+from glassnet.protocol import catalog
 
 URLS = (Path(__file__).parents[1] / "docs" / "urls.md").read_text()
 

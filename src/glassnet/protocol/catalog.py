@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from .. import limits
+from ..controls import describe_controls
 from ..data import DATASETS, FEATURES, VIEW, generate
 from ..engine import ACTIVATIONS, HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, REGULARIZERS
 from ..session import SETTINGS
 from ..session.rules import OUTPUTS
 from ..session.settings import SPEEDS
-from ..controls import describe_controls
 
 _CATALOG: dict | None = None
 

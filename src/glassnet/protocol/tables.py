@@ -18,10 +18,10 @@ import json
 import sys
 from pathlib import Path
 
+from ..controls import describe_controls
 from ..data import VIEW
 from ..session import SETTINGS, Setting
 from .catalog import settings_table
-from ..controls import describe_controls
 from .wire import PROTOCOL_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
