@@ -17,6 +17,11 @@ ALLOWED = {
         "numpy", "glassnet.limits", "glassnet.__version__", "glassnet.engine", "glassnet.data",
         "glassnet.session",
     },
+    # The bridge is pure functions of engine and data objects: no sessions, no web.
+    "bridge": {
+        "numpy", "glassnet.limits", "glassnet.__version__", "glassnet.engine", "glassnet.data",
+        "glassnet.bridge",
+    },
     # The protocol turns sessions into JSON; it knows no sockets or HTTP.
     "protocol": {
         "numpy", "glassnet.limits", "glassnet.controls", "glassnet.engine", "glassnet.data",

@@ -4,11 +4,23 @@
 >>> net = Network([2, 4, 1], activation="tanh", seed=0)
 
 The engine (``glassnet.engine``) trains and records every number; the data
-layer (``glassnet.data``) makes and loads datasets.
+layer (``glassnet.data``) makes and loads datasets; the bridge
+(``glassnet.bridge``) opens ml5.js models and writes them (``from_ml5``,
+``to_ml5``).
 """
-
-from .engine import DivergenceError, Network, Trainer, chain_rule, delta_breakdown
 
 __version__ = "0.1.0"
 
-__all__ = ["DivergenceError", "Network", "Trainer", "__version__", "chain_rule", "delta_breakdown"]
+from .bridge import from_ml5, to_ml5  # noqa: E402  (the bridge reads __version__)
+from .engine import DivergenceError, Network, Trainer, chain_rule, delta_breakdown  # noqa: E402
+
+__all__ = [
+    "DivergenceError",
+    "Network",
+    "Trainer",
+    "__version__",
+    "chain_rule",
+    "delta_breakdown",
+    "from_ml5",
+    "to_ml5",
+]

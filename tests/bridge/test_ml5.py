@@ -1,0 +1,142 @@
+"""ml5.js models in glassnet and back, with the same predictions as a forward pass by hand."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from glassnet.bridge import Ml5Error, from_ml5, ml5_files, open_ml5, to_ml5
+from glassnet.data import Normalization
+from glassnet.engine import Network
+
+SAVED = Path(__file__).parents[1] / "fixtures" / "ml5"
+
+
+def by_hand(folder: Path, rows):
+    """ml5's classify/predict for a saved model, computed here from the raw files."""
+    stem = next(p.name[: -len(".json")] for p in folder.glob("*.json") if "_meta" not in p.name)
+    model = json.loads((folder / f"{stem}.json").read_text())
+    meta = json.loads((folder / f"{stem}_meta.json").read_text())
+    floats = np.frombuffer((folder / f"{stem}.weights.bin").read_bytes(), "<f4").astype(float)
+    x = np.asarray(rows, dtype=float)
+    names = list(meta["inputs"])
+    lo = np.array([meta["inputs"][n]["min"] for n in names])
+    hi = np.array([meta["inputs"][n]["max"] for n in names])
+    a = (x - lo) / (hi - lo)
+    offset = 0
+    for spec in model["modelTopology"]["config"]["layers"]:
+        units = spec["config"]["units"]
+        n_in = a.shape[1]
+        w = floats[offset : offset + n_in * units].reshape(n_in, units)
+        b = floats[offset + n_in * units : offset + n_in * units + units]
+        offset += n_in * units + units
+        z = a @ w + b
+        act = spec["config"]["activation"]
+        if act == "relu":
+            a = np.maximum(z, 0)
+        elif act == "softmax":
+            e = np.exp(z - z.max(axis=1, keepdims=True))
+            a = e / e.sum(axis=1, keepdims=True)
+        elif act == "sigmoid":
+            a = 1 / (1 + np.exp(-z))
+    out = next(iter(meta["outputs"].values()))
+    if "legend" in out:  # classify(): units in the order of the one-hot vectors
+        return a, sorted(out["legend"], key=lambda label: out["legend"][label].index(1))
+    return a[:, 0] * (out["max"] - out["min"]) + out["min"], None
+
+
+ROWS = [[0.2, 0.1], [1.0, 3.0], [2.5, -0.25], [0.0, 4.0]]
+
+
+@pytest.mark.parametrize("folder", ["cls3_default", "cls3_named", "cls2", "cls_numlabels", "reg"])
+def test_a_model_saved_by_ml5_predicts_as_ml5_computes(folder):
+    model = from_ml5(SAVED / folder)
+    expected, labels = by_hand(SAVED / folder, ROWS)
+    np.testing.assert_allclose(model.predict(ROWS), expected, rtol=1e-12, atol=1e-12)
+    if labels:
+        assert list(model.labels) == labels
+
+
+def test_two_classes_open_as_one_sigmoid_output_and_a_sigmoid_regression_as_tanh():
+    two = from_ml5(SAVED / "cls2")
+    assert two.network.layer_sizes[-1] == 1 and two.network.activation_names[-1] == "sigmoid"
+    assert two.labels == ("no", "yes")
+    reg = from_ml5(SAVED / "reg")
+    assert reg.task == "regression" and reg.network.activation_names[-1] == "tanh"
+    assert (reg.output_min, reg.output_max) == (5.0, 32.0) and reg.input_names == ("x", "y")
+
+
+def test_integer_like_labels_follow_their_one_hot_vectors_not_their_key_order():
+    model = from_ml5(SAVED / "cls_numlabels")
+    assert model.labels == ("1", "0", "b")
+
+
+def trained_like(sizes, hidden, output, loss, seed=3):
+    net = Network(sizes, activation=hidden, output_activation=output, loss=loss, seed=seed)
+    rng = np.random.default_rng(seed)
+    for layer in net.layers:
+        layer.biases[:] = rng.normal(0, 0.5, layer.biases.shape)
+    return net
+
+
+CASES = [
+    ("sigmoid", "binary_crossentropy", ["red", "blue"]),
+    ("tanh", "mse", ["no", "yes"]),
+    ("softmax", "categorical_crossentropy", ["cat", "dog", "bird"]),
+    ("linear", "mse", None),
+    ("tanh", "mse", None),
+]
+
+
+@pytest.mark.parametrize("output, loss, labels", CASES)
+def test_export_then_import_gives_the_float32_weights_bit_for_bit(tmp_path, output, loss, labels):
+    n_out = len(labels) if output == "softmax" else 1
+    net = trained_like([3, 5, 4, n_out], ["tanh", "relu"], output, loss)
+    to_ml5(net, tmp_path, labels=labels, input_names=["r", "g", "b"])
+    back = from_ml5(tmp_path)
+    assert back.network.activation_names == net.activation_names
+    for mine, theirs in zip(net.parameters(), back.network.parameters()):
+        np.testing.assert_array_equal(theirs, mine.astype(np.float32).astype(np.float64))
+    rows = np.random.default_rng(0).uniform(-6, 6, (20, 3))
+    ours = net.predict(rows)
+    if labels is None:
+        np.testing.assert_allclose(back.predict(rows), ours[:, 0], rtol=1e-5, atol=1e-6)
+    elif n_out == 1:
+        p = ours[:, 0] if output == "sigmoid" else (ours[:, 0] + 1) / 2
+        np.testing.assert_allclose(back.predict(rows)[:, 1], p, rtol=1e-5, atol=1e-6)
+    assert back.labels == (tuple(labels) if labels else None)
+
+
+def test_a_model_for_a_files_raw_units_folds_the_rescaling_into_its_layers():
+    norm = Normalization((0.0, 100.0), (255.0, 200.0), target_min=10.0, target_max=50.0)
+    net = trained_like([2, 6, 1], ["tanh"], "linear", "mse")
+    model = open_ml5(ml5_files(net, input_names=["red", "height"], normalization=norm))
+    raw = np.array([[0.0, 100.0], [255.0, 200.0], [128.0, 150.0]])
+    view = norm.normalize_inputs(raw)  # what the glassnet network takes
+    expected = norm.denormalize_targets(net.predict(view)[:, 0])
+    assert model.is_normalized and model.input_names == ("red", "height")
+    np.testing.assert_allclose(model.predict(raw), expected, rtol=1e-5)
+
+
+def test_inputs_and_labels_are_written_in_javascripts_key_order():
+    net = trained_like([2, 3, 3], ["tanh"], "softmax", "categorical_crossentropy")
+    files = ml5_files(net, labels=["b", "10", "2"], input_names=["y", "1"])
+    meta = json.loads(files["model_meta.json"])
+    assert list(meta["inputs"]) == ["1", "y"]
+    assert list(meta["outputs"]["label"]["legend"]) == ["2", "10", "b"]
+    back = open_ml5(files)
+    rows = np.array([[0.5, -1.0], [2.0, 3.0]])
+    ours = net.predict(rows)[:, [2, 1, 0]]  # our classes b, 10, 2 as 2, 10, b
+    np.testing.assert_allclose(back.predict(rows[:, ::-1]), ours, rtol=1e-5)
+
+
+def test_an_activation_tensorflow_js_lacks_is_refused_with_what_to_do():
+    net = trained_like([2, 3, 1], ["leaky_relu"], "sigmoid", "binary_crossentropy")
+    with pytest.raises(Ml5Error, match="no leaky_relu activation.*Choose tanh"):
+        ml5_files(net)
+
+
+def test_a_folder_without_one_model_file_is_refused():
+    with pytest.raises(Ml5Error, match="needs exactly one meta file"):
+        open_ml5({"m.json": b"{}", "m.weights.bin": b""})
