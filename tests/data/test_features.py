@@ -86,3 +86,11 @@ def test_data_with_many_inputs_has_one_plain_feature_per_input():
     assert feature("x4").label == "x₄" and feature("x64") is not None and feature("x65") is None
     assert features_fit(["x1", "x4", "x1*x2"], 4) and not features_fit(["x5"], 4)
     assert not features_fit(["x2"], 1) and not features_fit(["nope"], 3)
+
+
+@pytest.mark.parametrize("name", [*FEATURES, "x3"])
+def test_each_features_code_computes_the_same_numbers(name):
+    inputs = np.random.default_rng(1).uniform(-6, 6, (20, 3))
+    columns = {f"x{k + 1}": inputs[:, k] for k in range(3)}
+    by_code = eval(feature(name).code, {"np": np}, columns)  # noqa: S307 (our own registry)
+    np.testing.assert_array_equal(by_code, compute_features(inputs, [name])[:, 0])

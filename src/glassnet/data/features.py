@@ -43,24 +43,28 @@ class Feature:
     compute : callable
         ``compute(inputs) -> values``: from the raw inputs, shape (n_points,
         n_inputs), the feature's values, shape (n_points,).
+    code : str
+        The same formula as NumPy code of columns named ``x1``, ``x2``, ...
+        (written into exported scripts; a test keeps it equal to ``compute``).
     """
 
     name: str
     label: str
     needs: tuple[str, ...]
     compute: Callable[[np.ndarray], np.ndarray]
+    code: str
 
 
 FEATURES: dict[str, Feature] = {
     feature.name: feature
     for feature in [
-        Feature("x1", "x₁", ("x1",), lambda x: x[:, 0]),
-        Feature("x2", "x₂", ("x2",), lambda x: x[:, 1]),
-        Feature("x1^2", "x₁²", ("x1",), lambda x: x[:, 0] * x[:, 0]),
-        Feature("x2^2", "x₂²", ("x2",), lambda x: x[:, 1] * x[:, 1]),
-        Feature("x1*x2", "x₁x₂", ("x1", "x2"), lambda x: x[:, 0] * x[:, 1]),
-        Feature("sin(x1)", "sin(x₁)", ("x1",), lambda x: np.sin(x[:, 0])),
-        Feature("sin(x2)", "sin(x₂)", ("x2",), lambda x: np.sin(x[:, 1])),
+        Feature("x1", "x₁", ("x1",), lambda x: x[:, 0], "x1"),
+        Feature("x2", "x₂", ("x2",), lambda x: x[:, 1], "x2"),
+        Feature("x1^2", "x₁²", ("x1",), lambda x: x[:, 0] * x[:, 0], "x1 * x1"),
+        Feature("x2^2", "x₂²", ("x2",), lambda x: x[:, 1] * x[:, 1], "x2 * x2"),
+        Feature("x1*x2", "x₁x₂", ("x1", "x2"), lambda x: x[:, 0] * x[:, 1], "x1 * x2"),
+        Feature("sin(x1)", "sin(x₁)", ("x1",), lambda x: np.sin(x[:, 0]), "np.sin(x1)"),
+        Feature("sin(x2)", "sin(x₂)", ("x2",), lambda x: np.sin(x[:, 1]), "np.sin(x2)"),
     ]
 }
 """TensorFlow Playground's features by name, in the order it lists them."""
@@ -84,7 +88,7 @@ def feature(name: str) -> Feature | None:
         return None
     column = int(match[1]) - 1
     label = "x" + match[1].translate(_SUBSCRIPTS)
-    return Feature(name, label, (name,), lambda x: x[:, column])
+    return Feature(name, label, (name,), lambda x: x[:, column], name)
 
 
 def input_features(n_inputs: int) -> tuple[str, ...]:
