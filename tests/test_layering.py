@@ -25,7 +25,7 @@ ALLOWED = {
     # The protocol turns sessions into JSON; it knows no sockets or HTTP.
     "protocol": {
         "numpy", "glassnet.limits", "glassnet.controls", "glassnet.engine", "glassnet.data",
-        "glassnet.session", "glassnet.protocol",
+        "glassnet.session", "glassnet.bridge", "glassnet.protocol",
     },
 }  # fmt: skip
 

@@ -7,10 +7,12 @@ needs from a session.
 
 from __future__ import annotations
 
-import numpy as np
+import io
+import zipfile
 
 from ..bridge import ml5_files
 from ..bridge.numpy_script import ScriptData, numpy_script
+from ..bridge.sketch import SketchModel, sketch_files
 from ..session import Session
 
 
@@ -52,5 +54,36 @@ def _safe(name: str) -> str:
     return cleaned.strip("-")[:40] or "network"
 
 
-__all__ = ["ml5_model_files", "numpy_script_file", "script_data"]
-_ = np  # arrays pass through untouched
+def sketch_zip(session: Session, libraries: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """``glassnet-NAME-sketch.zip``: index.html, sketch.js and the model files in model/.
+
+    ``libraries`` (file name -> bytes of ``p5.min.js`` and ``ml5.min.js``) go in
+    ``libraries/`` and the page links them there, for a room without internet.
+    """
+    w = session.workspace
+    norm = w.points.base.normalization
+    plain = w.feature_names == tuple(f"x{k}" for k in range(1, w.points.n_inputs + 1))
+    folded = norm if plain else None
+    values = (-1.0, 1.0)
+    if w.kind == "regression" and folded is not None and folded.target_min is not None:
+        values = (folded.target_min, folded.target_max)
+    model = SketchModel(
+        task="regression" if w.kind == "regression" else "classification",
+        labels=session.data_view().class_names if w.kind != "regression" else (),
+        features=w.feature_names,
+        input_low=tuple(folded.input_min) if folded else None,
+        input_high=tuple(folded.input_max) if folded else None,
+        n_raw_inputs=w.points.n_inputs,
+        value_low=values[0],
+        value_high=values[1],
+    )
+    name = _safe(w.points.base.name)
+    texts = sketch_files(model, f"glassnet on {w.points.base.name}", libraries is not None)
+    files = {path: text.encode() for path, text in texts.items()}
+    files |= {f"model/{n}": content for n, content in ml5_model_files(session).items()}
+    files |= {f"libraries/{n}": content for n, content in (libraries or {}).items()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, content in files.items():
+            archive.writestr(f"glassnet-{name}-sketch/{path}", content)
+    return {f"glassnet-{name}-sketch.zip": out.getvalue()}
