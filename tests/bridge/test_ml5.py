@@ -140,3 +140,36 @@ def test_an_activation_tensorflow_js_lacks_is_refused_with_what_to_do():
 def test_a_folder_without_one_model_file_is_refused():
     with pytest.raises(Ml5Error, match="needs exactly one meta file"):
         open_ml5({"m.json": b"{}", "m.weights.bin": b""})
+
+
+@pytest.mark.parametrize("folder", ["cls3_default", "cls2", "reg"])
+def test_on_glassnets_map_the_model_answers_as_it_does_for_raw_values(folder):
+    model = from_ml5(SAVED / folder)
+    dataset, network = model.for_view()
+    norm = dataset.normalization
+    raw = np.array([[0.2, 1.1], [2.4, 3.9], [1.0, 0.0]])
+    on_map = network.predict(norm.normalize_inputs(raw))
+    assert dataset.n_points == 0 and dataset.input_names == model.input_names
+    if model.task == "regression":
+        np.testing.assert_allclose(norm.denormalize_targets(on_map[:, 0]), model.predict(raw),
+                                   rtol=1e-12)  # fmt: skip
+    elif on_map.shape[1] == 1:
+        np.testing.assert_allclose(on_map[:, 0], model.predict(raw)[:, 1], rtol=1e-12)
+    else:
+        np.testing.assert_allclose(on_map, model.predict(raw), rtol=1e-12)
+        assert dataset.class_names == model.labels
+
+
+def test_an_opened_model_becomes_the_sessions_network_and_undo_takes_it_back():
+    from glassnet.session import Session
+
+    model = from_ml5(SAVED / "cls3_default")
+    dataset, network = model.for_view("model.json")
+    s = Session()
+    s.use_dataset(dataset, "Open model.json", network=network)
+    assert s.settings.hidden_layers == (16,) and s.settings.activations == ("relu",)
+    assert s.workspace.kind == "multiclass" and s.points.base.class_names == model.labels
+    for mine, theirs in zip(s.network.parameters(), network.parameters()):
+        np.testing.assert_array_equal(mine, theirs)
+    s.undo()
+    assert s.settings.dataset == "circle"

@@ -214,7 +214,7 @@ def test_a_divergent_learning_rate_pauses_explains_and_recovers_when_lowered():
 
 def test_a_three_class_dataset_gets_a_softmax_output_with_three_neurons():
     s = Session({"dataset": "blobs"})
-    assert s.kind == "multiclass"
+    assert s.workspace.kind == "multiclass"
     assert s.network.layer_sizes[-1] == 3
     assert (s.settings.output_activation, s.settings.loss) == (
         "softmax",
@@ -246,7 +246,7 @@ def test_loading_a_csv_switches_to_its_points_and_classes():
     s.load_data("pets.csv", "weight,height,kind\n1,2,cat\n3,4,dog\n5,1,cat\n2,2,bird\n")
     assert s.settings.dataset == "custom"
     assert s.points.source == "file"
-    assert s.kind == "multiclass" and s.network.layer_sizes[-1] == 3
+    assert s.workspace.kind == "multiclass" and s.network.layer_sizes[-1] == 3
     assert "Loaded 4 points from pets.csv." in s.take_notices()
     s.undo()
     assert s.settings.dataset == "circle"

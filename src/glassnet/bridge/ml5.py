@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__, limits
-from ..data import INPUT_RANGE, Normalization
+from ..data import INPUT_RANGE, Dataset, Normalization
 from ..engine import Network
 from .ml5_files import DenseLayer, Ml5Error, Ml5Files, js_key_order, read_ml5_files, write_ml5_files
 
@@ -119,6 +119,53 @@ class Ml5Model:
         if self.is_normalized and self.output_min is not None:
             return raw * (self.output_max - self.output_min) + self.output_min
         return raw
+
+    def for_view(self, name: str = "ml5 model") -> tuple[Dataset, Network]:
+        """An empty dataset of this model's inputs and classes, and the network on the map.
+
+        glassnet's map shows every input from -6 to 6: an input's range from the
+        meta file (min to max) lands on -5..5, as a loaded file's would. The
+        returned network takes those map coordinates and computes exactly what
+        the model computes for the raw values they stand for (its first layer
+        absorbs the step from map to ml5's inputs); the dataset's normalization
+        turns map coordinates and outputs back into the user's units.
+        """
+        n = len(self.input_names)
+        network = self.network.copy()
+        first = network.layers[0]
+        if self.input_min is not None:
+            lo, hi = INPUT_RANGE
+            span = self.input_max - self.input_min
+            # raw = min + (u - lo) / (hi - lo) * span for a map coordinate u; ml5 feeds
+            # raw itself, or (raw - min) / span when normalized (0 for a constant input).
+            if self.is_normalized:
+                scale = np.where(span == 0, 0.0, 1.0 / (hi - lo))
+                offset = np.where(span == 0, 0.0, -lo / (hi - lo))
+            else:
+                scale, offset = span / (hi - lo), self.input_min - lo * span / (hi - lo)
+            first.biases[...] = first.biases + offset @ first.weights
+            first.weights[...] = scale[:, None] * first.weights
+        norm = None
+        if self.input_min is not None or self.task == "regression":
+            low = tuple(self.input_min) if self.input_min is not None else (-5.0,) * n
+            high = tuple(self.input_max) if self.input_max is not None else (5.0,) * n
+            norm = Normalization(low, high, *self._target_range())
+        problem = "classification" if self.task == "classification" else "regression"
+        dataset = Dataset(np.zeros((0, n)), np.zeros(0, dtype=np.int64 if self.labels else float),
+                          problem, self.input_names, self.labels or (), name, norm)  # fmt: skip
+        return dataset, network
+
+    def _target_range(self) -> tuple[float | None, float | None]:
+        """The user's values that the network's outputs -1 and 1 stand for (regression)."""
+        if self.task != "regression":
+            return None, None
+        low, high = (self.output_min, self.output_max) if self.is_normalized else (0.0, 1.0)
+        if low is None:
+            low, high = 0.0, 1.0
+        if self.output_is_half:  # ml5's raw r = (v + 1) / 2 -> low + r (high - low)
+            return low, high
+        # ml5's raw r = v itself -> low + v (high - low): v = -1 and 1 give these.
+        return 2 * low - high, high
 
 
 # -- opening ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import numpy as np
 
 from .. import limits
 from ..data import DataError, Dataset, load_file
+from ..engine import Network
 from .errors import SessionError, check_number, check_point, check_point_index
 from .points import Points
 from .rules import DataShape, describe
@@ -80,6 +81,29 @@ def carry_drawn(old: Points, new: Points) -> tuple[Points, list[str]]:
         )
     carried = Points(new.base, old.drawn_inputs[keep], targets[keep], frozenset(), new.source)
     return carried, notices
+
+
+def network_settings(network: Network | None) -> dict:
+    """The settings that describe a network: its layers, activations, output and inputs."""
+    if network is None:
+        return {}
+    *hidden, output = network.activation_names
+    return {
+        "hidden_layers": network.layer_sizes[1:-1],
+        "activations": hidden,
+        "output_activation": output,
+        "loss": network.loss.name,
+        "features": [f"x{k}" for k in range(1, network.layer_sizes[0] + 1)],
+    }
+
+
+def check_same_shape(mine: Network, given: Network):
+    """A given network must fit the data: as many inputs and outputs as the settings ask."""
+    if mine.layer_sizes != given.layer_sizes:
+        raise SessionError(
+            f"This network has layers {given.layer_sizes}, but its data needs "
+            f"{mine.layer_sizes[0]} inputs and {mine.layer_sizes[-1]} outputs."
+        )
 
 
 def next_seed(settings: Settings) -> dict:

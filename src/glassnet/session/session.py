@@ -17,6 +17,7 @@ import time
 from typing import Any
 
 from ..data import Dataset
+from ..engine import Network
 from . import edits
 from .errors import SessionError
 from .pace import Pace
@@ -51,7 +52,7 @@ class Session:
             self.change_settings(settings, undoable=False)
             self.notices.clear()
 
-    # The parts a view or a test reads most, by their short names.
+    # The parts a view or a test reads most, by short names.
     network = property(lambda self: self.training.network, doc="The network being trained.")
     trainer = property(lambda self: self.training.trainer, doc="Its trainer.")
     epoch = property(lambda self: self.training.epoch, doc="Epochs trained.")
@@ -59,11 +60,10 @@ class Session:
     metrics = property(lambda self: self.training.metrics, doc="Loss and accuracy now.")
     alert = property(lambda self: self.training.alert, doc="An Alert, or None.")
     points = property(lambda self: self.workspace.points, doc="The points trained on.")
-    kind = property(lambda self: self.workspace.kind, doc="binary, multiclass or regression.")
     undo_label = property(lambda self: self.undo_stack.undo_label, doc="What undo takes back.")
     redo_label = property(lambda self: self.undo_stack.redo_label, doc="What redo does again.")
 
-    # -- settings --------------------------------------------------------------------
+    # -- settings and training --------------------------------------------------------
 
     def change_settings(self, changes: dict, undoable: bool = True) -> list[str]:
         """Change settings, rebuilding data and network only if they must; return notices."""
@@ -81,8 +81,6 @@ class Session:
             self.training.configure(new, change.workspace)
         self._changed(change.notices)
         return change.notices
-
-    # -- training --------------------------------------------------------------------
 
     def play(self):
         """Start training at the chosen speed (see :meth:`advance`)."""
@@ -175,7 +173,7 @@ class Session:
 
     def regenerate(self):
         """New random points: the seed moves on, so the first weights are new too."""
-        change = edits.next_seed(self.settings)
+        change = edits.next_seed(self.settings)  # or an error for drawn points
         self._push_undo("Regenerate")
         self.change_settings(change, undoable=False)
 
@@ -185,17 +183,21 @@ class Session:
         self.use_dataset(base, f"Load {filename}")
         self.notices.append(f"Loaded {base.n_points} points from {filename}.")
 
-    def use_dataset(self, base: Dataset, label: str = "Use data"):
-        """Train on these points from now on (the dataset becomes ``custom``)."""
+    def use_dataset(self, base: Dataset, label: str = "Use data", network: Network | None = None):
+        """Train on these points (dataset ``custom``) from now on, and on this network if given."""
         points = Points.of(base, "file")
-        changes = {"dataset": CUSTOM, "problem": base.problem}
-        self._start_over(label, points, check_changes(self.settings, changes, points))
+        changes = {"dataset": CUSTOM, "problem": base.problem, **edits.network_settings(network)}
+        self._start_over(label, points, check_changes(self.settings, changes, points), network)
 
-    def _start_over(self, label: str, points: Points, settings: Settings):
+    def _start_over(self, label, points: Points, settings: Settings, network=None):
+        training = Training(settings, Workspace.build(settings, points))
+        if network is not None:
+            edits.check_same_shape(training.network, network)
+            training.set_state(network.parameters(), training.trainer.state())
         self._push_undo(label)
         self.settings, self.playing = settings, False
-        workspace = Workspace.build(settings, points)
-        self._use(workspace, Training(settings, workspace))
+        self._use(Workspace.build(settings, points), training)
+        training.remeasure(self.workspace)
         self._changed()
 
     # -- explaining one step ----------------------------------------------------------
