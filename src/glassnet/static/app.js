@@ -16,23 +16,25 @@
 
 import { h } from "./lib/dom.js";
 import { createStore } from "./lib/store.js";
-import { createControls } from "./views/controls.js";
-import { createDataPanel } from "./views/dataPanel.js";
-import { createLossChart } from "./views/lossChart.js";
-import { createMessages } from "./views/messages.js";
-import { createMetrics } from "./views/metrics.js";
-import { createNetwork } from "./views/network.js";
-import { createOutput } from "./views/output.js";
-import { createSettingsBar } from "./views/settingsBar.js";
+import { createControls } from "./views/top/controls.js";
+import { createDataPanel } from "./views/data/dataPanel.js";
+import { createLossChart } from "./views/chart/lossChart.js";
+import { createMessages } from "./views/top/messages.js";
+import { createMetrics } from "./views/chart/metrics.js";
+import { createNetwork } from "./views/network/network.js";
+import { createOutput } from "./views/output/output.js";
+import { createSettingsBar } from "./views/top/settingsBar.js";
 
 const STYLESHEETS = [
   "style.css",
-  "views/controls.css",
-  "views/settingsBar.css",
-  "views/dataPanel.css",
-  "views/network.css",
-  "views/output.css",
-  "views/messages.css",
+  "views/top/controls.css",
+  "views/top/settingsBar.css",
+  "views/data/dataPanel.css",
+  "views/network/network.css",
+  "views/chart/metrics.css",
+  "views/chart/lossChart.css",
+  "views/output/output.css",
+  "views/top/messages.css",
 ];
 
 /** Add the stylesheets a host page did not link already (the glassnet page links them all). */
@@ -88,8 +90,8 @@ function render({ model, el }) {
     createDataPanel(data, store),
     // The step-through panel loads when it is first opened, so the page opens faster.
     lazyView(explain, store, (state) => state.explain.open, async () => {
-      addStylesheet("views/explainPanel.css");
-      return (await import("./views/explainPanel.js")).createExplainPanel;
+      addStylesheet("views/explain/explainPanel.css");
+      return (await import("./views/explain/explainPanel.js")).createExplainPanel;
     }),
     createNetwork(network, store),
     createMetrics(metrics, store),

@@ -1,0 +1,290 @@
+/**
+ * The output map: what the network predicts at every point of the plane, with
+ * the data on top.
+ *
+ * - Two inputs: a heatmap of the output (lib/heatmap.js paintOutput), the
+ *   training points on it, the test points when "Show test data" is on.
+ * - One input (x₁ only): a plot of the data (x₁ across, the value up) and the
+ *   network's fitted curve.
+ * - While the pointer rests on a neuron in the network, the map shows that
+ *   neuron's picture instead, enlarged, with its name.
+ * - While stepping through a training step, a click picks the point to follow,
+ *   and the map shows the network before or after the step (views/outputExplain.js).
+ *
+ * Under the map: a legend of the colours, the two display toggles, and the
+ * controls to draw your own points (views/outputDraw.js). The painting itself
+ * is in views/outputPaint.js.
+ */
+
+import { classShade, css, diverging } from "../../lib/colors.js";
+import { h } from "../../lib/dom.js";
+import { num } from "../../lib/format.js";
+import { helpButton } from "../../lib/help.js";
+import { className, createDrawing } from "./drawing.js";
+import { paintPlane, paintPlot, paintPoints, plotRange, scaledFeature, shownNeuron } from "./paintMap.js";
+
+/**
+ * @param {HTMLElement} el the map slot of the output column
+ * @param {object} store
+ */
+export function createOutput(el, store) {
+  const heat = h("canvas", { class: "gn-map-heat", width: 48, height: 48, "aria-hidden": "true" });
+  const plot = h("canvas", { class: "gn-map-plot", hidden: true, "aria-hidden": "true" });
+  const points = h("canvas", { class: "gn-map-points", "aria-hidden": "true" });
+  const caption = h("div", { class: "gn-map-caption", hidden: true });
+  const map = h("div", { class: "gn-map", role: "img", "aria-label": "Output map" }, heat, plot, points, caption);
+  const yTicks = h("div", { class: "gn-map-y", "aria-hidden": "true" });
+  const xTicks = h("div", { class: "gn-map-x", "aria-hidden": "true" });
+  const legend = h("div", { class: "gn-legend", dataset: { control: "legend" } });
+  const showTest = checkbox("gn-show-test", "Show test data", "show_test", "showTestData", (on) => store.setSettings({ show_test: on }));
+  const discretize = checkbox("gn-discretize", "Discretize output", "discretize", "discretize", (on) => store.setSettings({ discretize: on }));
+  const drawing = createDrawing(map, store);
+  // Picking and morphing for the step-through (outputExplain.js) load the first time it is opened.
+  const idle = { hint: null, update() {}, gridFor: () => null, label: () => "", destroy() {} };
+  let explaining = idle;
+  let explainLoading = false;
+  const hintSlot = h("div", { class: "gn-map-hint-slot" });
+  function loadExplaining() {
+    explainLoading = true;
+    import("./explainMap.js").then(({ createExplainMap }) => {
+      explaining = createExplainMap(map, store, { repaint: () => latest && paintPicture(latest) });
+      hintSlot.append(explaining.hint);
+      if (!latest?.frame || !latest.grid || !latest.data) return;
+      const everything = { ...latest, changed: { explain: true, ui: true } };
+      explaining.update(everything, size);
+      draw(everything, true);
+    });
+  }
+  const root = h(
+    "div",
+    { class: "gn-out" },
+    h("div", { class: "gn-map-head" }, h("span", { class: "gn-label" }, "Output map", helpButton("output_map", "Output map"))),
+    h("div", { class: "gn-map-frame" }, yTicks, map, h("span"), xTicks),
+    hintSlot,
+    legend,
+    h("div", { class: "gn-out-toggles" }, showTest.el, discretize.el),
+    drawing.controls,
+  );
+  el.append(root);
+
+  let latest = null;
+  let size = 0;
+  let pointsStale = true;
+  let legendKey = "";
+  let ticksKey = "";
+
+  const resize = new ResizeObserver(() => {
+    const s = Math.round(map.clientWidth);
+    const ratio = window.devicePixelRatio || 1;
+    if (s === size && points.width === Math.round(s * ratio)) return;
+    size = s;
+    for (const canvas of [points, plot]) {
+      canvas.width = Math.max(1, Math.round(s * ratio));
+      canvas.height = canvas.width;
+    }
+    pointsStale = true;
+    if (latest?.frame && latest.grid && latest.data) {
+      draw(latest, true);
+      explaining.update({ ...latest, changed: {} }, size);
+    }
+  });
+  resize.observe(map);
+
+  /** The picture: the output (while explaining, before or after the step), or the hovered neuron. */
+  function paintPicture(state) {
+    const neuron = shownNeuron(state);
+    const oneD = Boolean(state.grid.oneD);
+    heat.hidden = oneD;
+    map.classList.toggle("gn-map-1d", oneD);
+    plot.hidden = !oneD;
+    const grid = neuron ? null : explaining.gridFor(state);
+    const shown = grid ? { ...state, grid } : state;
+    if (oneD) {
+      if (size > 0) paintPlot(plot, size, shown, neuron);
+    } else {
+      paintPlane(heat, shown, neuron);
+    }
+  }
+
+  function draw(state, force = false) {
+    const { changed } = state;
+    const neuron = shownNeuron(state);
+    const oneD = Boolean(state.grid.oneD);
+    if (force || changed.frame || changed.data || changed.settings || changed.ui || changed.explain) {
+      paintPicture(state);
+    }
+    if (pointsStale || changed.data || changed.settings) {
+      pointsStale = false;
+      const shown = size > 0 ? paintPoints(points, size, state) : null;
+      if (shown) {
+        map.dataset.trainShown = String(shown.train);
+        map.dataset.testShown = String(shown.test);
+        map.dataset.drawnShown = String(shown.drawn);
+      }
+    }
+    map.dataset.mode = oneD ? "curve" : neuron ? "neuron" : "output";
+  }
+
+  function describe(state, neuron) {
+    const data = state.data;
+    const what = neuron ? `the picture of ${neuronName(state, neuron)}` : "what the network predicts";
+    const shown = `${data.train.length} training points` + (state.settings.show_test ? ` and ${data.test.length} test points` : "");
+    const plane = state.grid.oneD ? "along x₁" : "over the plane";
+    const mode = state.explain.open ? ` ${explaining.label()}` : state.ui.drawMode ? " Drawing is on." : "";
+    return `Output map: ${what} ${plane}, with ${shown}.${mode}`;
+  }
+
+  return {
+    update(state) {
+      latest = state;
+      if (state.explain.open && !explainLoading) loadExplaining();
+      drawing.update(state);
+      if (!state.frame || !state.grid || !state.data) return;
+      explaining.update(state, size);
+      draw(state);
+      const { changed } = state;
+      if (!changed.data && !changed.settings && !changed.ui && !changed.frame && !changed.explain) return;
+      const neuron = shownNeuron(state);
+      const data = state.data;
+      caption.hidden = !neuron;
+      caption.textContent = neuron ? neuronName(state, neuron) : "";
+      const label = describe(state, neuron);
+      if (map.getAttribute("aria-label") !== label) map.setAttribute("aria-label", label);
+      // Drawing, or picking a point to explain, takes the keyboard.
+      const interactive = state.ui.drawMode || state.explain.open;
+      if (interactive) map.tabIndex = 0;
+      else map.removeAttribute("tabindex");
+      map.setAttribute("role", interactive ? "application" : "img");
+      map.dataset.points = String(data.train.length + data.test.length);
+      map.dataset.drawn = String(data.points.length - data.n_base);
+      map.dataset.kind = data.kind;
+      showTest.input.checked = Boolean(state.settings.show_test);
+      discretize.input.checked = Boolean(state.settings.discretize);
+      discretize.input.disabled = data.kind === "regression"; // a value has no classes to make hard
+      const ticks = tickLabels(state);
+      if (ticks.key !== ticksKey) {
+        ticksKey = ticks.key;
+        yTicks.replaceChildren(...ticks.y);
+        xTicks.replaceChildren(...ticks.x);
+      }
+      const spec = legendOf(state, neuron);
+      if (spec.key !== legendKey) {
+        legendKey = spec.key;
+        legend.replaceChildren(...spec.nodes);
+      }
+    },
+    destroy() {
+      resize.disconnect();
+      drawing.destroy();
+      explaining.destroy();
+      root.remove();
+    },
+  };
+}
+
+let nextId = 1;
+
+/** A labelled checkbox with its help, for a boolean setting. */
+function checkbox(name, label, helpKey, control, onChange) {
+  const id = `${name}-${nextId++}`; // unique, for pages (notebooks) with several playgrounds
+  const input = h("input", { type: "checkbox", id, onchange: () => onChange(input.checked) });
+  const el = h(
+    "span",
+    { class: "gn-toggle", dataset: { control } },
+    input,
+    h("label", { for: id }, label),
+    helpButton(helpKey, label),
+  );
+  return { el, input };
+}
+
+/** The name of a neuron, as the network diagram names it. */
+function neuronName(state, neuron) {
+  const net = state.frame.network;
+  if (neuron.a === 0) {
+    const name = net.features[neuron.unit];
+    const feature = state.catalog?.features.find((f) => f.name === name);
+    return `Feature ${feature ? feature.label : name}`;
+  }
+  if (neuron.a === net.layer_sizes.length - 1) {
+    if (net.activations.at(-1) !== "softmax") return "Output neuron";
+    return `Output: class ${state.data.class_names[neuron.unit] ?? neuron.unit}`;
+  }
+  return `Neuron ${neuron.unit + 1} of layer ${neuron.a}`;
+}
+
+/** Tick labels along the edges: -6, 0, 6 on both axes, or the value range of a 1-D plot. */
+function tickLabels(state) {
+  const tick = (text, at, cls = "") => h("span", { class: `gn-tick ${cls}`, style: `--at: ${at}` }, text);
+  let y = ["6", "0", "-6"];
+  let yName = "x₂";
+  if (state.grid.oneD) {
+    const { low, high } = plotRange(state);
+    y = [num(high, 2), num((low + high) / 2, 2), num(low, 2)];
+    yName = state.data.kind === "regression" ? "value" : "output";
+  }
+  const x = [tick("-6", "0%"), tick("0", "50%"), tick("6", "100%"), tick("x₁", "75%", "gn-axis-name")];
+  const ys = [tick(y[0], "0%"), tick(y[1], "50%"), tick(y[2], "100%"), tick(yName, "25%", "gn-axis-name")];
+  return { key: y.join() + yName, x, y: ys };
+}
+
+/**
+ * What the colours mean now, as legend elements.
+ * @returns {{key: string, nodes: Node[]}}
+ */
+function legendOf(state, neuron) {
+  const data = state.data;
+  const names = data.class_names.map(className);
+  if (neuron) {
+    const activation = neuron.a === 0 ? "feature" : state.layers[neuron.a - 1].activation;
+    if (activation === "softmax") {
+      const k = neuron.unit;
+      const stops = [css(classShade(k, 0)), css(classShade(k, 1))];
+      return bar(`${activation}${k}`, `Chance of ${names[k] ?? k}:`, stops, ["0", "", "1"]);
+    }
+    if (activation === "sigmoid") return bar("sigmoid", "Neuron output:", signedStops(), ["0", "0.5", "1"]);
+    if (activation === "feature") {
+      const values = state.grid.values[0];
+      const { scale } = scaledFeature(values, values.length / state.grid.n, neuron.unit, state.grid.n);
+      return bar(`feature${scale}`, "Feature value:", signedStops(), [num(-scale, 2), "0", num(scale, 2)]);
+    }
+    const bounded = activation === "tanh" || activation === "sine";
+    const ends = bounded ? ["-1", "1"] : ["-1 or less", "1 or more"];
+    return bar(`neuron${bounded}`, "Neuron output:", signedStops(), [ends[0], "0", ends[1]]);
+  }
+  if (data.kind === "regression") return bar("regression", "Value:", signedStops(), ["-1 low", "0", "1 high"]);
+  if (data.kind === "multiclass" || state.settings.discretize) {
+    const note = data.kind === "multiclass" && !state.settings.discretize ? "Paler: less sure." : "";
+    return {
+      key: `classes${names.join()}${note}`,
+      nodes: [
+        h("span", { class: "gn-legend-title" }, "Class:"),
+        h("ul", { class: "gn-legend-classes" }, ...names.map((name, k) => h(
+          "li", null, h("span", { class: "gn-legend-swatch", style: { background: css(classShade(k, 1)) } }), name,
+        ))),
+        note && h("span", { class: "gn-legend-note" }, note),
+      ],
+    };
+  }
+  return bar(`binary${names.join()}`, "Prediction:", signedStops(), [names[0], "unsure", names[1]]);
+}
+
+function signedStops() {
+  return [css(diverging(-1)), css(diverging(0)), css(diverging(1))];
+}
+
+/** A small gradient bar with a label at each end and in the middle. */
+function bar(key, title, stops, [left, middle, right]) {
+  return {
+    key,
+    nodes: [
+      h("span", { class: "gn-legend-title" }, title),
+      h(
+        "span",
+        { class: "gn-legend-scale" },
+        h("span", { class: "gn-legend-bar", style: { background: `linear-gradient(to right, ${stops.join(", ")})` } }),
+        h("span", { class: "gn-legend-labels" }, h("span", null, left), h("span", null, middle), h("span", null, right)),
+      ),
+    ],
+  };
+}
