@@ -12,7 +12,8 @@
 
 import app from "./app.js";
 import { createSocketModel } from "./lib/socketModel.js";
-import { emptyHistory, mergeHistory } from "./lib/store.js";
+import { emptyHistory, mergeHistory } from "./lib/history.js";
+import { lazy } from "./lib/lazy.js";
 import { readHash, writeHash } from "./lib/urlState.js";
 
 const KEEP_KEY = "glassnet-session";
@@ -43,12 +44,12 @@ function requestSave(withHistory, handler) {
   savedHandlers.push(handler);
   model.send({ type: "save", history: withHistory });
 }
-// The page's own tools load after the playground is on screen.
-if (layout !== "embed") {
-  import("./hostTools.js").then(({ addHostTools }) =>
-    addHostTools(el.querySelector(".glassnet"), model, requestSave),
-  );
-}
+// The page's own tools load after the playground is on screen (not in the compact embed).
+const hostTools = lazy(async () => {
+  const { addHostTools } = await import("./hostTools.js");
+  addHostTools(/** @type {HTMLElement} */ (el.querySelector(".glassnet")), model, requestSave);
+}, undefined);
+if (layout !== "embed") hostTools.need();
 
 // Keep the session: ask for it (without history, which frames already bring)
 // whenever something changed, at most every KEEP_EVERY_MS.

@@ -23,9 +23,9 @@ const HEIGHT = 90;
 
 /**
  * @param {HTMLElement} el the chart slot of the output column
- * @param {object} store
+ * @param {ViewApi} api
  */
-export function createLossChart(el, store) {
+export function createLossChart(el, api) {
   const canvas = h("canvas", {
     class: "gn-chart-canvas",
     role: "img",

@@ -13,9 +13,9 @@ import { helpButton } from "../../lib/help.js";
 
 /**
  * @param {HTMLElement} el the metrics slot of the output column
- * @param {object} store
+ * @param {ViewApi} api
  */
-export function createMetrics(el, store) {
+export function createMetrics(el, api) {
   const trainLoss = value("train_loss");
   const testLoss = value("test_loss");
   const accuracy = value("accuracy");

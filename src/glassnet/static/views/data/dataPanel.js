@@ -9,7 +9,7 @@
  * - Regenerate, and loading a CSV or JSON file (dataPanelFile.js);
  * - one line saying how many points there are, and the classes with their colours.
  *
- * It only reads state: every choice becomes store.setSettings(...) or a command,
+ * It only reads state: every choice becomes api.setSettings(...) or a command,
  * and the controls show whatever settings the session answers with.
  */
 
@@ -35,10 +35,10 @@ const NOISE_OFF = "Noise only changes generated data; drawn or loaded points sta
 
 /**
  * @param {HTMLElement} el the .gn-data section
- * @param {ReturnType<import("../../lib/store.js").createStore>} store
+ * @param {ViewApi} api
  */
-export function createDataPanel(el, store) {
-  const settings = () => store.state.settings;
+export function createDataPanel(el, api) {
+  const settings = () => api.state.settings;
 
   // Dataset buttons: filled in when the catalog arrives.
   const tiles = new Map(); // dataset name -> button
@@ -51,7 +51,7 @@ export function createDataPanel(el, store) {
       type: "button",
       class: "gn-button gn-dp-problem-choice",
       dataset: { problem: name },
-      onclick: () => store.setSettings({ problem: name }),
+      onclick: () => api.setSettings({ problem: name }),
     }, label));
   const problemField = h("div", { class: "gn-dp-field gn-dp-problem", hidden: true, dataset: { control: "problem" } },
     h("span", { class: "gn-label", id: "gn-dp-problem-label" }, "Problem", helpButton("problem", "Problem")),
@@ -60,7 +60,7 @@ export function createDataPanel(el, store) {
   const classes = select({
     id: "gn-dp-classes",
     choices: CLASS_CHOICES,
-    onChange: (value) => store.setSettings({ classes: Number(value) }),
+    onChange: (value) => api.setSettings({ classes: Number(value) }),
   });
   const classesField = h("div", { class: "gn-dp-field gn-dp-classes", hidden: true, dataset: { control: "dataset" } },
     h("span", { class: "gn-label" }, h("label", { htmlFor: "gn-dp-classes" }, "Classes"), helpButton("classes", "Classes")),
@@ -82,10 +82,10 @@ export function createDataPanel(el, store) {
   const regenerate = h("button", {
     type: "button",
     class: "gn-button gn-dp-regenerate",
-    onclick: () => store.command("regenerate"),
+    onclick: () => api.command("regenerate"),
   }, "Regenerate");
 
-  const file = createFileLoader(el, store);
+  const file = createFileLoader(el, api);
 
   const summaryText = h("p", { class: "gn-dp-count" });
   const legend = h("ul", { class: "gn-dp-legend", "aria-label": "Classes in this data" });
@@ -123,7 +123,7 @@ export function createDataPanel(el, store) {
     input.addEventListener("input", () => { value.textContent = format(Number(input.value)); });
     const send = () => {
       timer = null;
-      store.setSettings({ [name]: Number(input.value) });
+      api.setSettings({ [name]: Number(input.value) });
     };
     input.addEventListener("change", () => {
       const released = dragging;
@@ -187,14 +187,14 @@ export function createDataPanel(el, store) {
       dataset: { dataset: name, control: name === CUSTOM ? "draw" : "dataset" },
       onclick: () => {
         if (name !== CUSTOM) {
-          store.setSettings({ dataset: name });
+          api.setSettings({ dataset: name });
           return;
         }
         // Loaded points are custom data too: start a blank drawing instead of keeping them.
-        if (store.state.data?.source === "file") store.command("new_drawing");
-        else store.setSettings({ dataset: CUSTOM, problem: settings().problem });
+        if (api.state.data?.source === "file") api.command("new_drawing");
+        else api.setSettings({ dataset: CUSTOM, problem: settings().problem });
         // Drawing your own starts with drawing: turn it on, so a click on the map adds a point.
-        store.setUi({ drawMode: true });
+        api.setUi({ drawMode: true });
       },
     }, picture);
     tiles.set(name, button);

@@ -14,9 +14,9 @@ import { h } from "../../lib/dom.js";
 
 /**
  * @param {HTMLElement} panel the element that accepts dropped files
- * @param {ReturnType<import("../../lib/store.js").createStore>} store
+ * @param {ViewApi} api
  */
-export function createFileLoader(panel, store) {
+export function createFileLoader(panel, api) {
   const input = h("input", {
     type: "file",
     accept: ".csv,.json,text/csv,application/json",
@@ -44,7 +44,7 @@ export function createFileLoader(panel, store) {
   let lastErrorId = 0;
 
   async function load(file) {
-    const limit = store.state.catalog?.limits?.MAX_FILE_BYTES ?? Infinity;
+    const limit = api.state.catalog?.limits?.MAX_FILE_BYTES ?? Infinity;
     problem.textContent = "";
     if (file.size > limit) {
       status.textContent = "";
@@ -61,7 +61,7 @@ export function createFileLoader(panel, store) {
     }
     pending = file.name;
     status.textContent = `Loading ${file.name}…`;
-    store.command("load_data", { filename: file.name, content });
+    api.command("load_data", { filename: file.name, content });
   }
 
   // Drop a file anywhere on the panel.

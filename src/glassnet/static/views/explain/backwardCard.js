@@ -12,7 +12,7 @@ import { capital } from "./forwardCards.js";
 import { activationInfo, chunk, formula, n, result, t } from "./parts.js";
 
 /**
- * @param {object} ctx {E, step, names, catalog, store}
+ * @param {object} ctx {E, step, names, catalog, api}
  */
 export function backwardCard(ctx) {
   const { E, step, names, catalog } = ctx;
@@ -53,14 +53,14 @@ export function backwardCard(ctx) {
 }
 
 /** dL/dw = input × δ for each weight into neuron j, and dL/db = δ. */
-function gradientList({ E, names, store }, l, j) {
+function gradientList({ E, names, api }, l, j) {
   const layer = E.layers[l];
   const inputs = names.inputsOf(l);
   const items = inputs.map((v, i) => h("li", { dataset: { source: i, target: j } },
     h("span", { class: "gn-ex-from" }, `from ${names.sourceShort(l, i)}`),
     formula(chunk(t(v, "input", { dataset: { source: i } }), " × ", t(layer.delta[j])), " ",
       chunk("= ", n(layer.weight_grads[i][j], "weight-grad", { dataset: { source: i } }))),
-    whyButton(store, names, l, i, j)));
+    whyButton(api, names, l, i, j)));
   items.push(h("li", null,
     h("span", { class: "gn-ex-from" }, "bias"),
     formula(chunk("dL/db = δ = ", n(layer.bias_grads[j], "bias-grad")))));
@@ -77,13 +77,13 @@ function gradientList({ E, names, store }, l, j) {
  * The "Why?" button of one weight: asks the session for the chain rule behind its gradient.
  * @returns {HTMLButtonElement}
  */
-export function whyButton(store, names, l, i, j) {
+export function whyButton(api, names, l, i, j) {
   return h("button", {
     type: "button",
     class: "gn-button gn-ex-why",
     "aria-label": `Why did the weight from ${names.source(l, i)} to ${names.neuron(l, j)} change?`,
     title: "Why did this weight change?",
     dataset: { key: `why:${l}:${i}:${j}`, layer: l, source: i, target: j },
-    onclick: () => store.explain.weight(l, i, j),
+    onclick: () => api.explain.weight(l, i, j),
   }, "Why?");
 }

@@ -7,7 +7,7 @@
  * same sum is shown one hop at a time: dL/dw = input × δ, and each δ from the
  * layer after it (`delta` messages, asked for on demand).
  * Hovering or focusing a path asks the network view to light it up
- * (store.explain.hoverPath).
+ * (api.explain.hoverPath).
  */
 
 import { h } from "../../lib/dom.js";
@@ -27,10 +27,10 @@ export const HOP_LABELS = {
 const FIRST_PATHS = 6;
 
 /**
- * @param {object} ctx {E, names, store, chain, deltas, local, refresh}
+ * @param {object} ctx {E, names, api, chain, deltas, local, refresh}
  */
 export function chainBlock(ctx) {
-  const { chain, names, store, local, refresh } = ctx;
+  const { chain, names, api, local, refresh } = ctx;
   const { layer, source, target } = chain;
   const close = h("button", {
     type: "button",
@@ -39,7 +39,7 @@ export function chainBlock(ctx) {
     dataset: { key: "chain-close" },
     onclick: () => {
       local.hiddenChain = chain;
-      store.explain.hoverPath(null);
+      api.explain.hoverPath(null);
       refresh();
     },
   }, "Hide");
@@ -60,7 +60,7 @@ export function chainBlock(ctx) {
   return h("section", { class: "gn-ex-chain", "aria-label": "Why did this weight change?", dataset: { layer, source, target } }, ...parts);
 }
 
-function pathList({ chain, names, store, local, refresh }) {
+function pathList({ chain, names, api, local, refresh }) {
   const all = local.allPaths === chain;
   const shown = all ? chain.paths : chain.paths.slice(0, FIRST_PATHS);
   const count = chain.paths.length;
@@ -78,10 +78,10 @@ function pathList({ chain, names, store, local, refresh }) {
       tabindex: 0,
       dataset: { key: `path:${p}`, units: path.units.join(",") },
       "aria-label": `Path ${p + 1}, through ${route}: product ${num(path.product)}`,
-      onpointerenter: () => store.explain.hoverPath(hover),
-      onpointerleave: () => store.explain.hoverPath(null),
-      onfocus: () => store.explain.hoverPath(hover),
-      onblur: () => store.explain.hoverPath(null),
+      onpointerenter: () => api.explain.hoverPath(hover),
+      onpointerleave: () => api.explain.hoverPath(null),
+      onfocus: () => api.explain.hoverPath(hover),
+      onblur: () => api.explain.hoverPath(null),
     },
       h("span", { class: "gn-ex-route" }, `${route} → loss`),
       h("span", { class: "gn-ex-hops" }, ...hops, h("span", { class: "gn-ex-times" }, "="), n(path.product, "path-product")));
@@ -110,7 +110,7 @@ function pathList({ chain, names, store, local, refresh }) {
 
 /** δ of one neuron, and on demand how it comes from the deltas of the layer after it. */
 function deltaTree(ctx, layer, unit, value) {
-  const { E, names, store, deltas } = ctx;
+  const { E, names, api, deltas } = ctx;
   const message = deltas[`${layer}:${unit}`];
   const who = names.neuron(layer, unit);
   const head = h("p", { class: "gn-ex-delta-head" },
@@ -120,7 +120,7 @@ function deltaTree(ctx, layer, unit, value) {
       class: "gn-ex-link gn-ex-expand",
       "aria-label": `Show how δ of ${who} comes about`,
       dataset: { key: `delta:${layer}:${unit}`, layer, unit },
-      onclick: () => store.explain.delta(layer, unit),
+      onclick: () => api.explain.delta(layer, unit),
     }, "how?"));
   if (!message) return h("div", { class: "gn-ex-delta", dataset: { layer, unit } }, head);
   if (message.terms.length === 0) {

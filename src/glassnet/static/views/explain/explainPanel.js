@@ -9,14 +9,14 @@
  * when asked, why one weight changed (explainChain.js); the mix-up worth
  * answering at this moment, and a glossary (explainWords.js).
  *
- * It reads state.explain (lib/store.js) and acts only through store.explain.
+ * It reads state.explain (lib/player.js plays it) and acts only through api.explain.
  * Every number is the engine's, rounded for display, with the exact value in
  * data-value. Left and Right arrows step Back and Next while the panel has focus.
  */
 
 import { h } from "../../lib/dom.js";
 import { helpButton } from "../../lib/help.js";
-import { EXPLAIN_SPEEDS } from "../../lib/store.js";
+import { EXPLAIN_SPEEDS } from "../../lib/player.js";
 import { GRANULARITIES, STAGES } from "../../lib/timeline.js";
 import { backwardCard } from "./backwardCard.js";
 import { chainBlock } from "./chainBlock.js";
@@ -32,18 +32,18 @@ const GRANULARITY_LABELS = { neuron: "neuron", layer: "layer", stage: "stage" };
 
 /**
  * @param {HTMLElement} el the .gn-explain section
- * @param {ReturnType<import("../../lib/store.js").createStore>} store
+ * @param {ViewApi} api
  */
-export function createExplainPanel(el, store) {
+export function createExplainPanel(el, api) {
   const uid = Math.random().toString(36).slice(2, 8);
   /** View-only choices: a hidden chain answer, "show all paths", the weight whose shares are watched. */
   const local = { hiddenChain: null, allPaths: null, shareWeight: null };
 
   const close = h("button", {
     type: "button", class: "gn-button gn-ex-close", "aria-label": "Close step through",
-    onclick: () => store.explain.open(false),
+    onclick: () => api.explain.open(false),
   }, "Close");
-  const picker = createPicker(store, uid);
+  const picker = createPicker(api, uid);
 
   // The timeline.
   const stageButtons = STAGES.map((stage) => h("button", {
@@ -51,25 +51,25 @@ export function createExplainPanel(el, store) {
     class: "gn-ex-stage",
     dataset: { stage },
     onclick: () => {
-      const steps = store.state.explain.steps;
-      if (steps) store.explain.goTo(steps.findIndex((s) => s.stage === stage));
+      const steps = api.state.explain.steps;
+      if (steps) api.explain.goTo(steps.findIndex((s) => s.stage === stage));
     },
   }, STAGE_LABELS[stage]));
   const stageBar = h("div", { class: "gn-ex-stages", role: "group", "aria-label": "Stages" },
     ...stageButtons.flatMap((b, i) => (i ? [h("span", { class: "gn-ex-arrow", "aria-hidden": "true" }, "→"), b] : [b])));
-  const back = h("button", { type: "button", class: "gn-button", "aria-label": "Back", onclick: () => store.explain.back() }, "◀ Back");
+  const back = h("button", { type: "button", class: "gn-button", "aria-label": "Back", onclick: () => api.explain.back() }, "◀ Back");
   const play = h("button", {
     type: "button", class: "gn-button gn-ex-play", "aria-label": "Play steps",
-    onclick: () => store.explain.play(!store.state.explain.playing),
+    onclick: () => api.explain.play(!api.state.explain.playing),
   }, "▶ Play steps");
-  const next = h("button", { type: "button", class: "gn-button gn-primary gn-ex-next", "aria-label": "Next", onclick: () => store.explain.next() }, "Next ▶");
+  const next = h("button", { type: "button", class: "gn-button gn-primary gn-ex-next", "aria-label": "Next", onclick: () => api.explain.next() }, "Next ▶");
   const speed = h("select", {
     class: "gn-select", id: `gn-ex-speed-${uid}`,
-    onchange: () => store.explain.setSpeed(Number(speed.value)),
+    onchange: () => api.explain.setSpeed(Number(speed.value)),
   }, ...EXPLAIN_SPEEDS.map((s) => h("option", { value: String(s) }, `${s} step${s === 1 ? "" : "s"}/s`)));
   const granularity = h("select", {
     class: "gn-select", id: `gn-ex-granularity-${uid}`,
-    onchange: () => store.explain.setGranularity(granularity.value),
+    onchange: () => api.explain.setGranularity(granularity.value),
   }, ...GRANULARITIES.map((g) => h("option", { value: g }, GRANULARITY_LABELS[g])));
   const position = h("span", { class: "gn-ex-position" });
   const timeline = h("div", { class: "gn-ex-timeline" },
@@ -105,17 +105,17 @@ export function createExplainPanel(el, store) {
   el.addEventListener("keydown", (event) => {
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
     if (event.target.closest("input, select, textarea")) return;
-    if (!store.state.explain.steps) return;
+    if (!api.state.explain.steps) return;
     event.preventDefault();
-    if (event.key === "ArrowLeft") store.explain.back();
-    else store.explain.next();
+    if (event.key === "ArrowLeft") api.explain.back();
+    else api.explain.next();
   });
 
   let prev = {};
   /** Redraw the card after a view-only choice (hide the answer, show all paths, another weight). */
   function refresh() {
-    const e = store.state.explain;
-    renderCard(store.state, e.explanation, e.steps?.[e.index]);
+    const e = api.state.explain;
+    renderCard(api.state, e.explanation, e.steps?.[e.index]);
   }
 
   let wasOpen = false;
@@ -189,7 +189,7 @@ export function createExplainPanel(el, store) {
       return;
     }
     const names = namesFor(E, state.catalog, state.data);
-    const ctx = { E, step, names, catalog: state.catalog, data: state.data, settings: state.settings, state, store, local, refresh,
+    const ctx = { E, step, names, catalog: state.catalog, data: state.data, settings: state.settings, state, api, local, refresh,
       chain: e.chain, deltas: e.deltas };
     narration.textContent = narrate(step, E, state.catalog, state.data, state.settings);
     card.hidden = false;

@@ -3,10 +3,10 @@
  *
  * - a short table of training points, every class in turn (each row a button), "Random training
  *   point" and "A test point"; clicks on the output map pick points too (the
- *   output view calls store.explain.point while the panel is open);
+ *   output view calls api.explain.point while the panel is open);
  * - the step size: one point, one batch, or one epoch.
  *
- * Every choice becomes store.explain.point(index, size).
+ * Every choice becomes api.explain.point(index, size).
  */
 
 import { classColor, css, diverging } from "../../lib/colors.js";
@@ -23,10 +23,10 @@ const SIZES = [
 ];
 
 /**
- * @param {ReturnType<import("../../lib/store.js").createStore>} store
+ * @param {ViewApi} api
  * @param {string} uid a suffix that keeps ids unique on the page
  */
-export function createPicker(store, uid) {
+export function createPicker(api, uid) {
   let chosenSize = "sample";
   const rows = h("div", { class: "gn-ex-points", role: "group", "aria-label": "Training points" });
   const random = h("button", { type: "button", class: "gn-button", onclick: () => pickFrom("train") }, "Random training point");
@@ -44,7 +44,7 @@ export function createPicker(store, uid) {
       onchange: () => {
         chosenSize = value;
         const point = current();
-        if (point !== null) store.explain.point(point, value);
+        if (point !== null) api.explain.point(point, value);
       },
     });
     const text = h("span", null, label);
@@ -59,18 +59,18 @@ export function createPicker(store, uid) {
 
   /** The point being explained (or asked about), or null. */
   function current() {
-    const e = store.state.explain;
+    const e = api.state.explain;
     return e.pending ?? e.explanation?.point ?? null;
   }
 
   function pickFrom(part) {
     const pool = data?.[part] || [];
     if (!pool.length) return;
-    store.explain.point(pool[Math.floor(Math.random() * pool.length)], size());
+    api.explain.point(pool[Math.floor(Math.random() * pool.length)], size());
   }
 
   function size() {
-    return store.state.explain.explanation ? store.state.explain.size : chosenSize;
+    return api.state.explain.explanation ? api.state.explain.size : chosenSize;
   }
 
   /** Rebuild the table of points (when the data changes). */
@@ -91,7 +91,7 @@ export function createPicker(store, uid) {
         "aria-pressed": "false",
         "aria-label": `Point #${i}: x₁ ${num(x1)}${oneD ? "" : `, x₂ ${num(x2)}`}, ${isValue ? `value ${label}` : label}`,
         dataset: { point: i },
-        onclick: () => store.explain.point(i, size()),
+        onclick: () => api.explain.point(i, size()),
       },
         h("span", null, String(i)),
         h("span", { class: "gn-value" }, num(x1)),

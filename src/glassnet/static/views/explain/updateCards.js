@@ -14,7 +14,7 @@ import { chunk, formula, n, result } from "./parts.js";
 
 /** One layer's weights and biases: before, step, after. */
 export function updateCard(ctx) {
-  const { E, step, names, store } = ctx;
+  const { E, step, names, api } = ctx;
   const l = step.layer;
   const u = E.update;
   const layer = u.layers[l];
@@ -36,7 +36,7 @@ export function updateCard(ctx) {
     h("td", { class: "gn-ex-after" }, n(pick(part.after), "after")));
   const body = [];
   layer.weights.before.forEach((line, i) => line.forEach((_, j) => {
-    body.push(row(whyLink(store, names, l, i, j), layer.weights, (m) => m[i][j],
+    body.push(row(whyLink(api, names, l, i, j), layer.weights, (m) => m[i][j],
       { dataset: { kind: "weight", source: i, target: j } }));
   }));
   layer.biases.before.forEach((_, j) => {
@@ -59,8 +59,8 @@ export function updateCard(ctx) {
   return parts;
 }
 
-/** A weight's name in the table, as a button asking why it changed (store.explain.weight). */
-function whyLink(store, names, l, i, j) {
+/** A weight's name in the table, as a button asking why it changed (api.explain.weight). */
+function whyLink(api, names, l, i, j) {
   const text = `${names.tinySource(l, i)} → ${names.tiny(l, j)}`;
   return h("button", {
     type: "button",
@@ -68,7 +68,7 @@ function whyLink(store, names, l, i, j) {
     "aria-label": `${text}: why did the weight from ${names.source(l, i)} to ${names.neuron(l, j)} change?`,
     title: "Why did this weight change?",
     dataset: { key: `why:${l}:${i}:${j}`, layer: l, source: i, target: j },
-    onclick: () => store.explain.weight(l, i, j),
+    onclick: () => api.explain.weight(l, i, j),
   }, text);
 }
 

@@ -48,7 +48,7 @@ import { edgePath, LEFT_LABELS, layoutNetwork } from "./layoutNetwork.js";
 /**
  * Make every element of the diagram for the network in `state.frame`.
  * @param {object} parts the containers: head, layers, body, svg, nodes
- * @param {object} state the store's state
+ * @param {object} state the state
  * @param {object} actions callbacks for the layer controls: addLayer, removeLayer,
  *   addNeuron(n), removeNeuron(n), setActivation(n, name)
  */

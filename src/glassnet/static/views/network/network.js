@@ -18,6 +18,7 @@
 import { h, showValue } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
+import { lazy } from "../../lib/lazy.js";
 import { findStep } from "../../lib/timeline.js";
 import { buildDiagram, placeDiagram } from "./buildDiagram.js";
 import {
@@ -28,14 +29,17 @@ import { anchorOf, createEditor, createTip } from "./popups.js";
 const EDIT_HINT = "Click a line, a bias or a neuron to type a new value.";
 const EXPLAIN_HINT = "Click a line to see why its weight changes, or a neuron to go to its step.";
 
+/** What stands in for the step-through's drawing until it has loaded: it draws nothing. */
+const IDLE_OVERLAY = { active: false, update() {}, destroy() {} };
+
 /** Above this many edges the flowing dashes are left out while training: dashes are slow to draw. */
 const MAX_FLOWING_EDGES = 250;
 
 /**
  * @param {HTMLElement} el the .gn-network section
- * @param {ReturnType<import("../../lib/store.js").createStore>} store
+ * @param {ViewApi} api
  */
-export function createNetwork(el, store) {
+export function createNetwork(el, api) {
   const svg = h("svg", { class: "gn-net-svg", "aria-hidden": "true" });
   const parts = {
     head: h("div", { class: "gn-net-head" }),
@@ -61,16 +65,14 @@ export function createNetwork(el, store) {
   el.append(root);
   const tip = createTip(root);
   const editor = createEditor(root);
-  // The step-through's drawing (networkExplain.js) loads the first time it is opened.
-  let explaining = { active: false, update() {}, destroy() {} };
-  let explainLoading = false;
-  function loadExplaining() {
-    explainLoading = true;
-    import("./stepOverlay.js").then(({ createNetworkExplain }) => {
-      explaining = createNetworkExplain(parts, root);
-      if (latest?.explain.open && diagram) explaining.update(latest, diagram);
-    });
-  }
+  // The step-through's drawing (stepOverlay.js) loads the first time it is opened.
+  const overlay = lazy(
+    async () => (await import("./stepOverlay.js")).createStepOverlay(parts, root),
+    IDLE_OVERLAY,
+    (loaded) => {
+      if (latest?.explain.open && diagram) loaded.update(latest, diagram);
+    },
+  );
 
   /** @type {any} the diagram of the architecture on screen */
   let diagram = null;
@@ -82,7 +84,7 @@ export function createNetwork(el, store) {
     addLayer() {
       // A new layer copies the last one: its size and its activation.
       const { hidden, activations } = current();
-      const defaults = store.state.catalog.settings.find((s) => s.name === "activations")?.default;
+      const defaults = api.state.catalog.settings.find((s) => s.name === "activations")?.default;
       const activation = activations[activations.length - 1] ?? defaults?.[0] ?? "tanh";
       changeLayers([...hidden, hidden[hidden.length - 1] ?? 4], [...activations, activation]);
     },
@@ -103,18 +105,18 @@ export function createNetwork(el, store) {
     setActivation(layer, name) {
       const { activations } = current();
       activations[layer - 1] = name;
-      store.setSettings({ activations });
+      api.setSettings({ activations });
     },
   };
 
   /** The layers as the settings have them now (they run ahead of the frame after a click). */
   function current() {
-    const s = store.state.settings;
+    const s = api.state.settings;
     return { hidden: [...(s.hidden_layers || [])], activations: [...(s.activations || [])] };
   }
 
   function changeLayers(hidden, activations) {
-    store.setSettings({ hidden_layers: hidden, activations });
+    api.setSettings({ hidden_layers: hidden, activations });
   }
 
   function toggleFeature(node) {
@@ -123,7 +125,7 @@ export function createNetwork(el, store) {
     if (on.has(node.feature)) on.delete(node.feature);
     else on.add(node.feature);
     // The session refuses an empty list with a message; send it anyway so the person sees why.
-    store.setSettings({ features: latest.catalog.features.map((f) => f.name).filter((f) => on.has(f)) });
+    api.setSettings({ features: latest.catalog.features.map((f) => f.name).filter((f) => on.has(f)) });
   }
 
   // -- hover: the tooltip here, and state.ui.hover for the other views ---------
@@ -131,7 +133,7 @@ export function createNetwork(el, store) {
   function setHover(hover) {
     if (JSON.stringify(hover) === JSON.stringify(sentHover)) return;
     sentHover = hover;
-    store.setUi({ hover });
+    api.setUi({ hover });
   }
 
   function hoverOf(node) {
@@ -199,7 +201,7 @@ export function createNetwork(el, store) {
     const t = target(event);
     if (!t) return;
     hideTip();
-    if (store.state.explain.open) explainClick(t);
+    if (api.state.explain.open) explainClick(t);
     else if (t.kind === "edge") openWeightEditor(t.item, { x: event.clientX, y: event.clientY });
     else if (t.kind === "bias") openBiasEditor(t.item, t.el);
     else if (t.item.kind === "feature") toggleFeature(t.item);
@@ -211,16 +213,16 @@ export function createNetwork(el, store) {
    * an edge asks why its weight changes, a neuron (or its bias) goes to its forward step.
    */
   function explainClick(t) {
-    const e = store.state.explain;
+    const e = api.state.explain;
     if (!e.explanation) return;
     if (t.kind === "edge") {
-      store.explain.weight(t.item.l, t.item.i, t.item.j);
+      api.explain.weight(t.item.l, t.item.i, t.item.j);
       return;
     }
     const node = t.item;
     if (node.unit < 0) return; // a feature the network does not get
     const index = node.a === 0 ? findStep(e.steps, "forward", -1) : findStep(e.steps, "forward", node.a - 1, node.unit);
-    if (index >= 0) store.explain.goTo(index);
+    if (index >= 0) api.explain.goTo(index);
   }
 
   // -- editing: one weight, one bias, or a neuron's card -----------------------
@@ -230,7 +232,7 @@ export function createNetwork(el, store) {
       label,
       name: `Weight from ${edge.from.short} to ${edge.to.short}`,
       read: () => weightOf(edge, latest),
-      apply: (value) => store.command("set_weight", { layer: edge.l, source: edge.i, target: edge.j, value }),
+      apply: (value) => api.command("set_weight", { layer: edge.l, source: edge.i, target: edge.j, value }),
     };
   }
 
@@ -239,7 +241,7 @@ export function createNetwork(el, store) {
       label,
       name: `Bias of ${node.short}`,
       read: () => biasOf(node, latest),
-      apply: (value) => store.command("set_bias", { layer: node.a - 1, unit: node.unit, value }),
+      apply: (value) => api.command("set_bias", { layer: node.a - 1, unit: node.unit, value }),
     };
   }
 
@@ -351,10 +353,10 @@ export function createNetwork(el, store) {
     }
     if (rebuilt || state.changed.ui) highlight(state.ui.hover);
     // The step-through's numbers: only while it is open (or to clear them once it closes).
-    if (state.explain.open && !explainLoading) loadExplaining();
-    if ((state.explain.open || explaining.active) && (rebuilt || state.changed.explain || state.changed.frame)) {
+    if (state.explain.open) overlay.need();
+    if ((state.explain.open || overlay.current.active) && (rebuilt || state.changed.explain || state.changed.frame)) {
       if (state.changed.explain && state.explain.open) editor.close(false);
-      explaining.update(state, diagram);
+      overlay.current.update(state, diagram);
     }
     if (rebuilt || state.changed.explain) {
       legendHint.textContent = state.explain.open ? EXPLAIN_HINT : EDIT_HINT;
@@ -375,7 +377,7 @@ export function createNetwork(el, store) {
       place();
       if (diagram.oneD) paintFeatures(diagram, latest.grid);
       paintFrame(diagram, latest);
-      if (latest.explain.open) explaining.update(latest, diagram);
+      if (latest.explain.open) overlay.current.update(latest, diagram);
     });
   });
   resizer.observe(scroller);
@@ -387,8 +389,9 @@ export function createNetwork(el, store) {
       resizer.disconnect();
       cancelAnimationFrame(pending);
       editor.close(false);
-      explaining.destroy();
-      if (sentHover) store.setUi({ hover: null });
+      overlay.cancel();
+      overlay.current.destroy();
+      if (sentHover) api.setUi({ hover: null });
       el.replaceChildren();
     },
   };

@@ -42,7 +42,7 @@ const ALONG_LAYER = [0.72, 0.8, 0.64, 0.56, 0.86, 0.48, 0.4, 0.3];
  * @param {object} parts the diagram's containers (svg, body)
  * @param {HTMLElement} root the .gn-net element
  */
-export function createNetworkExplain(parts, root) {
+export function createStepOverlay(parts, root) {
   const overlay = svg("g", { class: "gn-net-explain-edges" });
   const labels = h("div", { class: "gn-net-explain-labels", "aria-hidden": "true" });
   parts.body.append(labels);

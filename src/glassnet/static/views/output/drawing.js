@@ -31,10 +31,10 @@ export function className(name) {
 
 /**
  * @param {HTMLElement} map the square map element that takes the pointer
- * @param {object} store
+ * @param {ViewApi} api
  * @returns {{controls: HTMLElement, update: (state: object) => void, destroy: () => void}}
  */
-export function createDrawing(map, store) {
+export function createDrawing(map, api) {
   let state = null;
   let press = null; // {id, x, y, timer, removed}
   const cursor = h("div", { class: "gn-map-cursor", hidden: true, "aria-hidden": "true" });
@@ -43,7 +43,7 @@ export function createDrawing(map, store) {
 
   const drawButton = h(
     "button",
-    { type: "button", class: "gn-button gn-draw-toggle", "aria-pressed": "false", onclick: () => store.setUi({ drawMode: !state?.ui.drawMode }) },
+    { type: "button", class: "gn-button gn-draw-toggle", "aria-pressed": "false", onclick: () => api.setUi({ drawMode: !state?.ui.drawMode }) },
     "Draw points",
   );
   const classButtons = h("div", { class: "gn-draw-classes", role: "group", "aria-label": "Class of new points" });
@@ -51,7 +51,7 @@ export function createDrawing(map, store) {
   const slider = h("input", {
     id: sliderId, type: "range", min: -1, max: 1, step: 0.05, value: 1, class: "gn-draw-slider",
     "aria-label": "Value of new points",
-    oninput: () => store.setUi({ drawValue: Number(slider.value) }),
+    oninput: () => api.setUi({ drawValue: Number(slider.value) }),
   });
   const sliderValue = h("span", { class: "gn-value gn-draw-value", "aria-hidden": "true" });
   const valuePicker = h("div", { class: "gn-draw-values" }, h("label", { for: sliderId }, "Value"), slider, sliderValue);
@@ -67,7 +67,7 @@ export function createDrawing(map, store) {
   );
   const clearButton = h(
     "button",
-    { type: "button", class: "gn-button gn-draw-clear", onclick: () => store.command("clear_points") },
+    { type: "button", class: "gn-button gn-draw-clear", onclick: () => api.command("clear_points") },
     "Clear drawn points",
   );
   const controls = h(
@@ -113,13 +113,13 @@ export function createDrawing(map, store) {
     let target = regression ? state.ui.drawValue : Math.min(state.ui.drawClass, classes - 1);
     if (oneD && regression) target = clamp(second, -1, 1); // the value under the pointer
     const x = oneD ? [clamp(x1, -EXTENT, EXTENT)] : [clamp(x1, -EXTENT, EXTENT), clamp(second, -EXTENT, EXTENT)];
-    store.command("add_point", { x, target: regression ? Math.round(target * 1000) / 1000 : target });
+    api.command("add_point", { x, target: regression ? Math.round(target * 1000) / 1000 : target });
   }
 
   /** Remove the shown point nearest to (px, py), if one is within REMOVE_RADIUS pixels. */
   function removeNear(px, py) {
     const best = nearestShownPoint(state, size(), px, py, REMOVE_RADIUS);
-    if (best >= 0) store.command("remove_point", { index: best });
+    if (best >= 0) api.command("remove_point", { index: best });
   }
 
   function local(event) {
@@ -234,7 +234,7 @@ export function createDrawing(map, store) {
       classKey = key;
       classButtons.replaceChildren(...names.map((name, k) => h(
         "button",
-        { type: "button", class: "gn-draw-class", "aria-label": `Draw ${className(name)}`, onclick: () => store.setUi({ drawClass: k }) },
+        { type: "button", class: "gn-draw-class", "aria-label": `Draw ${className(name)}`, onclick: () => api.setUi({ drawClass: k }) },
         h("span", { class: "gn-draw-swatch", style: { background: classColor(k) } }),
         className(name),
       )));

@@ -2,7 +2,7 @@
  * The output map while stepping through one training step (state.explain).
  *
  * - Picking: a click or a tap on a point asks the session to explain a step on
- *   it (store.explain.point). With the keyboard, the arrow keys move a cross on
+ *   it (api.explain.point). With the keyboard, the arrow keys move a cross on
  *   the focused map and Enter picks the point nearest to it. Drawing points is
  *   paused meanwhile.
  * - Marking: the explained point gets a ring and a label; for a batch step the
@@ -32,10 +32,10 @@ const AFTER_STAGES = new Set(["update", "done"]);
 
 /**
  * @param {HTMLElement} map the square map element
- * @param {object} store
+ * @param {ViewApi} api
  * @param {{repaint: () => void}} host repaint() redraws the map's picture (while morphing)
  */
-export function createExplainMap(map, store, host) {
+export function createExplainMap(map, api, host) {
   const marks = h("canvas", { class: "gn-map-marks", "aria-hidden": "true" });
   const label = h("div", { class: "gn-map-point-label", hidden: true, "aria-hidden": "true" });
   const stageCaption = h("div", { class: "gn-map-stage", hidden: true });
@@ -68,7 +68,7 @@ export function createExplainMap(map, store, host) {
   }
 
   function pick(index) {
-    if (index >= 0) store.explain.point(index);
+    if (index >= 0) api.explain.point(index);
   }
 
   function onPointerDown(event) {
@@ -259,7 +259,7 @@ export function createExplainMap(map, store, host) {
   /**
    * The grid the map shows: the network before or after the step (or between,
    * while morphing), or null for the live network of the frame.
-   * @param {object} s the store's state
+   * @param {object} s the state
    */
   function gridFor(s) {
     const e = s.explain;

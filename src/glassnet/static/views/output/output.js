@@ -20,14 +20,18 @@ import { classShade, css, diverging } from "../../lib/colors.js";
 import { h } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
+import { lazy } from "../../lib/lazy.js";
 import { className, createDrawing } from "./drawing.js";
 import { paintPlane, paintPlot, paintPoints, plotRange, scaledFeature, shownNeuron } from "./paintMap.js";
 
+/** What stands in for the step-through's part of the map until it has loaded: it does nothing. */
+const IDLE_EXPLAIN_MAP = { hint: null, update() {}, gridFor: () => null, label: () => "", destroy() {} };
+
 /**
  * @param {HTMLElement} el the map slot of the output column
- * @param {object} store
+ * @param {ViewApi} api
  */
-export function createOutput(el, store) {
+export function createOutput(el, api) {
   const heat = h("canvas", { class: "gn-map-heat", width: 48, height: 48, "aria-hidden": "true" });
   const plot = h("canvas", { class: "gn-map-plot", hidden: true, "aria-hidden": "true" });
   const points = h("canvas", { class: "gn-map-points", "aria-hidden": "true" });
@@ -36,25 +40,22 @@ export function createOutput(el, store) {
   const yTicks = h("div", { class: "gn-map-y", "aria-hidden": "true" });
   const xTicks = h("div", { class: "gn-map-x", "aria-hidden": "true" });
   const legend = h("div", { class: "gn-legend", dataset: { control: "legend" } });
-  const showTest = checkbox("gn-show-test", "Show test data", "show_test", "showTestData", (on) => store.setSettings({ show_test: on }));
-  const discretize = checkbox("gn-discretize", "Discretize output", "discretize", "discretize", (on) => store.setSettings({ discretize: on }));
-  const drawing = createDrawing(map, store);
-  // Picking and morphing for the step-through (outputExplain.js) load the first time it is opened.
-  const idle = { hint: null, update() {}, gridFor: () => null, label: () => "", destroy() {} };
-  let explaining = idle;
-  let explainLoading = false;
+  const showTest = checkbox("gn-show-test", "Show test data", "show_test", "showTestData", (on) => api.setSettings({ show_test: on }));
+  const discretize = checkbox("gn-discretize", "Discretize output", "discretize", "discretize", (on) => api.setSettings({ discretize: on }));
+  const drawing = createDrawing(map, api);
+  // Picking and morphing for the step-through (explainMap.js) load the first time it is opened.
   const hintSlot = h("div", { class: "gn-map-hint-slot" });
-  function loadExplaining() {
-    explainLoading = true;
-    import("./explainMap.js").then(({ createExplainMap }) => {
-      explaining = createExplainMap(map, store, { repaint: () => latest && paintPicture(latest) });
-      hintSlot.append(explaining.hint);
+  const explaining = lazy(
+    async () => (await import("./explainMap.js")).createExplainMap(map, api, { repaint: () => latest && paintPicture(latest) }),
+    IDLE_EXPLAIN_MAP,
+    (loaded) => {
+      hintSlot.append(loaded.hint);
       if (!latest?.frame || !latest.grid || !latest.data) return;
       const everything = { ...latest, changed: { explain: true, ui: true } };
-      explaining.update(everything, size);
+      loaded.update(everything, size);
       draw(everything, true);
-    });
-  }
+    },
+  );
   const root = h(
     "div",
     { class: "gn-out" },
@@ -85,7 +86,7 @@ export function createOutput(el, store) {
     pointsStale = true;
     if (latest?.frame && latest.grid && latest.data) {
       draw(latest, true);
-      explaining.update({ ...latest, changed: {} }, size);
+      explaining.current.update({ ...latest, changed: {} }, size);
     }
   });
   resize.observe(map);
@@ -97,7 +98,7 @@ export function createOutput(el, store) {
     heat.hidden = oneD;
     map.classList.toggle("gn-map-1d", oneD);
     plot.hidden = !oneD;
-    const grid = neuron ? null : explaining.gridFor(state);
+    const grid = neuron ? null : explaining.current.gridFor(state);
     const shown = grid ? { ...state, grid } : state;
     if (oneD) {
       if (size > 0) paintPlot(plot, size, shown, neuron);
@@ -130,17 +131,17 @@ export function createOutput(el, store) {
     const what = neuron ? `the picture of ${neuronName(state, neuron)}` : "what the network predicts";
     const shown = `${data.train.length} training points` + (state.settings.show_test ? ` and ${data.test.length} test points` : "");
     const plane = state.grid.oneD ? "along x₁" : "over the plane";
-    const mode = state.explain.open ? ` ${explaining.label()}` : state.ui.drawMode ? " Drawing is on." : "";
+    const mode = state.explain.open ? ` ${explaining.current.label()}` : state.ui.drawMode ? " Drawing is on." : "";
     return `Output map: ${what} ${plane}, with ${shown}.${mode}`;
   }
 
   return {
     update(state) {
       latest = state;
-      if (state.explain.open && !explainLoading) loadExplaining();
+      if (state.explain.open) explaining.need();
       drawing.update(state);
       if (!state.frame || !state.grid || !state.data) return;
-      explaining.update(state, size);
+      explaining.current.update(state, size);
       draw(state);
       const { changed } = state;
       if (!changed.data && !changed.settings && !changed.ui && !changed.frame && !changed.explain) return;
@@ -176,7 +177,8 @@ export function createOutput(el, store) {
     destroy() {
       resize.disconnect();
       drawing.destroy();
-      explaining.destroy();
+      explaining.cancel();
+      explaining.current.destroy();
       root.remove();
     },
   };

@@ -8,39 +8,39 @@ import { helpButton } from "../../lib/help.js";
 
 /**
  * @param {HTMLElement} el
- * @param {ReturnType<import("../../lib/store.js").createStore>} store
+ * @param {ViewApi} api
  */
-export function createControls(el, store) {
+export function createControls(el, api) {
   const play = h("button", {
     type: "button",
     class: "gn-play",
     dataset: { control: "playButton" },
     "aria-label": "Play",
     onclick: () => {
-      if (store.state.frame?.playing) return store.command("pause");
+      if (api.state.frame?.playing) return api.command("pause");
       // Training would change the weights under an explained step: close it first.
-      if (store.state.explain.open) store.explain.open(false);
-      return store.command("play");
+      if (api.state.explain.open) api.explain.open(false);
+      return api.command("play");
     },
   });
   const playText = h("span", { class: "gn-play-text" }, "Play");
   play.append(h("span", { class: "gn-play-icon", "aria-hidden": "true" }), playText);
-  const step = button("Step", () => store.command("step"), "stepButton");
-  const reset = button("Reset", () => store.command("reset"), "resetButton");
+  const step = button("Step", () => api.command("step"), "stepButton");
+  const reset = button("Reset", () => api.command("reset"), "resetButton");
   const explain = h("button", {
     type: "button",
     class: "gn-button gn-explain-toggle",
     "aria-pressed": "false",
     dataset: { control: "explain" },
-    onclick: () => store.explain.open(!store.state.explain.open),
+    onclick: () => api.explain.open(!api.state.explain.open),
   }, "Step through");
-  const undo = button("Undo", () => store.command("undo"));
-  const redo = button("Redo", () => store.command("redo"));
+  const undo = button("Undo", () => api.command("undo"));
+  const redo = button("Redo", () => api.command("redo"));
   const epoch = h("span", { class: "gn-epoch-value gn-value", "aria-live": "off" }, "000,000");
   const speed = select({
     id: "gn-speed",
     choices: [],
-    onChange: (value) => store.setSettings({ speed: value === "max" ? "max" : Number(value) }),
+    onChange: (value) => api.setSettings({ speed: value === "max" ? "max" : Number(value) }),
   });
 
   el.append(
@@ -65,7 +65,7 @@ export function createControls(el, store) {
     if (event.target.closest?.("input, textarea, select, [contenteditable]")) return;
     if (!el.isConnected) return;
     event.preventDefault();
-    store.command(event.shiftKey ? "redo" : "undo");
+    api.command(event.shiftKey ? "redo" : "undo");
   }
   document.addEventListener("keydown", onKey);
 

@@ -10,9 +10,9 @@ const ERROR_SECONDS = 12;
 
 /**
  * @param {HTMLElement} el
- * @param {ReturnType<import("../../lib/store.js").createStore>} store
+ * @param {ViewApi} api
  */
-export function createMessages(el, store) {
+export function createMessages(el, api) {
   const alert = h("div", { class: "gn-alert", role: "alert", hidden: true });
   const toasts = h("div", { class: "gn-toasts", role: "status", "aria-live": "polite" });
   el.append(alert, toasts);
@@ -24,15 +24,15 @@ export function createMessages(el, store) {
       type: "button",
       class: "gn-toast-close",
       "aria-label": "Dismiss",
-      onclick: () => store.dismiss(kind, item.id),
+      onclick: () => api.dismiss(kind, item.id),
     }, "×");
     const undo = undoLabel && /undo/i.test(item.message)
       ? h("button", {
           type: "button",
           class: "gn-button gn-toast-undo",
           onclick: () => {
-            store.command("undo");
-            store.dismiss(kind, item.id);
+            api.command("undo");
+            api.dismiss(kind, item.id);
           },
         }, "Undo")
       : null;
@@ -60,7 +60,7 @@ export function createMessages(el, store) {
       if (shown.has(item.id)) continue;
       shown.add(item.id);
       const seconds = kind === "errors" ? ERROR_SECONDS : NOTICE_SECONDS;
-      timers.set(item.id, setTimeout(() => store.dismiss(kind, item.id), seconds * 1000));
+      timers.set(item.id, setTimeout(() => api.dismiss(kind, item.id), seconds * 1000));
     }
   }
 

@@ -37,10 +37,10 @@ function activationLabel(catalog, name) {
 
 /**
  * @param {HTMLElement} el
- * @param {ReturnType<import("../../lib/store.js").createStore>} store
+ * @param {ViewApi} api
  */
-export function createSettingsBar(el, store) {
-  const set = (name) => (value) => store.setSettings({ [name]: value });
+export function createSettingsBar(el, api) {
+  const set = (name) => (value) => api.setSettings({ [name]: value });
   const controls = {
     learning_rate: select({ id: "gn-learning-rate", choices: [], onChange: (v) => set("learning_rate")(Number(v)) }),
     activation: select({
@@ -48,7 +48,7 @@ export function createSettingsBar(el, store) {
       choices: [],
       onChange: (v) => {
         if (v === "mixed") return;
-        store.setSettings({ activations: store.state.settings.activations.map(() => v) });
+        api.setSettings({ activations: api.state.settings.activations.map(() => v) });
       },
     }),
     regularization: select({ id: "gn-regularization", choices: [], onChange: set("regularization") }),
@@ -64,7 +64,7 @@ export function createSettingsBar(el, store) {
       choices: [],
       onChange: (v) => {
         const [output_activation, loss] = v.split("|");
-        store.setSettings({ output_activation, loss });
+        api.setSettings({ output_activation, loss });
       },
     }),
   };
