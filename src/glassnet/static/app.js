@@ -50,10 +50,14 @@ function loadStyles() {
   for (const path of STYLESHEETS) addStylesheet(path);
 }
 
-/** Link a stylesheet (a path relative to this module) unless the page has it. */
+/**
+ * Link a stylesheet (a path relative to this module) unless the page has it.
+ * @param {string} path
+ */
 function addStylesheet(path) {
   const href = new URL(path, import.meta.url).href;
-  const present = [...document.querySelectorAll("link[rel=stylesheet]")].some((l) => l.href === href);
+  const links = document.querySelectorAll("link[rel=stylesheet]");
+  const present = [...links].some((l) => /** @type {HTMLLinkElement} */ (l).href === href);
   if (!present) document.head.append(h("link", { rel: "stylesheet", href }));
 }
 
@@ -172,6 +176,8 @@ function explainPanel(el, api) {
  *   hidden: names of controls and panels to hide (docs/urls.md), from <name>_hide=true
  *   hideText: hide the help buttons and the title
  * Every view marks its controls with data-control="<name>".
+ * @param {HTMLElement} root
+ * @param {UiOptions} options
  */
 function applyOptions(root, options) {
   root.dataset.layout = options.layout || "full";

@@ -22,8 +22,9 @@ export const HISTORY_SERIES = /** @type {const} */ (["epochs", "train_loss", "te
 export function mergeHistory(history, piece) {
   const merged = piece.start === 0 ? emptyHistory() : history;
   for (const key of HISTORY_SERIES) {
-    merged[key].length = Math.min(merged[key].length, piece.start);
-    merged[key].push(...(piece[key] || []));
+    const series = /** @type {(number | null)[]} */ (merged[key]);
+    series.length = Math.min(series.length, piece.start);
+    series.push(...(piece[key] || []));
   }
   merged.stride = piece.stride;
   return merged;

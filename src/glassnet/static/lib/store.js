@@ -71,6 +71,7 @@ export function createStore(model) {
   }
 
   function readSettings() {
+    /** @type {Record<string, unknown>} */
     const settings = { ...state.settings };
     for (const name of settingNames) settings[name] = model.get(name);
     apply({ settings });

@@ -11,7 +11,7 @@
  * vertical line and a readout with the real values of that epoch.
  */
 
-import { h } from "../../lib/dom.js";
+import { context2d, h } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 
@@ -104,7 +104,7 @@ export function createLossChart(el, api) {
   // -- drawing -----------------------------------------------------------------
 
   function draw() {
-    const ctx = canvas.getContext("2d");
+    const ctx = context2d(canvas);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, HEIGHT);
     const n = history ? history.epochs.length : 0;

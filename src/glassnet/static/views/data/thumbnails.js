@@ -9,7 +9,7 @@
  */
 
 import { classColor, css, diverging } from "../../lib/colors.js";
-import { h } from "../../lib/dom.js";
+import { context2d, h } from "../../lib/dom.js";
 
 /** Pixels per side of a thumbnail's canvas (it is shown at about 46 CSS pixels: sharp at 2x). */
 export const THUMB_PIXELS = 96;
@@ -31,7 +31,7 @@ export function datasetThumbnail(dataset) {
     height: THUMB_PIXELS,
     "aria-hidden": "true",
   });
-  drawPreview(canvas.getContext("2d"), dataset);
+  drawPreview(context2d(canvas), dataset);
   return canvas;
 }
 

@@ -5,7 +5,7 @@
  * (lib/evaluate.js ACTIVATIONS); the marked point (z, a) is the engine's.
  */
 
-import { h } from "../../lib/dom.js";
+import { context2d, h } from "../../lib/dom.js";
 import { ACTIVATIONS } from "../../lib/evaluate.js";
 import { num } from "../../lib/format.js";
 
@@ -33,7 +33,7 @@ export function activationPlot(name, z, a) {
   canvas.height = HEIGHT * ratio;
   canvas.style.width = `${WIDTH}px`;
   canvas.style.height = `${HEIGHT}px`;
-  const ctx = canvas.getContext("2d");
+  const ctx = context2d(canvas);
   ctx.scale(ratio, ratio);
 
   // Show z from -4 to 4, wider when the point lies further out.

@@ -11,7 +11,7 @@ import { num } from "../../lib/format.js";
 import { labelText, namesFor } from "./parts.js";
 
 /**
- * @param {import("../../lib/timeline.js").Step} step
+ * @param {import("../../lib/types.js").Step} step
  * @param {object} E the session's explanation message
  * @param {object} catalog
  * @param {object} data

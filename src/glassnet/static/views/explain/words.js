@@ -58,7 +58,7 @@ export function createGlossary() {
 
 /**
  * The mix-up worth answering at this step, or null.
- * @param {import("../../lib/timeline.js").Step} step
+ * @param {import("../../lib/types.js").Step} step
  * @param {object} explanation
  */
 export function mixupFor(step, explanation) {

@@ -9,7 +9,7 @@
  */
 
 import { classColor, css, diverging } from "../../lib/colors.js";
-import { h } from "../../lib/dom.js";
+import { context2d, h } from "../../lib/dom.js";
 import { FEATURE_FUNCTIONS } from "../../lib/features.js";
 import { num } from "../../lib/format.js";
 import { paintCurve, paintNeuron } from "../../lib/heatmap.js";
@@ -57,7 +57,7 @@ function paintTable(node, grid, values, nUnits) {
   const canvas = node.canvas;
   if (!node.image || canvas.width !== res) {
     canvas.width = canvas.height = res;
-    node.context = canvas.getContext("2d");
+    node.context = context2d(canvas);
     node.image = node.context.createImageData(res, res);
     node.pixels = new Uint32Array(node.image.data.buffer);
   }

@@ -228,7 +228,7 @@ const EDGE_WORDS = {
  * The numbers a step shows: under neurons ({a, unit, values: [{kind, value}]})
  * and on edges ({l, i, j, value, drawn?}); `kind` names the edges' number and
  * `dots` whether dots run along those edges.
- * @param {import("../../lib/timeline.js").Step} step
+ * @param {import("../../lib/types.js").Step} step
  * @param {object} e state.explain
  * @param {object} x the explanation
  */

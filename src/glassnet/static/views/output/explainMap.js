@@ -17,7 +17,7 @@
  * explanation's own parameters, run through the display evaluator.
  */
 
-import { h } from "../../lib/dom.js";
+import { context2d, h } from "../../lib/dom.js";
 import { evaluateGrid, unpackLayers } from "../../lib/evaluate.js";
 import { mapPosition, nearestShownPoint, plotRange, pointPosition } from "./paintMap.js";
 
@@ -147,7 +147,7 @@ export function createExplainMap(map, api, host) {
     const ratio = window.devicePixelRatio || 1;
     const pixels = Math.max(1, Math.round(size * ratio));
     if (marks.width !== pixels) marks.width = marks.height = pixels;
-    const ctx = marks.getContext("2d");
+    const ctx = context2d(marks);
     ctx.setTransform(pixels / (size || 1), 0, 0, pixels / (size || 1), 0, 0);
     ctx.clearRect(0, 0, size, size);
     const e = state.explain;
@@ -309,7 +309,7 @@ export function createExplainMap(map, api, host) {
     keyPoint = null;
     hint.hidden = true;
     label.hidden = true;
-    marks.getContext("2d").clearRect(0, 0, marks.width, marks.height);
+    context2d(marks).clearRect(0, 0, marks.width, marks.height);
     map.classList.remove("gn-map-explaining", "gn-map-over-point");
     map.dataset.explainPoint = "";
     map.dataset.explainBatch = "0";

@@ -12,6 +12,7 @@
  */
 
 import { classColor, css, diverging } from "../../lib/colors.js";
+import { context2d } from "../../lib/dom.js";
 import { colorOfNeuron, paintNeuron, paintOutput } from "../../lib/heatmap.js";
 
 export const EXTENT = 6;
@@ -102,7 +103,7 @@ export function scaledFeature(values, nUnits, unit, n) {
  * @param {{a: number, unit: number} | null} neuron
  */
 export function paintPlot(canvas, size, state, neuron) {
-  const ctx = canvas.getContext("2d");
+  const ctx = context2d(canvas);
   const ratio = canvas.width / size;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, size, size); // transparent: the points and axes show through
@@ -189,7 +190,7 @@ export function shownPoints(state) {
  * @param {object} state
  */
 export function paintPoints(canvas, size, state) {
-  const ctx = canvas.getContext("2d");
+  const ctx = context2d(canvas);
   const ratio = canvas.width / size || 1;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, size, size);
