@@ -105,8 +105,8 @@ function render({ model, el }) {
     createDataPanel(data, api),
     explainPanel(explain, api),
     createNetwork(network, api),
-    createMetrics(metrics, api),
-    createLossChart(chart, api),
+    createMetrics(metrics),
+    createLossChart(chart),
     createOutput(map, api),
   ];
   if (options.layout === "embed") {

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The loss chart: training loss (dark) and test loss (light) after every epoch.
  *
@@ -14,6 +15,9 @@
 import { context2d, h } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
+import { emptyHistory } from "../../lib/history.js";
+
+/** @import { History, View } from "../../lib/types.js" */
 
 const TRAIN_COLOR = "#1f2328";
 const TEST_COLOR = "#9aa3ad";
@@ -23,9 +27,9 @@ const HEIGHT = 90;
 
 /**
  * @param {HTMLElement} el the chart slot of the output column
- * @param {ViewApi} api
+ * @returns {View}
  */
-export function createLossChart(el, api) {
+export function createLossChart(el) {
   const canvas = h("canvas", {
     class: "gn-chart-canvas",
     role: "img",
@@ -51,11 +55,13 @@ export function createLossChart(el, api) {
   );
   el.append(root);
 
-  let history = null;
+  /** @type {History} what the chart shows: the state's history (drawn on resize and hover too) */
+  let history = emptyHistory();
   let cursor = -1; // the history index under the pointer, or -1
   let width = 0;
   let ratio = 1;
-  let columns = null; // scratch arrays for decimation, one set per canvas width
+  /** @type {ReturnType<typeof makeColumns> | null} scratch arrays for decimation, one set per canvas width */
+  let columns = null;
 
   const resize = new ResizeObserver(() => {
     const w = Math.round(canvas.clientWidth);
@@ -71,7 +77,7 @@ export function createLossChart(el, api) {
 
   // -- hover, touch and keys ---------------------------------------------------
 
-  function pointAt(event) {
+  function pointAt(/** @type {PointerEvent} */ event) {
     if (!history || history.epochs.length === 0) return;
     const box = canvas.getBoundingClientRect();
     const frac = (event.clientX - box.left) / box.width;
@@ -81,7 +87,7 @@ export function createLossChart(el, api) {
     setCursor(nearestIndex(epochs, e0 + frac * (e1 - e0)));
   }
 
-  function setCursor(index) {
+  function setCursor(/** @type {number} */ index) {
     cursor = index;
     draw();
   }
@@ -94,6 +100,7 @@ export function createLossChart(el, api) {
   canvas.addEventListener("keydown", (event) => {
     const n = history ? history.epochs.length : 0;
     if (n === 0) return;
+    /** @type {Record<string, number>} */
     const steps = { ArrowLeft: -1, ArrowRight: 1, Home: -n, End: n, PageUp: -10, PageDown: 10 };
     if (!(event.key in steps)) return;
     event.preventDefault();
@@ -111,8 +118,8 @@ export function createLossChart(el, api) {
     if (cursor >= n) cursor = -1;
     const top = 12;
     const bottom = HEIGHT - 12;
-    const yMax = niceMax(maxOf(history?.train_loss, history?.test_loss));
-    const y = (v) => bottom - (Math.min(v, yMax) / yMax) * (bottom - top);
+    const yMax = niceMax(maxOf(history.train_loss, history.test_loss));
+    const y = (/** @type {number} */ v) => bottom - (Math.min(v, yMax) / yMax) * (bottom - top);
     // Axes: the zero line, the top value, and where the epochs start and end.
     ctx.strokeStyle = GRID_COLOR;
     ctx.lineWidth = 1;
@@ -136,13 +143,19 @@ export function createLossChart(el, api) {
       const last = `${e1}`;
       ctx.fillText(last, width - ctx.measureText(last).width - 2, bottom + 1);
     }
-    const x = (e) => (e1 === e0 ? width / 2 : ((e - e0) / (e1 - e0)) * (width - 2) + 1);
+    const x = (/** @type {number} */ e) => (e1 === e0 ? width / 2 : ((e - e0) / (e1 - e0)) * (width - 2) + 1);
     curve(ctx, epochs, history.test_loss, x, y, TEST_COLOR);
     curve(ctx, epochs, history.train_loss, x, y, TRAIN_COLOR);
     if (cursor >= 0) drawCursor(ctx, x(epochs[cursor]), y);
     else readout.hidden = true;
   }
 
+  /**
+   * The line and dots at the cursor's epoch, and the readout of its values.
+   * @param {CanvasRenderingContext2D} ctx
+   * @param {number} cx the cursor's x
+   * @param {(v: number) => number} y where a value goes
+   */
   function drawCursor(ctx, cx, y) {
     const train = history.train_loss[cursor];
     const test = history.test_loss[cursor];
@@ -152,8 +165,8 @@ export function createLossChart(el, api) {
     ctx.moveTo(Math.round(cx) + 0.5, 8);
     ctx.lineTo(Math.round(cx) + 0.5, HEIGHT - 12);
     ctx.stroke();
-    for (const [v, color] of [[test, TEST_COLOR], [train, TRAIN_COLOR]]) {
-      if (!Number.isFinite(v)) continue;
+    for (const [v, color] of /** @type {[number | null, string][]} */ ([[test, TEST_COLOR], [train, TRAIN_COLOR]])) {
+      if (v === null || !Number.isFinite(v)) continue;
       ctx.fillStyle = color;
       ctx.beginPath();
       ctx.arc(cx, y(v), 3, 0, 2 * Math.PI);
@@ -166,6 +179,14 @@ export function createLossChart(el, api) {
   }
 
   /** Draw one series, decimated to pixel columns. */
+  /**
+   * @param {CanvasRenderingContext2D} ctx
+   * @param {number[]} epochs
+   * @param {(number | null)[]} values one per epoch; null where there is none (no test points)
+   * @param {(epoch: number) => number} x
+   * @param {(v: number) => number} y
+   * @param {string} color
+   */
   function curve(ctx, epochs, values, x, y, color) {
     const n = epochs.length;
     if (!columns || columns.first.length !== width + 1) columns = makeColumns(width + 1);
@@ -234,6 +255,7 @@ export function createLossChart(el, api) {
   };
 }
 
+/** @param {number} n */
 function makeColumns(n) {
   return {
     first: new Float64Array(n),
@@ -244,8 +266,12 @@ function makeColumns(n) {
   };
 }
 
-/** The largest finite value of both series (0 when there is none). */
-function maxOf(a = [], b = []) {
+/**
+ * The largest finite value of both series (0 when there is none).
+ * @param {(number | null)[]} a
+ * @param {(number | null)[]} b
+ */
+function maxOf(a, b) {
   let max = 0;
   for (const series of [a, b]) {
     for (const v of series) if (v !== null && Number.isFinite(v) && v > max) max = v;
@@ -253,7 +279,10 @@ function maxOf(a = [], b = []) {
   return max;
 }
 
-/** A round number a little above max, such as 0.8, 1.5 or 30, so the top label reads well. */
+/**
+ * A round number a little above max, such as 0.8, 1.5 or 30, so the top label reads well.
+ * @param {number} max
+ */
 export function niceMax(max) {
   if (!(max > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
@@ -263,7 +292,11 @@ export function niceMax(max) {
   return 10 * power;
 }
 
-/** The index of the sorted `epochs` entry nearest to `epoch` (binary search). */
+/**
+ * The index of the sorted `epochs` entry nearest to `epoch` (binary search).
+ * @param {number[]} epochs
+ * @param {number} epoch
+ */
 export function nearestIndex(epochs, epoch) {
   let lo = 0;
   let hi = epochs.length - 1;

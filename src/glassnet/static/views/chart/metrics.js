@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The numbers above the loss chart: training loss, test loss and, for
  * classification, accuracy on the training and the test points.
@@ -11,11 +12,13 @@ import { h } from "../../lib/dom.js";
 import { num, percent } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 
+/** @import { View } from "../../lib/types.js" */
+
 /**
  * @param {HTMLElement} el the metrics slot of the output column
- * @param {ViewApi} api
+ * @returns {View}
  */
-export function createMetrics(el, api) {
+export function createMetrics(el) {
   const trainLoss = value("train_loss");
   const testLoss = value("test_loss");
   const accuracy = value("accuracy");
@@ -32,13 +35,13 @@ export function createMetrics(el, api) {
   return {
     update(state) {
       if (!state.changed.frame && !state.changed.data) return;
-      const m = state.frame?.metrics || {};
-      trainLoss.textContent = num(m.train_loss);
-      testLoss.textContent = num(m.test_loss);
+      const m = state.frame?.metrics;
+      trainLoss.textContent = num(m?.train_loss);
+      testLoss.textContent = num(m?.test_loss);
       const classification = state.data ? state.data.kind !== "regression" : true;
       accuracyRow.hidden = !classification;
-      const train = percent(m.train_accuracy);
-      const test = percent(m.test_accuracy);
+      const train = percent(m?.train_accuracy);
+      const test = percent(m?.test_accuracy);
       accuracy.textContent = `${train} / ${test}`;
       // Read aloud as words, not "slash".
       accuracy.setAttribute("aria-label", `training ${train}, test ${test}`);
@@ -51,6 +54,7 @@ export function createMetrics(el, api) {
 }
 
 /** The element that shows one number; data-metric names it for tests and embedding pages. */
+/** @param {string} name */
 function value(name) {
   return h("dd", { class: "gn-value gn-metric-value", dataset: { metric: name } }, "–");
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The data panel (the left column, like TensorFlow Playground's DATA column):
  *
@@ -15,27 +16,30 @@
 
 import { classColor, css, diverging } from "../../lib/colors.js";
 import { h, select, showValue } from "../../lib/dom.js";
-import { num } from "../../lib/format.js";
+import { classLabel, num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 import { createFileLoader } from "./fileLoader.js";
+import { createSlider } from "./slider.js";
 import { datasetThumbnail, pencilPicture } from "./thumbnails.js";
+
+/** @import { Catalog, DataMessage, State, View, ViewApi } from "../../lib/types.js" */
 
 /** The dataset name of points a person drew or loaded (the session's CUSTOM). */
 const CUSTOM = "custom";
 const CUSTOM_LABEL = "Draw your own";
 const CUSTOM_DESCRIPTION = "Start with no points and draw them on the output map, clicking where each one goes.";
+/** @type {["classification" | "regression", string][]} */
 const GROUPS = [
   ["classification", "Classification"],
   ["regression", "Regression"],
 ];
 const CLASS_CHOICES = [2, 3, 4, 5, 6].map((n) => ({ value: n, label: String(n) }));
-/** How long a slider waits after the last arrow key press before sending. */
-const SEND_DELAY_MS = 250;
 const NOISE_OFF = "Noise only changes generated data; drawn or loaded points stay where they are.";
 
 /**
  * @param {HTMLElement} el the .gn-data section
  * @param {ViewApi} api
+ * @returns {View}
  */
 export function createDataPanel(el, api) {
   const settings = () => api.state.settings;
@@ -69,13 +73,16 @@ export function createDataPanel(el, api) {
 
   // Sliders.
   // `control` names each control for links that hide it (noise_hide=true, docs/urls.md).
-  const noise = slider({ name: "noise", control: "noise", label: "Noise", min: 0, max: 50, step: 1, format: String });
-  const ratio = slider({
-    name: "train_percent", control: "percTrainData", label: "Ratio of training to test data", min: 10, max: 90, step: 10,
-    format: (v) => `${v}%`,
+  const setSettings = api.setSettings;
+  const noise = createSlider({
+    name: "noise", control: "noise", label: "Noise", min: 0, max: 50, step: 1, format: String, setSettings,
   });
-  const batch = slider({
-    name: "batch_size", control: "batchSize", label: "Batch size", min: 1, max: 30, step: 1, format: String,
+  const ratio = createSlider({
+    name: "train_percent", control: "percTrainData", label: "Ratio of training to test data", min: 10, max: 90, step: 10,
+    format: (v) => `${v}%`, setSettings,
+  });
+  const batch = createSlider({
+    name: "batch_size", control: "batchSize", label: "Batch size", min: 1, max: 30, step: 1, format: String, setSettings,
   });
   const sliders = [noise, ratio, batch];
 
@@ -106,62 +113,7 @@ export function createDataPanel(el, api) {
     h("div", { class: "gn-dp-drop-note", "aria-hidden": "true" }, "Drop a CSV or JSON file to load it"),
   );
 
-  /**
-   * A labelled range input with its value and help. It sends the setting when
-   * released (change), shows the value while dragging (input), and otherwise
-   * shows the setting in force.
-   */
-  function slider({ name, control, label, min, max, step, format }) {
-    const id = `gn-dp-${name.replace("_", "-")}`;
-    const value = h("output", { class: "gn-value gn-dp-value", htmlFor: id });
-    const input = h("input", { type: "range", id, min, max, step, class: "gn-dp-range" });
-    // While the thumb is held, or a change waits to be sent, the slider shows
-    // the person's value, not the settings in force (which are about to change).
-    let dragging = false;
-    let timer = null;
-    input.addEventListener("pointerdown", () => { dragging = true; });
-    input.addEventListener("input", () => { value.textContent = format(Number(input.value)); });
-    const send = () => {
-      timer = null;
-      api.setSettings({ [name]: Number(input.value) });
-    };
-    input.addEventListener("change", () => {
-      const released = dragging;
-      dragging = false;
-      clearTimeout(timer);
-      // A released thumb sends at once; arrow keys fire a change per press, so
-      // they send where the presses stop.
-      if (released) send();
-      else timer = setTimeout(send, SEND_DELAY_MS);
-    });
-    for (const type of ["pointerup", "pointercancel"]) {
-      input.addEventListener(type, () => { dragging = false; });
-    }
-    const field = h("div", { class: "gn-dp-field gn-dp-slider", dataset: { control } },
-      h("div", { class: "gn-dp-slider-top" },
-        h("span", { class: "gn-label" }, h("label", { htmlFor: id }, label), helpButton(name, label)),
-        value),
-      input,
-    );
-    return {
-      el: field,
-      input,
-      cancel() {
-        clearTimeout(timer);
-      },
-      /** Show the setting in force (not while the person drags the thumb or a change waits). */
-      show(setting) {
-        if (setting === undefined) return;
-        // A value from a link or a notebook may lie past the slider's end: widen it.
-        input.max = String(Math.max(max, setting));
-        if (dragging || timer) return;
-        input.value = String(setting);
-        value.textContent = format(setting);
-      },
-    };
-  }
-
-  function buildPickers(catalog) {
+  function buildPickers(/** @type {Catalog} */ catalog) {
     tiles.clear();
     const groups = GROUPS.map(([problem, title]) => {
       const sets = catalog.datasets.filter((d) => d.problem === problem);
@@ -177,6 +129,13 @@ export function createDataPanel(el, api) {
     pickers.replaceChildren(...groups, own);
   }
 
+  /**
+   * A dataset's button, with its picture.
+   * @param {string} name
+   * @param {string} label
+   * @param {string} description
+   * @param {Element} picture
+   */
   function tile(name, label, description, picture) {
     const button = h("button", {
       type: "button",
@@ -201,12 +160,12 @@ export function createDataPanel(el, api) {
     return button;
   }
 
-  function showSettings(state) {
+  function showSettings(/** @type {State} */ state, /** @type {Catalog} */ catalog) {
     const s = state.settings;
     const custom = s.dataset === CUSTOM;
     const fromFile = state.data?.source === "file";
     for (const [name, button] of tiles) button.setAttribute("aria-pressed", String(name === s.dataset));
-    const spec = state.catalog.datasets.find((d) => d.name === s.dataset);
+    const spec = catalog.datasets.find((d) => d.name === s.dataset);
     // A loaded file speaks for itself (its card shows its name and size).
     current.hidden = custom && fromFile;
     current.replaceChildren(
@@ -231,7 +190,7 @@ export function createDataPanel(el, api) {
       : "New random points of the same kind";
   }
 
-  function showSummary(data) {
+  function showSummary(/** @type {DataMessage} */ data) {
     const drawn = data.points.length - data.n_base;
     const train = data.train.length;
     const test = data.test.length;
@@ -259,10 +218,10 @@ export function createDataPanel(el, api) {
     }
   }
 
-  function update(state) {
+  function update(/** @type {State} */ state) {
     if (!state.catalog) return;
     if (state.changed.catalog) buildPickers(state.catalog);
-    if (state.changed.catalog || state.changed.settings || state.changed.data) showSettings(state);
+    if (state.changed.catalog || state.changed.settings || state.changed.data) showSettings(state, state.catalog);
     if (state.data && (state.changed.data || state.changed.catalog)) showSummary(state.data);
     file.update(state);
   }
@@ -277,12 +236,10 @@ export function createDataPanel(el, api) {
   };
 }
 
-/** "0" reads better as "class 0"; a word from a file ("cat") stays as it is. */
-function classLabel(name) {
-  return /^\d+$/.test(String(name)) ? `class ${name}` : String(name);
-}
-
-/** For regression: the lowest and highest value, on the diverging scale between them. */
+/**
+ * For regression: the lowest and highest value, on the diverging scale between them.
+ * @param {number[]} targets
+ */
 function valueLegend(targets) {
   if (targets.length === 0) return [];
   let low = Infinity;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * "Load your data" in the data panel: a button that opens a file picker, and
  * dropping a file anywhere on the panel. The file is read as text here and sent
@@ -11,6 +12,8 @@
  */
 
 import { h } from "../../lib/dom.js";
+
+/** @import { State, ViewApi } from "../../lib/types.js" */
 
 /**
  * @param {HTMLElement} panel the element that accepts dropped files
@@ -40,10 +43,11 @@ export function createFileLoader(panel, api) {
   const notes = h("div", { class: "gn-dp-file-notes", dataset: { control: "load" } }, loaded, status, problem);
 
   /** The file sent and not yet answered, and the last error already seen. */
+  /** @type {string | null} */
   let pending = null;
   let lastErrorId = 0;
 
-  async function load(file) {
+  async function load(/** @type {File} */ file) {
     const limit = api.state.catalog?.limits?.MAX_FILE_BYTES ?? Infinity;
     problem.textContent = "";
     if (file.size > limit) {
@@ -66,9 +70,10 @@ export function createFileLoader(panel, api) {
 
   // Drop a file anywhere on the panel.
   // Not when a link hid loading (load_hide=true): then the block is not displayed.
-  const hasFiles = (event) =>
+  const hasFiles = (/** @type {DragEvent} */ event) =>
     Array.from(event.dataTransfer?.types || []).includes("Files") && getComputedStyle(el).display !== "none";
   let depth = 0; // dragenter/leave fire for every child: count them
+  /** @type {Record<string, (event: DragEvent) => void>} */
   const handlers = {
     dragenter(event) {
       if (!hasFiles(event)) return;
@@ -79,7 +84,7 @@ export function createFileLoader(panel, api) {
     dragover(event) {
       if (!hasFiles(event)) return;
       event.preventDefault();
-      event.dataTransfer.dropEffect = "copy";
+      if (event.dataTransfer) event.dataTransfer.dropEffect = "copy";
     },
     dragleave() {
       depth = Math.max(0, depth - 1);
@@ -90,13 +95,13 @@ export function createFileLoader(panel, api) {
       event.preventDefault();
       depth = 0;
       panel.classList.remove("gn-dp-dropping");
-      const file = event.dataTransfer.files[0];
+      const file = event.dataTransfer?.files[0];
       if (file) load(file);
     },
   };
-  for (const [type, fn] of Object.entries(handlers)) panel.addEventListener(type, fn);
+  for (const [type, fn] of Object.entries(handlers)) panel.addEventListener(type, /** @type {EventListener} */ (fn));
 
-  /** @param {any} state */
+  /** @param {State} state */
   function update(state) {
     if (state.changed.messages) {
       for (const error of state.errors) {
@@ -134,11 +139,12 @@ export function createFileLoader(panel, api) {
     notes,
     update,
     destroy() {
-      for (const [type, fn] of Object.entries(handlers)) panel.removeEventListener(type, fn);
+      for (const [type, fn] of Object.entries(handlers)) panel.removeEventListener(type, /** @type {EventListener} */ (fn));
     },
   };
 }
 
+/** @param {number} bytes */
 function megabytes(bytes) {
   const mb = bytes / 1e6;
   return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1)} MB`;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The little pictures on the dataset buttons of the data panel.
  *
@@ -11,6 +12,8 @@
 import { classColor, css, diverging } from "../../lib/colors.js";
 import { context2d, h } from "../../lib/dom.js";
 
+/** @import { DatasetSpec } from "../../lib/types.js" */
+
 /** Pixels per side of a thumbnail's canvas (it is shown at about 46 CSS pixels: sharp at 2x). */
 export const THUMB_PIXELS = 96;
 
@@ -21,7 +24,7 @@ const ONE_D_HEIGHT = 4; // a value of +1 is drawn at x2 = 4, so the wave keeps a
 
 /**
  * A canvas showing one dataset's preview.
- * @param {{name: string, problem: string, preview: {points: number[][], targets: number[]}}} dataset
+ * @param {DatasetSpec} dataset
  * @returns {HTMLCanvasElement}
  */
 export function datasetThumbnail(dataset) {
@@ -35,11 +38,20 @@ export function datasetThumbnail(dataset) {
   return canvas;
 }
 
-/** Where a point of the view lands on the canvas. */
+/**
+ * Where a point of the view lands on the canvas.
+ * @param {number} x1
+ * @param {number} x2
+ * @returns {[number, number]}
+ */
 function toPixel(x1, x2) {
   return [((x1 + DOMAIN) / (2 * DOMAIN)) * THUMB_PIXELS, ((DOMAIN - x2) / (2 * DOMAIN)) * THUMB_PIXELS];
 }
 
+/**
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {DatasetSpec} dataset
+ */
 function drawPreview(ctx, dataset) {
   const { points, targets } = dataset.preview;
   const regression = dataset.problem === "regression";

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The training controls: Play/Pause, Step, Reset, Undo, Redo, the epoch counter and the speed.
  */
@@ -6,9 +7,12 @@ import { h, select, setChoices, showValue } from "../../lib/dom.js";
 import { epochText } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 
+/** @import { State, View, ViewApi } from "../../lib/types.js" */
+
 /**
  * @param {HTMLElement} el
  * @param {ViewApi} api
+ * @returns {View}
  */
 export function createControls(el, api) {
   const play = h("button", {
@@ -60,16 +64,16 @@ export function createControls(el, api) {
   epoch.setAttribute("aria-labelledby", "gn-epoch-label");
 
   // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac) undo and redo, except while typing.
-  function onKey(event) {
+  function onKey(/** @type {KeyboardEvent} */ event) {
     if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== "z") return;
-    if (event.target.closest?.("input, textarea, select, [contenteditable]")) return;
+    if (/** @type {Element} */ (event.target).closest?.("input, textarea, select, [contenteditable]")) return;
     if (!el.isConnected) return;
     event.preventDefault();
     api.command(event.shiftKey ? "redo" : "undo");
   }
   document.addEventListener("keydown", onKey);
 
-  function update(state) {
+  function update(/** @type {State} */ state) {
     if (state.changed.catalog && state.catalog) {
       setChoices(speed, state.catalog.speeds.map((s) => ({
         value: s,
@@ -105,6 +109,11 @@ export function createControls(el, api) {
   };
 }
 
+/**
+ * @param {string} label
+ * @param {() => void} onclick
+ * @param {string} [control] its name for hide keys (docs/urls.md)
+ */
 function button(label, onclick, control) {
   return h("button", { type: "button", class: "gn-button", onclick, dataset: control ? { control } : null }, label);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Messages: the alert when training cannot go on (it diverged, the connection
  * is lost, there is no data), notices (with Undo where it helps) and errors.
@@ -5,12 +6,15 @@
 
 import { h } from "../../lib/dom.js";
 
+/** @import { Message, State, View, ViewApi } from "../../lib/types.js" */
+
 const NOTICE_SECONDS = 8;
 const ERROR_SECONDS = 12;
 
 /**
  * @param {HTMLElement} el
  * @param {ViewApi} api
+ * @returns {View}
  */
 export function createMessages(el, api) {
   const alert = h("div", { class: "gn-alert", role: "alert", hidden: true });
@@ -19,6 +23,11 @@ export function createMessages(el, api) {
   const timers = new Map();
   const shown = new Set();
 
+  /**
+   * @param {"notices" | "errors"} kind
+   * @param {Message} item
+   * @param {string | null | undefined} undoLabel what Undo would take back now, if anything
+   */
   function toast(kind, item, undoLabel) {
     const close = h("button", {
       type: "button",
@@ -40,7 +49,7 @@ export function createMessages(el, api) {
       h("span", { class: "gn-toast-text" }, item.message), undo, close);
   }
 
-  function update(state) {
+  function update(/** @type {State} */ state) {
     if (state.changed.alert || state.changed.frame || state.changed.connection) {
       const a = state.alert;
       alert.hidden = !a;
@@ -48,9 +57,10 @@ export function createMessages(el, api) {
       alert.textContent = a ? a.message : "";
     }
     if (!state.changed.messages && !state.changed.frame) return;
+    /** @type {["notices" | "errors", Message][]} */
     const items = [
-      ...state.errors.map((item) => ["errors", item]),
-      ...state.notices.map((item) => ["notices", item]),
+      ...state.errors.map((item) => /** @type {["errors", Message]} */ (["errors", item])),
+      ...state.notices.map((item) => /** @type {["notices", Message]} */ (["notices", item])),
     ];
     const key = items.map(([, i]) => i.id).join(",") + (state.frame?.undo ? "u" : "");
     if (toasts.dataset.key === key) return;

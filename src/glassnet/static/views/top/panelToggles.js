@@ -12,6 +12,7 @@ import { h } from "../../lib/dom.js";
  * @param {HTMLElement} root
  * @param {HTMLElement} top
  * @param {HTMLElement[]} panels [data section, settings slot]
+ * @returns {() => void} takes the listener off the document again
  */
 export function addPanelToggles(root, top, panels) {
   const names = ["data", "settings"];
@@ -27,7 +28,7 @@ export function addPanelToggles(root, top, panels) {
       onclick: () => open(root.dataset.panel === name ? "" : name),
     }, name === "data" ? "Data" : "Settings");
   });
-  function open(name) {
+  function open(/** @type {string} */ name) {
     root.dataset.panel = name;
     buttons.forEach((b, i) => b.setAttribute("aria-expanded", String(names[i] === name)));
   }
@@ -35,9 +36,10 @@ export function addPanelToggles(root, top, panels) {
   root.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && root.dataset.panel) open("");
   });
-  function onPointerDown(event) {
-    const inside = panels.some((p) => p.contains(event.target)) || buttons.includes(event.target);
-    const popover = event.target.closest?.(".gn-popover");
+  function onPointerDown(/** @type {PointerEvent} */ event) {
+    const target = /** @type {HTMLElement} */ (event.target);
+    const inside = panels.some((p) => p.contains(target)) || buttons.includes(/** @type {HTMLButtonElement} */ (target));
+    const popover = target.closest?.(".gn-popover");
     if (root.dataset.panel && !inside && !popover) open("");
   }
   document.addEventListener("pointerdown", onPointerDown);

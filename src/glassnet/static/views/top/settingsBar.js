@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The training settings: learning rate, activation, regularization and its rate,
  * problem type, optimizer, and the output layer with its loss.
@@ -6,11 +7,16 @@
 import { h, select, setChoices, showValue } from "../../lib/dom.js";
 import { helpButton } from "../../lib/help.js";
 
+/** @import { Catalog, State, View, ViewApi } from "../../lib/types.js" */
+
 /** The Playground's learning rates and regularization rates, so its links find their value. */
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 
-/** Names for people; activations have theirs in the catalog (the engine's registry). */
+/**
+ * Names for people; activations have theirs in the catalog (the engine's registry).
+ * @type {Record<string, string>}
+ */
 const NAMES = {
   none: "None",
   l1: "L1",
@@ -26,11 +32,18 @@ const NAMES = {
   regression: "Regression",
 };
 
-/** A readable name for an optimizer, loss, regularizer, problem ... */
+/**
+ * A readable name for an optimizer, loss, regularizer, problem ...
+ * @param {string} name
+ */
 export function displayName(name) {
   return NAMES[name] || name;
 }
 
+/**
+ * @param {Catalog} catalog
+ * @param {string} name
+ */
 function activationLabel(catalog, name) {
   return catalog.activations.find((a) => a.name === name)?.label || name;
 }
@@ -38,9 +51,11 @@ function activationLabel(catalog, name) {
 /**
  * @param {HTMLElement} el
  * @param {ViewApi} api
+ * @returns {View}
  */
 export function createSettingsBar(el, api) {
-  const set = (name) => (value) => api.setSettings({ [name]: value });
+  /** A select's handler that sets one setting to the value picked. @param {string} name */
+  const set = (name) => (/** @type {unknown} */ value) => api.setSettings({ [name]: value });
   const controls = {
     learning_rate: select({ id: "gn-learning-rate", choices: [], onChange: (v) => set("learning_rate")(Number(v)) }),
     activation: select({
@@ -48,7 +63,7 @@ export function createSettingsBar(el, api) {
       choices: [],
       onChange: (v) => {
         if (v === "mixed") return;
-        api.setSettings({ activations: api.state.settings.activations.map(() => v) });
+        api.setSettings({ activations: (api.state.settings.activations || []).map(() => String(v)) });
       },
     }),
     regularization: select({ id: "gn-regularization", choices: [], onChange: set("regularization") }),
@@ -63,12 +78,13 @@ export function createSettingsBar(el, api) {
       id: "gn-output",
       choices: [],
       onChange: (v) => {
-        const [output_activation, loss] = v.split("|");
+        const [output_activation, loss] = String(v).split("|");
         api.setSettings({ output_activation, loss });
       },
     }),
   };
   // [control, label, help text, hide key of links (docs/urls.md)]
+  /** @type {[keyof typeof controls, string, string, string][]} */
   const fields = [
     ["learning_rate", "Learning rate", "learning_rate", "learningRate"],
     ["activation", "Activation", "activation", "activation"],
@@ -88,7 +104,7 @@ export function createSettingsBar(el, api) {
     ),
   );
 
-  function update(state) {
+  function update(/** @type {State} */ state) {
     const s = state.settings;
     const catalog = state.catalog;
     if (!catalog || !s.activations) return; // the settings arrive just after the catalog
@@ -98,7 +114,8 @@ export function createSettingsBar(el, api) {
     showValue(controls.learning_rate, s.learning_rate);
 
     const hidden = catalog.activations.filter((a) => a.hidden);
-    const same = s.activations.every((a) => a === s.activations[0]);
+    const activations = s.activations;
+    const same = activations.every((a) => a === activations[0]);
     const activationChoices = hidden.map((a) => ({ value: a.name, label: a.label }));
     if (!same) activationChoices.unshift({ value: "mixed", label: "Mixed (per layer)" });
     setChoices(controls.activation, activationChoices);
@@ -131,10 +148,16 @@ export function createSettingsBar(el, api) {
   return { update, destroy: () => el.replaceChildren() };
 }
 
+/**
+ * The list, with the value in force added in order when it is not one of them.
+ * @param {number[]} list
+ * @param {number | undefined} value
+ */
 function withValue(list, value) {
-  return list.includes(value) ? list : [...list, value].sort((a, b) => a - b);
+  return value === undefined || list.includes(value) ? list : [...list, value].sort((a, b) => a - b);
 }
 
+/** @param {number} v */
 function numberChoice(v) {
   return { value: v, label: String(v) };
 }
