@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A small picture of an activation function with the explained point marked on it.
  *
@@ -50,8 +51,8 @@ export function activationPlot(name, z, a) {
   const margin = (hi - lo) * 0.08;
   lo -= margin;
   hi += margin;
-  const X = (x) => PAD + ((x + zMax) / (2 * zMax)) * (WIDTH - 2 * PAD);
-  const Y = (y) => HEIGHT - PAD - ((y - lo) / (hi - lo)) * (HEIGHT - 2 * PAD);
+  const X = (/** @type {number} */ x) => PAD + ((x + zMax) / (2 * zMax)) * (WIDTH - 2 * PAD);
+  const Y = (/** @type {number} */ y) => HEIGHT - PAD - ((y - lo) / (hi - lo)) * (HEIGHT - 2 * PAD);
 
   // Axes through zero.
   ctx.strokeStyle = "#d8dce0";

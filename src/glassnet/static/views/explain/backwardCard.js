@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Focus card of the backward pass: one neuron's delta, and the gradients of the
  * weights that feed it, each with "Why did this weight change?".
@@ -11,16 +12,21 @@ import { h } from "../../lib/dom.js";
 import { capital } from "./forwardCards.js";
 import { activationInfo, chunk, formula, n, result, t } from "./parts.js";
 
+/** @import { CardContext, CardParts, Names } from "./parts.js" */
+
+/** @import { ViewApi } from "../../lib/types.js" */
+
 /**
- * @param {object} ctx {E, step, names, catalog, api}
+ * @param {CardContext} ctx
+ * @returns {CardParts}
  */
 export function backwardCard(ctx) {
   const { E, step, names, catalog } = ctx;
-  const l = step.layer;
-  const j = step.unit;
+  const { layer: l = -1, unit: j = -1 } = step;
   const layer = E.layers[l];
   const delta = layer.delta[j];
   const info = activationInfo(catalog, layer.activation);
+  /** @type {CardParts} */
   const parts = [
     h("h3", { class: "gn-ex-card-title" }, `${capital(names.neuron(l, j))}: backward`),
     h("p", { class: "gn-ex-note" }, "δ (delta) says how the loss changes when this neuron's sum z grows: its share of the blame."),
@@ -52,7 +58,12 @@ export function backwardCard(ctx) {
   return parts;
 }
 
-/** dL/dw = input × δ for each weight into neuron j, and dL/db = δ. */
+/**
+ * dL/dw = input × δ for each weight into neuron j, and dL/db = δ.
+ * @param {CardContext} ctx
+ * @param {number} l
+ * @param {number} j
+ */
 function gradientList({ E, names, api }, l, j) {
   const layer = E.layers[l];
   const inputs = names.inputsOf(l);
@@ -75,6 +86,11 @@ function gradientList({ E, names, api }, l, j) {
 
 /**
  * The "Why?" button of one weight: asks the session for the chain rule behind its gradient.
+ * @param {ViewApi} api
+ * @param {Names} names
+ * @param {number} l
+ * @param {number} i
+ * @param {number} j
  * @returns {HTMLButtonElement}
  */
 export function whyButton(api, names, l, i, j) {

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * "Why did this weight change?": the chain rule behind one weight's gradient.
  *
@@ -14,7 +15,14 @@ import { h } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
 import { chunk, formula, n, result, t } from "./parts.js";
 
-/** What each kind of hop is, in the words the panel uses. */
+/** @import { CardContext, CardParts, Names } from "./parts.js" */
+
+/** @import { ChainMessage } from "../../lib/types.js" */
+
+/**
+ * What each kind of hop is, in the words the panel uses.
+ * @type {Record<string, string>}
+ */
 export const HOP_LABELS = {
   input: "input a",
   activation: "f'(z)",
@@ -27,7 +35,7 @@ export const HOP_LABELS = {
 const FIRST_PATHS = 6;
 
 /**
- * @param {object} ctx {E, names, api, chain, deltas, local, refresh}
+ * @param {CardContext & { chain: ChainMessage }} ctx
  */
 export function chainBlock(ctx) {
   const { chain, names, api, local, refresh } = ctx;
@@ -43,6 +51,7 @@ export function chainBlock(ctx) {
       refresh();
     },
   }, "Hide");
+  /** @type {CardParts} */
   const parts = [
     h("div", { class: "gn-ex-chain-head" },
       h("h3", { class: "gn-ex-card-title" }, `Why did the weight from ${names.source(layer, source)} to ${names.neuron(layer, target)} change?`),
@@ -51,7 +60,7 @@ export function chainBlock(ctx) {
     formula(chunk("dL/dw = input × δ"), " ", chunk("= ", t(chain.input_value, "chain-input"), " × ", t(chain.delta, "chain-delta")), " ",
       chunk("= ", result(chain.gradient, "gradient"))),
   ];
-  if (chain.paths) parts.push(...pathList(ctx));
+  if (chain.paths) parts.push(...pathList(ctx, chain.paths));
   else {
     parts.push(
       h("p", { class: "gn-ex-note" }, `There are ${chain.path_count.toLocaleString("en")} paths from this weight to the loss: too many to list. Here is the same sum one hop at a time. δ is where all the paths meet:`),
@@ -60,10 +69,15 @@ export function chainBlock(ctx) {
   return h("section", { class: "gn-ex-chain", "aria-label": "Why did this weight change?", dataset: { layer, source, target } }, ...parts);
 }
 
-function pathList({ chain, names, api, local, refresh }) {
+/**
+ * @param {CardContext & { chain: ChainMessage }} ctx
+ * @param {NonNullable<ChainMessage["paths"]>} paths the chain's paths (there are few enough to list)
+ * @returns {CardParts}
+ */
+function pathList({ chain, names, api, local, refresh }, paths) {
   const all = local.allPaths === chain;
-  const shown = all ? chain.paths : chain.paths.slice(0, FIRST_PATHS);
-  const count = chain.paths.length;
+  const shown = all ? paths : paths.slice(0, FIRST_PATHS);
+  const count = paths.length;
   const items = shown.map((path, p) => {
     const route = path.units.map((u, o) => names.short(chain.layer + o, u)).join(" → ");
     const hover = { layer: chain.layer, units: path.units };
@@ -103,12 +117,20 @@ function pathList({ chain, names, api, local, refresh }) {
     h("ol", { class: "gn-ex-paths" }, ...items),
     more,
     h("p", { class: "gn-ex-sum" },
-      count === 1 ? "The path's product " : `Sum of the ${count} paths: `, result(sum, "path-sum"),
+      // path_sum is null only when the paths are not listed.
+      count === 1 ? "The path's product " : `Sum of the ${count} paths: `, result(/** @type {number} */ (sum), "path-sum"),
       num(sum) === num(chain.gradient) ? " = dL/dw ✓" : " ≈ dL/dw"),
   ];
 }
 
-/** δ of one neuron, and on demand how it comes from the deltas of the layer after it. */
+/**
+ * δ of one neuron, and on demand how it comes from the deltas of the layer after it.
+ * @param {CardContext} ctx
+ * @param {number} layer
+ * @param {number} unit
+ * @param {number} value
+ * @returns {HTMLElement}
+ */
 function deltaTree(ctx, layer, unit, value) {
   const { E, names, api, deltas } = ctx;
   const message = deltas[`${layer}:${unit}`];
@@ -126,7 +148,7 @@ function deltaTree(ctx, layer, unit, value) {
   if (message.terms.length === 0) {
     const line = message.fused
       ? formula(chunk("δ = a - t"), " ", chunk("= ", t(message.activation), " - ", t(E.target[unit])), " ", chunk("= ", result(message.delta, "tree-delta")))
-      : formula(chunk("δ = f'(z) × dL/da"), " ", chunk("= ", t(message.derivative), " × ", t(message.output_error)), " ", chunk("= ", result(message.delta, "tree-delta")));
+      : formula(chunk("δ = f'(z) × dL/da"), " ", chunk("= ", t(message.derivative), " × ", t(/** @type {number} */ (message.output_error))), " ", chunk("= ", result(message.delta, "tree-delta")));
     return h("div", { class: "gn-ex-delta", dataset: { layer, unit } }, head, line,
       h("p", { class: "gn-ex-note" }, "The output's delta comes straight from the loss: here the chain ends."));
   }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The step-through panel: one point through one training step, one number at a time.
  *
@@ -26,17 +27,22 @@ import { namesFor } from "./parts.js";
 import { createPicker } from "./picker.js";
 import { doneCard, noUpdateCard, updateCard } from "./updateCards.js";
 import { createGlossary, mixupFor } from "./words.js";
+/** @import { CardContext, LocalChoices } from "./parts.js" */
 
+/** @import { ChainMessage, DeltaMessage, ExplainState, Explanation, Granularity, State, Step, View, ViewApi } from "../../lib/types.js" */
+
+/** @type {Record<Step["stage"], string>} */
 const STAGE_LABELS = { forward: "Forward", loss: "Loss", backward: "Backward", update: "Update", done: "Done" };
 const GRANULARITY_LABELS = { neuron: "neuron", layer: "layer", stage: "stage" };
 
 /**
  * @param {HTMLElement} el the .gn-explain section
  * @param {ViewApi} api
+ * @returns {View}
  */
 export function createExplainPanel(el, api) {
   const uid = Math.random().toString(36).slice(2, 8);
-  /** View-only choices: a hidden chain answer, "show all paths", the weight whose shares are watched. */
+  /** @type {LocalChoices} view-only choices: a hidden chain answer, "show all paths", the weight watched */
   const local = { hiddenChain: null, allPaths: null, shareWeight: null };
 
   const close = h("button", {
@@ -69,7 +75,7 @@ export function createExplainPanel(el, api) {
   }, ...EXPLAIN_SPEEDS.map((s) => h("option", { value: String(s) }, `${s} step${s === 1 ? "" : "s"}/s`)));
   const granularity = h("select", {
     class: "gn-select", id: `gn-ex-granularity-${uid}`,
-    onchange: () => api.explain.setGranularity(granularity.value),
+    onchange: () => api.explain.setGranularity(/** @type {Granularity} */ (granularity.value)),
   }, ...GRANULARITIES.map((g) => h("option", { value: g }, GRANULARITY_LABELS[g])));
   const position = h("span", { class: "gn-ex-position" });
   const timeline = h("div", { class: "gn-ex-timeline" },
@@ -104,13 +110,18 @@ export function createExplainPanel(el, api) {
 
   el.addEventListener("keydown", (event) => {
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
-    if (event.target.closest("input, select, textarea")) return;
+    if (/** @type {Element} */ (event.target).closest("input, select, textarea")) return;
     if (!api.state.explain.steps) return;
     event.preventDefault();
     if (event.key === "ArrowLeft") api.explain.back();
     else api.explain.next();
   });
 
+  /**
+   * What the card was last drawn from, to redraw it only when that changes.
+   * @type {{ explanation?: Explanation | null, index?: number, chain?: ChainMessage | null,
+   *   deltas?: Record<string, DeltaMessage>, applied?: boolean, shape?: string }}
+   */
   let prev = {};
   /** Redraw the card after a view-only choice (hide the answer, show all paths, another weight). */
   function refresh() {
@@ -119,7 +130,7 @@ export function createExplainPanel(el, api) {
   }
 
   let wasOpen = false;
-  function update(state) {
+  function update(/** @type {State} */ state) {
     const e = state.explain;
     const opening = e.open && !wasOpen;
     wasOpen = e.open;
@@ -154,7 +165,7 @@ export function createExplainPanel(el, api) {
     el.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
   }
 
-  function showTimeline(e) {
+  function showTimeline(/** @type {ExplainState} */ e) {
     const steps = e.steps;
     const step = steps?.[e.index];
     const here = step ? STAGES.indexOf(step.stage) : -1;
@@ -175,10 +186,16 @@ export function createExplainPanel(el, api) {
     position.textContent = steps ? `Step ${e.index + 1} of ${steps.length}` : "";
   }
 
+  /**
+   * @param {State} state
+   * @param {Explanation | null} E
+   * @param {Step | undefined} step
+   */
   function renderCard(state, E, step) {
     const e = state.explain;
     // Keep the keyboard focus on the same control when the card is rebuilt.
-    const focused = el.contains(document.activeElement) ? document.activeElement.dataset?.key : undefined;
+    const active = /** @type {HTMLElement | null} */ (document.activeElement);
+    const focused = active && el.contains(active) ? active.dataset?.key : undefined;
     el.dataset.stage = step?.stage || "";
     if (!E || !step) {
       narration.textContent = e.pending !== null ? "Working out every number of this step…" : "";
@@ -189,6 +206,7 @@ export function createExplainPanel(el, api) {
       return;
     }
     const names = namesFor(E, state.catalog, state.data);
+    /** @type {CardContext} */
     const ctx = { E, step, names, catalog: state.catalog, data: state.data, settings: state.settings, state, api, local, refresh,
       chain: e.chain, deltas: e.deltas };
     narration.textContent = narrate(step, E, state.catalog, state.data, state.settings);
@@ -196,10 +214,11 @@ export function createExplainPanel(el, api) {
     card.dataset.stage = step.stage;
     card.dataset.layer = String(step.layer ?? "");
     card.dataset.unit = String(step.unit ?? "");
-    card.replaceChildren(...cardFor(ctx).filter(Boolean), stale(state, E));
+    card.replaceChildren(...cardFor(ctx).filter((part) => part !== null), stale(state, E));
     // The answer to "why did this weight change?" shows at any stage once asked (a click on a line asks too).
-    const showChain = e.chain && e.chain !== local.hiddenChain;
-    chain.replaceChildren(...(showChain ? [chainBlock(ctx)] : []));
+    const asked = e.chain;
+    const showChain = asked && asked !== local.hiddenChain;
+    chain.replaceChildren(...(showChain ? [chainBlock({ ...ctx, chain: asked })] : []));
     if (showChain && e.chain !== prev.chain) {
       // The answer to "why?" arrives below the card: bring it into view.
       const still = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
@@ -208,7 +227,7 @@ export function createExplainPanel(el, api) {
     const text = mixupFor(step, E);
     mixup.hidden = !text;
     mixup.replaceChildren(h("strong", null, "Good to know: "), text || "");
-    if (focused) el.querySelector(`[data-key="${focused}"]`)?.focus({ preventScroll: true });
+    if (focused) /** @type {HTMLElement | null} */ (el.querySelector(`[data-key="${focused}"]`))?.focus({ preventScroll: true });
   }
 
   return {
@@ -219,22 +238,32 @@ export function createExplainPanel(el, api) {
   };
 }
 
-/** The focus card's content for a step. */
+/**
+ * The focus card's content for a step.
+ * @param {CardContext} ctx
+ */
 function cardFor(ctx) {
   const { step } = ctx;
-  if (step.stage === "forward") return step.layer < 0 ? inputsCard(ctx) : forwardNeuronCard(ctx);
+  if (step.stage === "forward") return (step.layer ?? -1) < 0 ? inputsCard(ctx) : forwardNeuronCard(ctx);
   if (step.stage === "loss") return lossCard(ctx);
   if (step.stage === "backward") return backwardCard(ctx);
-  if (step.stage === "update") return step.layer < 0 ? noUpdateCard(ctx) : updateCard(ctx);
+  if (step.stage === "update") return (step.layer ?? -1) < 0 ? noUpdateCard(ctx) : updateCard(ctx);
   return doneCard(ctx);
 }
 
-/** The network's shape now, to notice when it no longer fits the explained step. */
+/**
+ * The network's shape now, to notice when it no longer fits the explained step.
+ * @param {State} state
+ */
 function shapeOf(state) {
   return state.frame?.network.layer_sizes.join() ?? "";
 }
 
-/** A note when the network changed shape since the step was explained (its numbers no longer fit). */
+/**
+ * A note when the network changed shape since the step was explained (its numbers no longer fit).
+ * @param {State} state
+ * @param {Explanation} E
+ */
 function stale(state, E) {
   const shape = shapeOf(state);
   if (!shape || shape === E.layer_sizes.join()) return "";

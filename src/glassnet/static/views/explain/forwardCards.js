@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Focus cards of the forward pass and the loss: the real arithmetic of one point.
  *
@@ -10,7 +11,15 @@ import { h } from "../../lib/dom.js";
 import { activationPlot } from "./activationPlot.js";
 import { activationInfo, chunk, classTag, formula, labelText, n, result, rows, t } from "./parts.js";
 
-/** The point enters: its position and the feature values the network gets. */
+/** @import { CardContext, CardParts, Names } from "./parts.js" */
+
+/** @import { Explanation } from "../../lib/types.js" */
+
+/**
+ * The point enters: its position and the feature values the network gets.
+ * @param {CardContext} ctx
+ * @returns {CardParts}
+ */
 export function inputsCard({ E, names }) {
   const position = E.x.map((v, i) => h("span", { class: "gn-ex-chunk" }, `x${"₁₂"[i]} = `, n(v, "x", { dataset: { index: i } })));
   const features = h("table", { class: "gn-ex-table" },
@@ -30,12 +39,16 @@ export function inputsCard({ E, names }) {
   ];
 }
 
-/** One neuron: z = inputs × weights + bias, then a = f(z), with a picture of f. */
+/**
+ * One neuron: z = inputs × weights + bias, then a = f(z), with a picture of f.
+ * @param {CardContext} ctx
+ * @returns {CardParts}
+ */
 export function forwardNeuronCard({ E, step, names, catalog }) {
-  const l = step.layer;
-  const j = step.unit;
+  const { layer: l = -1, unit: j = -1 } = step;
   const layer = E.layers[l];
   const inputs = names.inputsOf(l);
+  /** @type {(HTMLElement | string)[]} */
   const sum = [];
   inputs.forEach((v, i) => {
     const w = layer.weights[i][j];
@@ -48,6 +61,7 @@ export function forwardNeuronCard({ E, step, names, catalog }) {
   });
   const z = layer.z[j];
   const a = layer.a[j];
+  /** @type {CardParts} */
   const parts = [
     h("h3", { class: "gn-ex-card-title" }, `${capital(names.neuron(l, j))}: forward`),
     h("p", { class: "gn-ex-note" }, "z, the weighted sum: each input × its weight, plus the bias."),
@@ -67,7 +81,13 @@ export function forwardNeuronCard({ E, step, names, catalog }) {
   return parts;
 }
 
-/** Softmax needs every output's sum: each output's share of e^z, all adding up to 1. */
+/**
+ * Softmax needs every output's sum: each output's share of e^z, all adding up to 1.
+ * @param {Explanation} E
+ * @param {number} l
+ * @param {number} j
+ * @param {Names} names
+ */
 function softmaxTable(E, l, j, names) {
   const layer = E.layers[l];
   return h("div", { class: "gn-ex-softmax" },
@@ -80,12 +100,17 @@ function softmaxTable(E, l, j, names) {
         h("td", null, k === j ? n(layer.a[k], "a") : n(layer.a[k])))))));
 }
 
-/** The prediction meets the target: the loss formula with the numbers filled in. */
+/**
+ * The prediction meets the target: the loss formula with the numbers filled in.
+ * @param {CardContext} ctx
+ * @returns {CardParts}
+ */
 export function lossCard({ E, names }) {
   const last = E.layers[E.layers.length - 1];
   const a = last.a;
   const target = E.target;
   const value = E.loss.value;
+  /** @type {CardParts} */
   const parts = [h("h3", { class: "gn-ex-card-title" }, "Loss: how wrong was the guess?")];
 
   if (E.kind === "multiclass") {
@@ -129,7 +154,10 @@ export function lossCard({ E, names }) {
   return parts;
 }
 
-/** What the output number means for this kind of problem. */
+/**
+ * What the output number means for this kind of problem.
+ * @param {Explanation} E
+ */
 export function predictionMeaning(E) {
   const last = E.layers[E.layers.length - 1];
   if (E.kind === "regression") return "(the network's estimate of the value)";
@@ -138,6 +166,7 @@ export function predictionMeaning(E) {
   return "";
 }
 
+/** @param {string} text */
 export function capital(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The narration line: what is happening at this step and why, in plain words,
  * with the engine's numbers rounded for reading.
@@ -10,12 +11,16 @@
 import { num } from "../../lib/format.js";
 import { labelText, namesFor } from "./parts.js";
 
+/** @import { Names } from "./parts.js" */
+
+/** @import { Catalog, DataMessage, ExplainLayer, Explanation, Settings, Step } from "../../lib/types.js" */
+
 /**
- * @param {import("../../lib/types.js").Step} step
- * @param {object} E the session's explanation message
- * @param {object} catalog
- * @param {object} data
- * @param {object} [settings]
+ * @param {Step} step
+ * @param {Explanation} E the session's explanation message
+ * @param {Catalog | null} catalog
+ * @param {DataMessage | null} data
+ * @param {Settings} [settings]
  * @returns {string}
  */
 export function narrate(step, E, catalog, data, settings = {}) {
@@ -23,7 +28,7 @@ export function narrate(step, E, catalog, data, settings = {}) {
   const last = E.layers[E.layers.length - 1];
   switch (step.stage) {
     case "forward":
-      return step.layer < 0 ? enters(E, names) : forwardNeuron(step, E, names);
+      return (step.layer ?? -1) < 0 ? enters(E, names) : forwardNeuron(step, E, names);
     case "loss":
       return loss(E, names, last);
     case "backward":
@@ -37,13 +42,22 @@ export function narrate(step, E, catalog, data, settings = {}) {
   }
 }
 
+/**
+ * @param {Explanation} E
+ * @param {Names} names
+ */
 function enters(E, names) {
   const where = E.x.map((v, i) => `x${"₁₂"[i]} = ${num(v)}`).join(", ");
   const what = E.kind === "regression" ? `its value is ${num(E.label)}` : `it belongs to ${labelText(E, names)}`;
   return `Point #${E.point} sits at ${where}, and ${what}. The network gets only its ${E.inputs.length} input numbers and must guess the answer from them.`;
 }
 
-function forwardNeuron({ layer: l, unit: j }, E, names) {
+/**
+ * @param {Step} step
+ * @param {Explanation} E
+ * @param {Names} names
+ */
+function forwardNeuron({ layer: l = -1, unit: j = -1 }, E, names) {
   const layer = E.layers[l];
   const z = num(layer.z[j]);
   const a = num(layer.a[j]);
@@ -60,6 +74,11 @@ function forwardNeuron({ layer: l, unit: j }, E, names) {
   return `The output neuron sums the last layer the same way: z = ${z}, and ${layer.activation} gives ${a}: ${layer.activation === "sigmoid" ? `the network is ${num(layer.a[j] * 100, 2)}% sure this point is ${names.className(1)}` : "above 0 leans to class 1, below 0 to class 0"}.`;
 }
 
+/**
+ * @param {Explanation} E
+ * @param {Names} names
+ * @param {ExplainLayer} last the output layer
+ */
 function loss(E, names, last) {
   const value = num(E.loss.value);
   if (E.kind === "multiclass") {
@@ -73,7 +92,12 @@ function loss(E, names, last) {
   return `The network guessed ${num(a)}${wrongSide ? " but" : " and"} the answer is ${answer}. The loss, ${value}, measures how wrong that is: 0 would be perfect.`;
 }
 
-function backward({ layer: l, unit: j }, E, names) {
+/**
+ * @param {Step} step
+ * @param {Explanation} E
+ * @param {Names} names
+ */
+function backward({ layer: l = -1, unit: j = -1 }, E, names) {
   const d = E.layers[l].delta[j];
   const sign = d > 0 ? "a smaller sum z here would lower the loss" : d < 0 ? "a bigger sum z here would lower the loss" : "this neuron's sum does not change the loss at all";
   if (l === names.last) {
@@ -82,16 +106,23 @@ function backward({ layer: l, unit: j }, E, names) {
   return `${cap(names.neuron(l, j))} gets its share of the blame: the deltas of the layer after it, through the weights that join them, times its own slope. δ = ${num(d)}: ${sign}.`;
 }
 
-function update({ layer: l }, E, names, settings) {
+/**
+ * @param {Step} step
+ * @param {Explanation} E
+ * @param {Names} names
+ * @param {Settings} settings
+ */
+function update({ layer: l = -1 }, E, names, settings) {
   if (l < 0) {
     if (!E.trains) return `Point #${E.point} is a test point: the network never trains on test points, so nothing changes.`;
     return `One epoch: the network took a step after every batch of ${settings.batch_size ?? "?"} points, until it had seen all ${E.batch.size} training points once.`;
   }
   const which = l === names.last ? "the output layer" : `layer ${l + 1}`;
   const each = E.size === "batch" ? `the average gradient of the ${E.batch.size} points in the batch` : "its gradient";
-  return `Now the network learns: every weight and bias of ${which} takes a small step against ${each}, scaled by the learning rate (${num(E.update.learning_rate)}). after = before - step.`;
+  return `Now the network learns: every weight and bias of ${which} takes a small step against ${each}, scaled by the learning rate (${num(E.update?.learning_rate)}). after = before - step.`;
 }
 
+/** @param {Explanation} E */
 function done(E) {
   const before = E.metrics_before?.train_loss;
   const after = E.metrics_after?.train_loss;
@@ -106,6 +137,7 @@ function done(E) {
   return `Done: the training loss ${change}. One step is tiny; training repeats it thousands of times.`;
 }
 
+/** @param {string} text */
 function cap(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Picking the point to explain, and how much one explained step trains.
  *
@@ -11,11 +12,14 @@
 
 import { classColor, css, diverging } from "../../lib/colors.js";
 import { h } from "../../lib/dom.js";
-import { num } from "../../lib/format.js";
+import { classLabel, num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
+
+/** @import { DataMessage, State, StepSize, ViewApi } from "../../lib/types.js" */
 
 /** How many training points the table lists. */
 const LISTED = 8;
+/** @type {[StepSize, string][]} */
 const SIZES = [
   ["sample", "One point"],
   ["batch", "One batch"],
@@ -25,8 +29,10 @@ const SIZES = [
 /**
  * @param {ViewApi} api
  * @param {string} uid a suffix that keeps ids unique on the page
+ * @returns {{ els: HTMLElement[], details: HTMLDetailsElement, update(state: State): void }}
  */
 export function createPicker(api, uid) {
+  /** @type {StepSize} */
   let chosenSize = "sample";
   const rows = h("div", { class: "gn-ex-points", role: "group", "aria-label": "Training points" });
   const random = h("button", { type: "button", class: "gn-button", onclick: () => pickFrom("train") }, "Random training point");
@@ -54,8 +60,8 @@ export function createPicker(api, uid) {
     h("legend", { class: "gn-label" }, "Step size", helpButton("explain_size", "Step size")),
     h("div", { class: "gn-ex-segmented" }, ...radios.map((r) => r.el)));
 
+  /** @type {DataMessage | null} the data the table lists */
   let data = null;
-  let state = null;
 
   /** The point being explained (or asked about), or null. */
   function current() {
@@ -63,7 +69,7 @@ export function createPicker(api, uid) {
     return e.pending ?? e.explanation?.point ?? null;
   }
 
-  function pickFrom(part) {
+  function pickFrom(/** @type {"train" | "test"} */ part) {
     const pool = data?.[part] || [];
     if (!pool.length) return;
     api.explain.point(pool[Math.floor(Math.random() * pool.length)], size());
@@ -74,12 +80,12 @@ export function createPicker(api, uid) {
   }
 
   /** Rebuild the table of points (when the data changes). */
-  function renderRows() {
+  function renderRows(/** @type {DataMessage} */ data) {
     const oneD = data.points[0]?.length === 1;
     const head = h("div", { class: "gn-ex-point gn-ex-point-head", "aria-hidden": "true" },
       h("span", null, "#"), h("span", null, "x₁"), h("span", null, oneD ? "" : "x₂"),
       h("span", null, data.kind === "regression" ? "value" : "class"));
-    const buttons = listed().map((i) => {
+    const buttons = listed(data).map((i) => {
       const [x1, x2] = data.points[i];
       const target = data.targets[i];
       const isValue = data.kind === "regression";
@@ -104,7 +110,7 @@ export function createPicker(api, uid) {
   }
 
   /** The first training points, taking the classes in turn so that every class shows. */
-  function listed() {
+  function listed(/** @type {DataMessage} */ data) {
     if (data.kind === "regression") return data.train.slice(0, LISTED);
     const byClass = new Map();
     for (const i of data.train) {
@@ -120,16 +126,16 @@ export function createPicker(api, uid) {
     return out;
   }
 
-  function className(k) {
-    const name = String(data.class_names?.[k] ?? k);
-    return /^\d+$/.test(name) ? `class ${name}` : name;
+  function className(/** @type {number} */ k) {
+    return classLabel(data?.class_names?.[k] ?? k);
   }
 
   /** Show which point is explained, and the step size in force. */
-  function show(s) {
+  function show(/** @type {State} */ s) {
     const e = s.explain;
     const point = current();
     for (const b of rows.querySelectorAll("button[data-point]")) {
+      if (!(b instanceof HTMLElement)) continue;
       b.setAttribute("aria-pressed", String(Number(b.dataset.point) === point));
     }
     if (point === null) summary.textContent = "none yet: pick one";
@@ -148,12 +154,11 @@ export function createPicker(api, uid) {
     els: [details, sizes],
     details,
     update(s) {
-      state = s;
       if (s.data && (s.changed.data || data !== s.data)) {
         data = s.data;
-        renderRows();
+        renderRows(data);
       }
-      show(state);
+      show(s);
     },
   };
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Focus cards of the update and of the end: how every weight moved, how a batch
  * averages its points' gradients, and what the step changed.
@@ -12,11 +13,19 @@ import { h } from "../../lib/dom.js";
 import { percent } from "../../lib/format.js";
 import { chunk, formula, n, result } from "./parts.js";
 
-/** One layer's weights and biases: before, step, after. */
+/** @import { CardContext, CardParts, Names } from "./parts.js" */
+
+/** @import { ExplainUpdate, Explanation, Metrics, UpdatePart, ViewApi } from "../../lib/types.js" */
+
+/**
+ * One layer's weights and biases: before, step, after.
+ * @param {CardContext} ctx
+ * @returns {CardParts}
+ */
 export function updateCard(ctx) {
   const { E, step, names, api } = ctx;
-  const l = step.layer;
-  const u = E.update;
+  const { layer: l = -1 } = step;
+  const u = /** @type {ExplainUpdate} */ (E.update); // a step with a layer's update has one
   const layer = u.layers[l];
   const reg = u.regularization !== "none";
   const sgd = u.optimizer === "sgd";
@@ -27,6 +36,14 @@ export function updateCard(ctx) {
     : h("p", { class: "gn-ex-note" }, `The ${u.optimizer} optimizer turns each gradient into a step (it remembers earlier steps), with learning rate `,
       n(u.learning_rate, "learning-rate"), ".");
   const head = ["Weight", "Before", "Gradient", ...(reg ? ["Reg."] : []), "Step", "After"];
+  /**
+   * One weight's or bias's row.
+   * @template T
+   * @param {string | HTMLElement} label
+   * @param {UpdatePart<T>} part
+   * @param {(m: T) => number} pick this weight's number from each matrix (or bias's from each vector)
+   * @param {Record<string, unknown>} extra the row's attributes
+   */
   const row = (label, part, pick, extra) => h("tr", extra,
     h("th", { scope: "row" }, label),
     h("td", null, n(pick(part.before), "before")),
@@ -34,6 +51,7 @@ export function updateCard(ctx) {
     reg ? h("td", null, n(pick(part.regularization), "regularization")) : null,
     h("td", null, n(pick(part.step), "step")),
     h("td", { class: "gn-ex-after" }, n(pick(part.after), "after")));
+  /** @type {HTMLElement[]} */
   const body = [];
   layer.weights.before.forEach((line, i) => line.forEach((_, j) => {
     body.push(row(whyLink(api, names, l, i, j), layer.weights, (m) => m[i][j],
@@ -42,6 +60,7 @@ export function updateCard(ctx) {
   layer.biases.before.forEach((_, j) => {
     body.push(row(`bias ${names.tiny(l, j)}`, layer.biases, (m) => m[j], { dataset: { kind: "bias", target: j } }));
   });
+  /** @type {CardParts} */
   const parts = [
     h("h3", { class: "gn-ex-card-title" }, title),
     formula(chunk("after = before - step")),
@@ -60,6 +79,13 @@ export function updateCard(ctx) {
 }
 
 /** A weight's name in the table, as a button asking why it changed (api.explain.weight). */
+/**
+ * @param {ViewApi} api
+ * @param {Names} names
+ * @param {number} l
+ * @param {number} i
+ * @param {number} j
+ */
 function whyLink(api, names, l, i, j) {
   const text = `${names.tinySource(l, i)} → ${names.tiny(l, j)}`;
   return h("button", {
@@ -73,9 +99,15 @@ function whyLink(api, names, l, i, j) {
 }
 
 /** "Watch one point's share": each batch point's own gradient for one weight, and their average. */
+/**
+ * @param {CardContext} ctx
+ * @param {number} l
+ */
 function sharesBlock({ E, names, local, refresh }, l) {
-  const grads = E.batch.weight_grads[l]; // [point in batch][i][j]
-  const mean = E.update.layers[l].weights.gradient;
+  // Only for a batch step, which has every point's own gradients and an update.
+  const grads = /** @type {number[][][][]} */ (E.batch.weight_grads)[l]; // [point in batch][i][j]
+  const mean = /** @type {ExplainUpdate} */ (E.update).layers[l].weights.gradient;
+  /** @type {number[][]} every weight of the layer, as [source, target] */
   const choices = [];
   mean.forEach((line, i) => line.forEach((_, j) => choices.push([i, j])));
   let chosen = local.shareWeight?.[l];
@@ -88,8 +120,9 @@ function sharesBlock({ E, names, local, refresh }, l) {
     class: "gn-select gn-ex-share-weight",
     "aria-label": "Weight to watch",
     dataset: { key: "share-weight" },
-    onchange: (event) => {
-      local.shareWeight = { ...(local.shareWeight || {}), [l]: event.target.value.split(",").map(Number) };
+    onchange: (/** @type {Event} */ event) => {
+      const value = /** @type {HTMLSelectElement} */ (event.target).value;
+      local.shareWeight = { ...(local.shareWeight || {}), [l]: value.split(",").map(Number) };
       refresh();
     },
   }, ...choices.map(([a, b]) => h("option", { value: `${a},${b}`, selected: a === i && b === j },
@@ -108,6 +141,10 @@ function sharesBlock({ E, names, local, refresh }, l) {
     formula(chunk(`average of the ${shares.length} = `, result(mean[i][j], "share-mean"))));
 }
 
+/**
+ * @param {number} v
+ * @param {number} biggest
+ */
 function barStyle(v, biggest) {
   const width = (Math.abs(v) / biggest) * 50;
   return {
@@ -118,6 +155,10 @@ function barStyle(v, biggest) {
 }
 
 /** No per-layer update: a test point (nothing trains) or a whole epoch (too many steps to list). */
+/**
+ * @param {CardContext} ctx
+ * @returns {CardParts}
+ */
 export function noUpdateCard({ E, settings }) {
   if (!E.trains) {
     return [
@@ -136,6 +177,10 @@ export function noUpdateCard({ E, settings }) {
 }
 
 /** What the step changed: the losses and accuracies, and this point's numbers. */
+/**
+ * @param {CardContext} ctx
+ * @returns {CardParts}
+ */
 export function doneCard({ E, state }) {
   const last = E.layers[E.layers.length - 1];
   const guess = E.kind === "multiclass"
@@ -153,6 +198,7 @@ export function doneCard({ E, state }) {
   ];
 }
 
+/** @type {[keyof Metrics, string, "loss" | "accuracy"][]} */
 const METRICS = [
   ["train_loss", "Training loss", "loss"],
   ["test_loss", "Test loss", "loss"],
@@ -160,10 +206,18 @@ const METRICS = [
   ["test_accuracy", "Test accuracy", "accuracy"],
 ];
 
-/** Metrics before and after the step (after: "no change" when nothing trained). */
+/**
+ * Metrics before and after the step (after: "no change" when nothing trained).
+ * @param {Explanation} E
+ */
 export function metricsTable(E) {
-  const before = E.metrics_before || {};
+  const before = E.metrics_before;
   const after = E.metrics_after;
+  /**
+   * @param {number | null} v
+   * @param {"loss" | "accuracy"} kind
+   * @param {string} part
+   */
   const shown = (v, kind, part) => (v === null || v === undefined
     ? "–"
     : kind === "loss" ? n(v, part) : h("span", { class: "gn-ex-n", dataset: { value: String(v), part } }, percent(v)));

@@ -1,9 +1,12 @@
+// @ts-check
 /**
  * Plain words for the step-through panel: a glossary one click away, and the
  * common mix-ups answered at the moment they arise.
  */
 
 import { h } from "../../lib/dom.js";
+
+/** @import { Explanation, Step } from "../../lib/types.js" */
 
 /** Every term the panel uses, in words a beginner can follow. */
 export const GLOSSARY = [
@@ -20,6 +23,7 @@ export const GLOSSARY = [
 ];
 
 /** The mix-ups people often have, and the stage where each one comes up. */
+/** @type {Record<string, string>} */
 const MIXUPS = {
   forward: "Using a network to predict never changes its weights: the forward pass only reads them. Only training changes them, in the update stage.",
   loss: "Outputs are confidences, not certainties. The network always gives an answer, even for a point unlike anything it has seen, and a confident answer can still be wrong.",
@@ -34,6 +38,7 @@ const MIXUPS = {
  */
 export function createGlossary() {
   const definition = h("p", { class: "gn-ex-definition", id: "gn-ex-definition", "aria-live": "polite", hidden: true });
+  /** @type {string | null} the term whose definition shows */
   let open = null;
   const buttons = GLOSSARY.map(([key, label, text]) => h("button", {
     type: "button",
@@ -42,12 +47,12 @@ export function createGlossary() {
     "aria-expanded": "false",
     "aria-controls": "gn-ex-definition",
     dataset: { term: key },
-    onclick: (event) => {
+    onclick: (/** @type {MouseEvent} */ event) => {
       open = open === key ? null : key;
       for (const b of buttons) b.setAttribute("aria-expanded", String(b.dataset.term === open));
       definition.hidden = open === null;
       definition.textContent = open === null ? "" : `${label}: ${text}`;
-      event.currentTarget.focus();
+      /** @type {HTMLButtonElement} */ (event.currentTarget).focus();
     },
   }, label));
   return h("div", { class: "gn-ex-words" },
@@ -58,11 +63,11 @@ export function createGlossary() {
 
 /**
  * The mix-up worth answering at this step, or null.
- * @param {import("../../lib/types.js").Step} step
- * @param {object} explanation
+ * @param {Step} step
+ * @param {Explanation} explanation
  */
 export function mixupFor(step, explanation) {
-  if (step.stage === "update" && step.layer < 0 && !explanation.trains) {
+  if (step.stage === "update" && (step.layer ?? -1) < 0 && !explanation.trains) {
     return "A test point is a fair check only because the network never learns from it.";
   }
   if (step.stage === "loss" && explanation.kind === "regression") {
