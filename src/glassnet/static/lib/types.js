@@ -402,6 +402,12 @@
  * @property {Changed} changed
  */
 
+/**
+ * A state with a network to draw: the catalog, a frame, its layers and its grid
+ * have arrived. Views check this once (network.js, output.js) and pass it on.
+ * @typedef {State & { catalog: Catalog, frame: Frame, layers: Layer[], grid: Grid }} DrawnState
+ */
+
 // -- what a view gets -----------------------------------------------------------------
 
 /**

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Where the network diagram puts things: pure geometry, no DOM.
  *
@@ -23,6 +24,8 @@ const PAD = 10; // above the first and below the last neuron (room for bias squa
  * @property {number[]} ys the centre of each neuron
  */
 
+/** @typedef {{width: number, spacing: number, columns: Column[]}} Layout width is at least the width asked for */
+
 /**
  * Lay out the columns.
  * @param {object} options
@@ -30,7 +33,7 @@ const PAD = 10; // above the first and below the last neuron (room for bias squa
  * @param {number} options.height the height of the neuron area
  * @param {number[]} options.counts neurons per column, features first
  * @param {number} options.right room right of the output column (for class names)
- * @returns {{width: number, spacing: number, columns: Column[]}} width is at least `width`
+ * @returns {Layout}
  */
 export function layoutNetwork({ width, height, counts, right }) {
   const n = counts.length;
@@ -69,12 +72,13 @@ export function edgePath(from, i, to, j) {
   return `M${r(x1)} ${r(y1)}C${r(mid)} ${r(y1)} ${r(mid)} ${r(y2)} ${r(x2)} ${r(y2)}`;
 }
 
+/** @param {number} v */
 function r(v) {
   return Math.round(v * 10) / 10;
 }
 
 /** The stroke width of an edge of weight w: from 0.75 px (zero) to 5 px (|w| of 3 or more). */
-export function edgeWidth(w) {
+export function edgeWidth(/** @type {number} */ w) {
   const a = Math.min(Math.abs(w), 3) / 3;
   return Math.round((0.75 + 4.25 * a) * 4) / 4;
 }

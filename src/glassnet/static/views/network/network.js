@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The network diagram: the features, every hidden layer and the output, each
  * neuron a live picture of its output over the plane, joined by edges whose
@@ -5,26 +6,39 @@
  *
  * Here: the view's frame (its containers), what pointer, touch and keyboard do,
  * and when to rebuild, re-place or repaint. The elements are made in
- * networkBuild.js, placed by networkLayout.js and painted by networkPaint.js;
- * the tooltip and the weight editor are in networkPopups.js. While stepping
- * through a training step, networkExplain.js draws the step's numbers, and a
- * click asks about a weight or goes to a neuron's step instead of editing.
+ * buildDiagram.js, placed by placeDiagram.js (layoutNetwork.js says where) and
+ * painted by paintFrame.js; the tooltip is tip.js, typing numbers is
+ * weightEditing.js and the layer controls' actions are layerActions.js. While
+ * stepping through a training step, stepOverlay.js draws the step's numbers,
+ * and a click asks about a weight or goes to a neuron's step instead of editing.
  *
  * The DOM is rebuilt only when the architecture changes (layers, neurons,
  * features, activations, the data's shape). While training, a frame only
  * repaints canvases and changes edge colours and widths.
  */
 
-import { h, showValue } from "../../lib/dom.js";
-import { num } from "../../lib/format.js";
+import { h } from "../../lib/dom.js";
 import { helpButton } from "../../lib/help.js";
 import { lazy } from "../../lib/lazy.js";
 import { findStep } from "../../lib/timeline.js";
-import { buildDiagram, placeDiagram } from "./buildDiagram.js";
-import {
-  activationText, biasOf, edgeText, nodeInfo, paintFeatures, paintFrame, sourcesOf, SUM, weightOf,
-} from "./paintFrame.js";
-import { anchorOf, createEditor, createTip } from "./popups.js";
+import { architectureKey, buildDiagram } from "./buildDiagram.js";
+import { createEditor } from "./editor.js";
+import { layerActions, syncControls } from "./layerActions.js";
+import { tipContent } from "./nodeInfo.js";
+import { markHover, paintFeatures, paintFrame } from "./paintFrame.js";
+import { placeDiagram } from "./placeDiagram.js";
+import { anchorOf, createTip } from "./tip.js";
+import { createWeightEditing } from "./weightEditing.js";
+
+/** @import { DrawnState, Hover, State, View, ViewApi } from "../../lib/types.js" */
+/** @import { Diagram, DiagramEdge, DiagramNode, DiagramParts } from "./buildDiagram.js" */
+/** @import { Anchor } from "./tip.js" */
+
+/**
+ * What the pointer or the focus is on: an edge, a node, or a node's bias square.
+ * @typedef {{ kind: "edge", item: DiagramEdge, el: HTMLElement }
+ *   | { kind: "node" | "bias", item: DiagramNode, el: HTMLElement }} Target
+ */
 
 const EDIT_HINT = "Click a line, a bias or a neuron to type a new value.";
 const EXPLAIN_HINT = "Click a line to see why its weight changes, or a neuron to go to its step.";
@@ -38,18 +52,18 @@ const MAX_FLOWING_EDGES = 250;
 /**
  * @param {HTMLElement} el the .gn-network section
  * @param {ViewApi} api
+ * @returns {View}
  */
 export function createNetwork(el, api) {
   const svg = h("svg", { class: "gn-net-svg", "aria-hidden": "true" });
-  const parts = {
-    head: h("div", { class: "gn-net-head" }),
-    layers: h("div", { class: "gn-net-layers" }),
-    svg,
-    nodes: h("div", { class: "gn-net-nodes" }),
-  };
-  parts.body = h("div", { class: "gn-net-body" }, svg, parts.nodes);
-  parts.stage = h("div", { class: "gn-net-stage" }, parts.head, parts.layers, parts.body);
+  const head = h("div", { class: "gn-net-head" });
+  const layers = h("div", { class: "gn-net-layers" });
+  const nodes = h("div", { class: "gn-net-nodes" });
+  const body = h("div", { class: "gn-net-body" }, svg, nodes);
+  /** @type {DiagramParts} */
+  const parts = { head, layers, svg, nodes, body, stage: h("div", { class: "gn-net-stage" }, head, layers, body) };
   const scroller = h("div", { class: "gn-net-scroll" }, parts.stage);
+  const legendHint = h("span", { class: "gn-net-legend-hint" }, EDIT_HINT);
   const legend = h("div", { class: "gn-net-legend" },
     h("span", { class: "gn-net-legend-item" },
       h("span", { class: "gn-net-legend-line gn-net-negative", "aria-hidden": "true" }),
@@ -58,13 +72,14 @@ export function createNetwork(el, api) {
     h("span", { class: "gn-net-legend-item" },
       h("span", { class: "gn-net-legend-bias", "aria-hidden": "true" }), "Bias", helpButton("bias", "Biases")),
     h("span", { class: "gn-net-legend-item" }, "Neuron", helpButton("neuron", "Neurons and their pictures")),
-    h("span", { class: "gn-net-legend-hint" }, EDIT_HINT),
+    legendHint,
   );
-  const legendHint = legend.querySelector(".gn-net-legend-hint");
   const root = h("div", { class: "gn-net" }, scroller, legend);
   el.append(root);
   const tip = createTip(root);
   const editor = createEditor(root);
+  const editing = createWeightEditing(root, editor, api);
+  const actions = layerActions(api);
   // The step-through's drawing (stepOverlay.js) loads the first time it is opened.
   const overlay = lazy(
     async () => (await import("./stepOverlay.js")).createStepOverlay(parts, root),
@@ -74,87 +89,35 @@ export function createNetwork(el, api) {
     },
   );
 
-  /** @type {any} the diagram of the architecture on screen */
+  /** @type {Diagram | null} the diagram of the architecture on screen */
   let diagram = null;
+  /** @type {DrawnState | null} the last state drawn */
   let latest = null;
-  let tipFor = null; // {kind: "node" | "edge" | "bias", item, anchor}
+  /** @type {Target | null} what the tooltip is about */
+  let tipFor = null;
+  /** @type {Hover | null} the hover this view told the others about */
   let sentHover = null;
-
-  const actions = {
-    addLayer() {
-      // A new layer copies the last one: its size and its activation.
-      const { hidden, activations } = current();
-      const defaults = api.state.catalog.settings.find((s) => s.name === "activations")?.default;
-      const activation = activations[activations.length - 1] ?? defaults?.[0] ?? "tanh";
-      changeLayers([...hidden, hidden[hidden.length - 1] ?? 4], [...activations, activation]);
-    },
-    removeLayer() {
-      const { hidden, activations } = current();
-      changeLayers(hidden.slice(0, -1), activations.slice(0, -1));
-    },
-    addNeuron(layer) {
-      const { hidden, activations } = current();
-      hidden[layer - 1] += 1;
-      changeLayers(hidden, activations);
-    },
-    removeNeuron(layer) {
-      const { hidden, activations } = current();
-      hidden[layer - 1] -= 1;
-      changeLayers(hidden, activations);
-    },
-    setActivation(layer, name) {
-      const { activations } = current();
-      activations[layer - 1] = name;
-      api.setSettings({ activations });
-    },
-  };
-
-  /** The layers as the settings have them now (they run ahead of the frame after a click). */
-  function current() {
-    const s = api.state.settings;
-    return { hidden: [...(s.hidden_layers || [])], activations: [...(s.activations || [])] };
-  }
-
-  function changeLayers(hidden, activations) {
-    api.setSettings({ hidden_layers: hidden, activations });
-  }
-
-  function toggleFeature(node) {
-    if (node.disabled) return;
-    const on = new Set(latest.frame.network.features);
-    if (on.has(node.feature)) on.delete(node.feature);
-    else on.add(node.feature);
-    // The session refuses an empty list with a message; send it anyway so the person sees why.
-    api.setSettings({ features: latest.catalog.features.map((f) => f.name).filter((f) => on.has(f)) });
-  }
 
   // -- hover: the tooltip here, and state.ui.hover for the other views ---------
 
-  function setHover(hover) {
+  function setHover(/** @type {Hover | null} */ hover) {
     if (JSON.stringify(hover) === JSON.stringify(sentHover)) return;
     sentHover = hover;
     api.setUi({ hover });
   }
 
-  function hoverOf(node) {
+  /** @returns {Hover | null} */
+  function hoverOf(/** @type {DiagramNode} */ node) {
     return node.unit >= 0 ? { kind: "neuron", layer: node.a, unit: node.unit } : null;
   }
 
-  function showTip(kind, item, anchor) {
-    tipFor = { kind, item, anchor };
-    tip.show(tipContent(), anchor);
-  }
-
-  function tipContent() {
-    const { kind, item } = tipFor;
-    const explain = latest.explain.open;
-    if (kind === "edge") return edgeText(item, latest) + (explain ? ". Click to see why it changes." : "");
-    if (kind === "bias") return `Bias ${num(biasOf(item, latest))} of ${item.short}.${explain ? "" : " Click to edit."}`;
-    if (explain && item.kind === "feature") {
-      const what = item.unit >= 0 ? "An input of the network. Click to go to the inputs' step." : "Off: the network does not get this input.";
-      return h("div", null, h("div", { class: "gn-net-tip-title" }, item.short), what);
-    }
-    return nodeInfo(item, diagram, latest, explain ? "Click or press Enter to go to its step." : undefined);
+  /**
+   * @param {Target} t
+   * @param {Anchor} anchor
+   */
+  function showTip(t, anchor) {
+    tipFor = t;
+    if (diagram && latest) tip.show(tipContent(t.kind, t.item, diagram, latest), anchor);
   }
 
   function hideTip() {
@@ -162,59 +125,62 @@ export function createNetwork(el, api) {
     tip.hide();
   }
 
-  function target(event) {
-    const el = event.target.closest?.("[data-node], [data-edge]");
+  /** @returns {Target | null} */
+  function target(/** @type {Event} */ event) {
+    const el = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest?.("[data-node], [data-edge]"));
     if (!el || !diagram) return null;
     if (el.dataset.edge !== undefined) return { kind: "edge", item: diagram.edges[Number(el.dataset.edge)], el };
     const node = diagram.nodes[Number(el.dataset.node)];
     return { kind: el.dataset.role === "bias" ? "bias" : "node", item: node, el };
   }
 
-  function onOver(event) {
+  function onOver(/** @type {PointerEvent} */ event) {
     const t = target(event);
     if (!t) return;
     if (t.kind === "edge") {
       const { l, i, j } = t.item;
       setHover({ kind: "edge", layer: l, source: i, target: j });
-      showTip("edge", t.item, anchorOf(root, { x: event.clientX, y: event.clientY }));
+      showTip(t, anchorOf(root, { x: event.clientX, y: event.clientY }));
     } else {
       setHover(hoverOf(t.item));
-      showTip(t.kind, t.item, anchorOf(root, t.el));
+      showTip(t, anchorOf(root, t.el));
     }
   }
 
-  function onOut(event) {
+  function onOut(/** @type {PointerEvent | FocusEvent} */ event) {
     const t = target(event);
-    if (!t || (event.relatedTarget && t.el.contains(event.relatedTarget))) return;
+    const to = /** @type {Node | null} */ (event.relatedTarget);
+    if (!t || (to && t.el.contains(to))) return;
     setHover(null);
     hideTip();
   }
 
-  function onFocusIn(event) {
+  function onFocusIn(/** @type {FocusEvent} */ event) {
     const t = target(event);
     if (!t || t.kind === "edge") return;
     setHover(t.kind === "node" ? hoverOf(t.item) : null);
-    showTip(t.kind, t.item, anchorOf(root, t.el));
+    showTip(t, anchorOf(root, t.el));
   }
 
-  function onClick(event) {
+  function onClick(/** @type {MouseEvent} */ event) {
     const t = target(event);
-    if (!t) return;
+    if (!t || !diagram) return;
     hideTip();
     if (api.state.explain.open) explainClick(t);
-    else if (t.kind === "edge") openWeightEditor(t.item, { x: event.clientX, y: event.clientY });
-    else if (t.kind === "bias") openBiasEditor(t.item, t.el);
-    else if (t.item.kind === "feature") toggleFeature(t.item);
-    else openCard(t.item, t.el);
+    else if (t.kind === "edge") editing.weight(t.item, { x: event.clientX, y: event.clientY });
+    else if (t.kind === "bias") editing.bias(t.item, t.el);
+    else if (t.item.kind === "feature") actions.toggleFeature(t.item);
+    else editing.card(t.item, t.el, diagram);
   }
 
   /**
    * While stepping through, nothing is edited (the explained step needs the network as it is):
    * an edge asks why its weight changes, a neuron (or its bias) goes to its forward step.
+   * @param {Target} t
    */
   function explainClick(t) {
     const e = api.state.explain;
-    if (!e.explanation) return;
+    if (!e.explanation || !e.steps) return;
     if (t.kind === "edge") {
       api.explain.weight(t.item.l, t.item.i, t.item.j);
       return;
@@ -223,52 +189,6 @@ export function createNetwork(el, api) {
     if (node.unit < 0) return; // a feature the network does not get
     const index = node.a === 0 ? findStep(e.steps, "forward", -1) : findStep(e.steps, "forward", node.a - 1, node.unit);
     if (index >= 0) api.explain.goTo(index);
-  }
-
-  // -- editing: one weight, one bias, or a neuron's card -----------------------
-
-  function weightRow(edge, label) {
-    return {
-      label,
-      name: `Weight from ${edge.from.short} to ${edge.to.short}`,
-      read: () => weightOf(edge, latest),
-      apply: (value) => api.command("set_weight", { layer: edge.l, source: edge.i, target: edge.j, value }),
-    };
-  }
-
-  function biasRow(node, label) {
-    return {
-      label,
-      name: `Bias of ${node.short}`,
-      read: () => biasOf(node, latest),
-      apply: (value) => api.command("set_bias", { layer: node.a - 1, unit: node.unit, value }),
-    };
-  }
-
-  function openWeightEditor(edge, point) {
-    editor.open({
-      title: `Weight from ${edge.from.short} to ${edge.to.short}`,
-      rows: [weightRow(edge, "Weight")],
-      anchor: anchorOf(root, point),
-      opener: null,
-    });
-  }
-
-  function openBiasEditor(node, el) {
-    const title = `Bias of ${node.short}`;
-    editor.open({ title, rows: [biasRow(node, "Bias")], anchor: anchorOf(root, el), opener: el });
-  }
-
-  function openCard(node, el) {
-    const edges = diagram.edges.filter((e) => e.to === node);
-    const sources = sourcesOf(node, diagram);
-    editor.open({
-      title: node.name,
-      note: [activationText(node, latest), SUM],
-      rows: [biasRow(node, "Bias"), ...sources.map((s, i) => weightRow(edges[i], `from ${s.short}`))],
-      anchor: anchorOf(root, el),
-      opener: el,
-    });
   }
 
   parts.body.addEventListener("pointerover", onOver);
@@ -283,80 +203,53 @@ export function createNetwork(el, api) {
 
   // -- drawing -------------------------------------------------------------------
 
-  function architectureKey(state) {
-    const net = state.frame.network;
-    return JSON.stringify([
-      net.layer_sizes, net.activations, net.features, state.grid.oneD, state.grid.resolution,
-      state.data?.class_names ?? null, state.catalog.features.length,
-    ]);
-  }
-
+  /**
+   * @param {DrawnState} state
+   * @param {string} key
+   * @returns {Diagram}
+   */
   function rebuild(state, key) {
     // Keyboard users keep their place: focus goes back to the control of the same name.
     const active = document.activeElement;
-    const focused = root.contains(active) && !editor.isOpen ? active.getAttribute("aria-label") : null;
+    const focused = active && root.contains(active) && !editor.isOpen ? active.getAttribute("aria-label") : null;
     editor.close(false);
     hideTip();
     if (sentHover) setHover(null); // the hovered neuron may be gone
-    diagram = buildDiagram(parts, state, actions);
-    diagram.key = key;
-    place();
-    paintFeatures(diagram, state.grid);
-    if (focused) root.querySelector(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
+    const built = buildDiagram(parts, state, actions);
+    built.key = key;
+    diagram = built;
+    place(built);
+    paintFeatures(built, state.grid);
+    if (focused) /** @type {HTMLElement | null} */ (root.querySelector(`[aria-label="${CSS.escape(focused)}"]`))?.focus();
+    return built;
   }
 
-  function place() {
-    placeDiagram(diagram, parts, scroller.clientWidth, parts.body.clientHeight);
+  function place(/** @type {Diagram} */ d) {
+    placeDiagram(d, parts, scroller.clientWidth, parts.body.clientHeight);
     placed = { width: scroller.clientWidth, height: parts.body.clientHeight };
   }
 
-  function syncControls(state) {
-    const limits = state.catalog.limits;
-    const { hidden, activations } = current();
-    diagram.addLayer.disabled = hidden.length >= limits.MAX_HIDDEN_LAYERS;
-    diagram.removeLayer.disabled = hidden.length === 0;
-    diagram.layers.forEach((layer, k) => {
-      const count = hidden[k] ?? layer.count;
-      layer.plus.disabled = count >= limits.MAX_NEURONS;
-      layer.minus.disabled = count <= limits.MIN_NEURONS;
-      // The settings, not the frame: they change at once, and come back if the session refuses.
-      if (activations[k]) showValue(layer.select, activations[k]);
-    });
-  }
-
-  function highlight(hover) {
-    root.querySelector(".gn-net-hovered")?.classList.remove("gn-net-hovered");
-    root.querySelector(".gn-edge-hovered")?.classList.remove("gn-edge-hovered");
-    if (!hover || !diagram) return;
-    if (hover.kind === "edge") {
-      const edge = diagram.edges.find((e) => e.l === hover.layer && e.i === hover.source && e.j === hover.target);
-      edge?.path.classList.add("gn-edge-hovered");
-    } else if (hover.kind === "neuron") {
-      const node = diagram.nodes.find((n) => n.a === hover.layer && n.unit === hover.unit);
-      node?.wrap.classList.add("gn-net-hovered");
-    }
-  }
-
-  function update(state) {
+  function update(/** @type {State} */ s) {
+    if (!s.catalog || !s.frame || !s.grid || !s.layers) return;
+    const state = /** @type {DrawnState} */ (s);
     latest = state;
-    if (!state.catalog || !state.frame || !state.grid || !state.layers) return;
     const key = architectureKey(state);
     const rebuilt = !diagram || key !== diagram.key;
-    if (rebuilt) rebuild(state, key);
-    if (rebuilt || state.changed.settings || state.changed.catalog) syncControls(state);
+    const d = !diagram || rebuilt ? rebuild(state, key) : diagram;
+    if (rebuilt || state.changed.settings || state.changed.catalog) syncControls(d, state);
     if (rebuilt || state.changed.frame || state.changed.data) {
-      paintFrame(diagram, state);
+      paintFrame(d, state);
       root.dataset.playing = String(Boolean(state.frame.playing));
-      root.dataset.flow = String(Boolean(state.frame.playing) && diagram.edges.length <= MAX_FLOWING_EDGES);
-      if (tipFor) tip.set(tipContent());
+      root.dataset.flow = String(Boolean(state.frame.playing) && d.edges.length <= MAX_FLOWING_EDGES);
+      if (tipFor) tip.set(tipContent(tipFor.kind, tipFor.item, d, state));
       editor.refresh();
     }
-    if (rebuilt || state.changed.ui) highlight(state.ui.hover);
+    if (rebuilt || state.changed.ui) markHover(root, d, state.ui.hover);
     // The step-through's numbers: only while it is open (or to clear them once it closes).
     if (state.explain.open) overlay.need();
     if ((state.explain.open || overlay.current.active) && (rebuilt || state.changed.explain || state.changed.frame)) {
       if (state.changed.explain && state.explain.open) editor.close(false);
-      overlay.current.update(state, diagram);
+      overlay.current.update(state, d);
     }
     if (rebuilt || state.changed.explain) {
       legendHint.textContent = state.explain.open ? EXPLAIN_HINT : EDIT_HINT;
@@ -365,6 +258,7 @@ export function createNetwork(el, api) {
   }
 
   // Re-place (not rebuild) when the space changes size; after the browser's layout, not during it.
+  /** @type {{ width: number, height: number } | null} the size the diagram was placed for */
   let placed = null;
   let pending = 0;
   const resizer = new ResizeObserver(() => {
@@ -374,7 +268,7 @@ export function createNetwork(el, api) {
       if (!diagram || !latest) return;
       const same = placed && placed.width === scroller.clientWidth && placed.height === parts.body.clientHeight;
       if (same) return;
-      place();
+      place(diagram);
       if (diagram.oneD) paintFeatures(diagram, latest.grid);
       paintFrame(diagram, latest);
       if (latest.explain.open) overlay.current.update(latest, diagram);

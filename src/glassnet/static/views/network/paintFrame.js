@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The network diagram's per-frame drawing, and what its tooltips say.
  *
@@ -9,18 +10,21 @@
  */
 
 import { classColor, css, diverging } from "../../lib/colors.js";
-import { context2d, h } from "../../lib/dom.js";
+import { context2d } from "../../lib/dom.js";
 import { FEATURE_FUNCTIONS } from "../../lib/features.js";
-import { num } from "../../lib/format.js";
 import { paintCurve, paintNeuron } from "../../lib/heatmap.js";
 import { edgeWidth } from "./layoutNetwork.js";
+
+/** @import { ColorOf } from "../../lib/heatmap.js" */
+/** @import { DrawnState, Grid, GridPoints, Hover } from "../../lib/types.js" */
+/** @import { Diagram, NeuronNode } from "./buildDiagram.js" */
 
 /** The diverging colours in 201 steps from -1 to 1, made once instead of on every frame. */
 const STEPS = 100;
 const SIGNED = Array.from({ length: 2 * STEPS + 1 }, (_, k) => css(diverging((k - STEPS) / STEPS)));
 
 /** The diverging colour of v (clamped to [-1, 1]), from the table. */
-export function signedStep(v) {
+export function signedStep(/** @type {number} */ v) {
   const t = v > 1 ? 1 : v < -1 ? -1 : v;
   return SIGNED[Math.round(t * STEPS) + STEPS] ?? SIGNED[STEPS]; // NaN gives the neutral colour
 }
@@ -33,13 +37,14 @@ const LUT_STEPS = 256;
  * Every colorOfNeuron clamps outside its range (diverging at ±1, sigmoid and
  * softmax at 0 and 1), so a table over that range gives the same picture as
  * paintNeuron, a few times faster: a frame of 8 × 8 neurons takes under a millisecond.
- * @param {(v: number, out: number[]) => number[]} colorOf from colorOfNeuron
+ * @param {ColorOf} colorOf from colorOfNeuron
  * @param {string} activation
  * @returns {{colors: Uint32Array, low: number, high: number}}
  */
 export function colorTable(colorOf, activation) {
   const [low, high] = activation === "sigmoid" || activation === "softmax" ? [0, 1] : [-1, 1];
   const bytes = new Uint8ClampedArray(4 * (LUT_STEPS + 1));
+  /** @type {number[]} */
   const rgb = [0, 0, 0];
   for (let k = 0; k <= LUT_STEPS; k++) {
     colorOf(low + ((high - low) * k) / LUT_STEPS, rgb);
@@ -51,11 +56,15 @@ export function colorTable(colorOf, activation) {
 /**
  * Paint one neuron of a 2-D grid into its canvas through its colour table
  * (the pixels of heatmap.js's paintNeuron, to within one step of the table).
+ * @param {NeuronNode} node
+ * @param {Grid} grid
+ * @param {Float64Array} values the node's layer's values, row-major (grid.n × nUnits)
+ * @param {number} nUnits
  */
 function paintTable(node, grid, values, nUnits) {
   const res = grid.resolution;
   const canvas = node.canvas;
-  if (!node.image || canvas.width !== res) {
+  if (!node.image || !node.context || !node.pixels || canvas.width !== res) {
     canvas.width = canvas.height = res;
     node.context = context2d(canvas);
     node.image = node.context.createImageData(res, res);
@@ -76,12 +85,12 @@ function paintTable(node, grid, values, nUnits) {
 /**
  * Paint each feature's picture: its value over the plane, scaled by its largest
  * size so that x₁ (up to 6) and x₁² (up to 36) both use the whole colour range.
- * @param {object} diagram
- * @param {object} grid state.grid
+ * @param {Diagram} diagram
+ * @param {GridPoints} grid state.grid
  */
 export function paintFeatures(diagram, grid) {
   for (const node of diagram.columns[0]) {
-    const f = FEATURE_FUNCTIONS[node.feature];
+    const f = FEATURE_FUNCTIONS[node.feature || ""];
     const values = new Float64Array(grid.n);
     let scale = 0;
     for (let p = 0; p < grid.n; p++) {
@@ -96,8 +105,8 @@ export function paintFeatures(diagram, grid) {
 
 /**
  * Paint every neuron's picture and bias, and every edge, from the state.
- * @param {object} diagram
- * @param {object} state
+ * @param {Diagram} diagram
+ * @param {DrawnState} state
  */
 export function paintFrame(diagram, state) {
   const { grid, layers } = state;
@@ -136,65 +145,22 @@ export function paintFrame(diagram, state) {
   }
 }
 
-/** The weight of an edge now. */
-export function weightOf(edge, state) {
-  const layer = state.layers[edge.l];
-  return layer.weights[edge.i * layer.nOut + edge.j];
-}
-
-/** The bias of a neuron now. */
-export function biasOf(node, state) {
-  return state.layers[node.a - 1].biases[node.unit];
-}
-
-/** What an edge's tooltip says: "Weight 0.532, from x₁ to neuron 1 of layer 1". */
-export function edgeText(edge, state) {
-  return `Weight ${num(weightOf(edge, state))}, from ${edge.from.short} to ${edge.to.short}`;
-}
-
-/** The activation of a neuron in words and as a formula: "Tanh: tanh(z)". */
-export function activationText(node, state) {
-  const entry = state.catalog.activations.find((act) => act.name === node.activation);
-  return entry ? `${entry.label}: ${entry.formula}` : node.activation;
-}
-
-/** The sources of a neuron's incoming weights: active features, or the previous layer. */
-export function sourcesOf(node, diagram) {
-  return node.a === 1 ? diagram.inputs : diagram.columns[node.a - 1];
-}
-
-const MAX_ROWS = 12;
-
-/** What z is, in every neuron's tooltip and card. */
-export const SUM = "z = Σ weight × input + bias";
-
 /**
- * What a node's tooltip shows: for a neuron its activation, bias and incoming
- * weights; for a feature whether the network gets it. `hint` says what a click does.
- * @returns {HTMLElement}
+ * Mark what the pointer rests on (here, or in another view).
+ * @param {HTMLElement} root
+ * @param {Diagram | null} diagram
+ * @param {Hover | null} hover
  */
-export function nodeInfo(node, diagram, state, hint = "Click or press Enter to edit.") {
-  if (node.kind === "feature") {
-    const what = node.disabled
-      ? node.button.title
-      : node.unit >= 0
-        ? "The network gets this input. Click to take it away."
-        : "Off: the network does not get this input. Click to give it.";
-    return h("div", null, h("div", { class: "gn-net-tip-title" }, node.short), what);
+export function markHover(root, diagram, hover) {
+  root.querySelector(".gn-net-hovered")?.classList.remove("gn-net-hovered");
+  root.querySelector(".gn-edge-hovered")?.classList.remove("gn-edge-hovered");
+  if (!hover || !diagram) return;
+  if (hover.kind === "edge") {
+    const edge = diagram.edges.find((e) => e.l === hover.layer && e.i === hover.source && e.j === hover.target);
+    edge?.path.classList.add("gn-edge-hovered");
+  } else if (hover.kind === "neuron") {
+    const node = diagram.nodes.find((n) => n.a === hover.layer && n.unit === hover.unit);
+    node?.wrap.classList.add("gn-net-hovered");
   }
-  const layer = state.layers[node.a - 1];
-  const sources = sourcesOf(node, diagram);
-  const rows = [h("tr", null, h("th", null, "bias"), h("td", { class: "gn-value" }, num(layer.biases[node.unit])))];
-  sources.slice(0, MAX_ROWS).forEach((source, i) => {
-    rows.push(h("tr", null, h("th", null, `from ${source.short}`),
-      h("td", { class: "gn-value" }, num(layer.weights[i * layer.nOut + node.unit]))));
-  });
-  return h("div", null,
-    h("div", { class: "gn-net-tip-title" }, node.name),
-    h("div", { class: "gn-net-tip-formula" }, activationText(node, state)),
-    h("div", { class: "gn-net-tip-formula" }, SUM),
-    h("table", { class: "gn-net-tip-table" }, rows),
-    sources.length > MAX_ROWS ? h("div", null, `and ${sources.length - MAX_ROWS} more weights`) : null,
-    h("div", { class: "gn-net-tip-hint" }, hint),
-  );
 }
+

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The network diagram while stepping through one training step (state.explain).
  *
@@ -23,6 +24,14 @@ import { num } from "../../lib/format.js";
 import { highlight } from "../../lib/timeline.js";
 import { edgeWidth } from "./layoutNetwork.js";
 import { signedStep } from "./paintFrame.js";
+import { overlaps, pointOn, rect, svg, travellingDot } from "./overlayParts.js";
+import { stageNumbers } from "./stageNumbers.js";
+
+/** @import { DrawnState, Explanation, State } from "../../lib/types.js" */
+/** @import { Diagram, DiagramEdge, DiagramNode, DiagramParts } from "./buildDiagram.js" */
+/** @import { NodeNumbers, StageNumbers } from "./stageNumbers.js" */
+
+/** @import { Box } from "./overlayParts.js" */
 
 /** At most this many numbers on edges: the largest ones, so a big layer stays readable. */
 const MAX_EDGE_LABELS = 24;
@@ -39,19 +48,21 @@ const ALONG = [0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8];
 const ALONG_LAYER = [0.72, 0.8, 0.64, 0.56, 0.86, 0.48, 0.4, 0.3];
 
 /**
- * @param {object} parts the diagram's containers (svg, body)
+ * @param {DiagramParts} parts the diagram's containers (svg, body)
  * @param {HTMLElement} root the .gn-net element
+ * @returns {{ active: boolean, update(state: DrawnState, diagram: Diagram): void, destroy(): void }}
  */
 export function createStepOverlay(parts, root) {
   const overlay = svg("g", { class: "gn-net-explain-edges" });
   const labels = h("div", { class: "gn-net-explain-labels", "aria-hidden": "true" });
   parts.body.append(labels);
   let active = false;
-  let described = []; // neuron buttons given an aria-description
+  /** @type {HTMLButtonElement[]} neuron buttons given an aria-description */
+  let described = [];
 
   const reducedMotion = () => window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
 
-  function clear(diagram) {
+  function clear(/** @type {Diagram} */ diagram) {
     overlay.replaceChildren();
     labels.replaceChildren();
     for (const button of described) button.removeAttribute("aria-description");
@@ -66,8 +77,8 @@ export function createStepOverlay(parts, root) {
 
   /**
    * Draw the step on screen, or nothing when the step-through is closed.
-   * @param {object} state
-   * @param {object} diagram from buildDiagram (placed)
+   * @param {DrawnState} state
+   * @param {Diagram} diagram from buildDiagram (placed)
    */
   function update(state, diagram) {
     const e = state.explain;
@@ -85,18 +96,18 @@ export function createStepOverlay(parts, root) {
     const step = e.steps[e.index];
     const lit = highlight(step, explanation);
     const stepEdges = [...lit.edges];
-    const numbers = stageNumbers(step, e, explanation);
+    const numbers = stageNumbers(step, { ...e, steps: e.steps }, explanation);
     lit.edges.push(...numbers.edges.map((n) => [n.l, n.i, n.j]));
 
     for (const [a, unit] of lit.nodes) nodes.get(`${a}:${unit}`)?.wrap.classList.add("gn-net-lit");
-    if (step.unit !== undefined) nodes.get(`${step.layer + 1}:${step.unit}`)?.wrap.classList.add("gn-net-current");
+    if (step.unit !== undefined) nodes.get(`${(step.layer ?? 0) + 1}:${step.unit}`)?.wrap.classList.add("gn-net-current");
     for (const [l, i, j] of lit.edges) edges.get(`${l}:${i}:${j}`)?.path.classList.add("gn-edge-lit");
     if (lit.nodes.length || lit.edges.length) root.dataset.explainFocus = "true";
 
     const boxes = [];
     // A cramped diagram (a small window) keeps only the numbers of the neurons the step is about.
-    const cramped = diagram.layout.spacing < CRAMPED_SPACING;
-    const isLit = (item) => lit.nodes.some(([a, unit]) => a === item.a && unit === item.unit);
+    const cramped = (diagram.layout?.spacing ?? 0) < CRAMPED_SPACING;
+    const isLit = (/** @type {NodeNumbers} */ item) => lit.nodes.some(([a, unit]) => a === item.a && unit === item.unit);
     for (const item of cramped ? numbers.nodes.filter(isLit) : numbers.nodes) {
       const node = nodes.get(`${item.a}:${item.unit}`);
       if (node) boxes.push(nodeLabel(node, item, diagram));
@@ -114,14 +125,20 @@ export function createStepOverlay(parts, root) {
     if (chain) edges.get(`${chain.layer}:${chain.source}:${chain.target}`)?.path.classList.add("gn-edge-asked");
   }
 
-  /** A neuron's numbers, under it (or right of it when the column is too tight), and for screen readers. */
+  /**
+   * A neuron's numbers, under it (or right of it when the column is too tight), and for screen readers.
+   * @param {DiagramNode} node
+   * @param {NodeNumbers} item
+   * @param {Diagram} diagram
+   * @returns {Box} the room the label takes
+   */
   function nodeLabel(node, item, diagram) {
     const box = h("div", { class: "gn-net-values", dataset: { a: node.a, unit: node.unit } },
       item.values.map((v) => h("span", {
         class: `gn-net-value gn-net-value-${v.kind}`,
         dataset: { kind: v.kind, a: node.a, unit: node.unit, value: String(v.value) },
       }, `${SYMBOLS[v.kind]} ${shownNumber(v)}`.trim())));
-    const ys = diagram.layout.columns[node.a].ys;
+    const ys = diagram.layout?.columns[node.a].ys ?? [];
     const pitch = ys.length > 1 ? ys[1] - ys[0] : Infinity;
     const below = pitch - node.size >= LABEL_HEIGHT * item.values.length || node.kind === "feature";
     box.classList.toggle("gn-net-values-right", !below);
@@ -137,13 +154,20 @@ export function createStepOverlay(parts, root) {
       : rect(node.x + node.size / 2 + 3, node.y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT);
   }
 
-  /** The stage's edges: coloured and sized by their number, with the biggest numbers as labels. */
+  /**
+   * The stage's edges: coloured and sized by their number, with the biggest numbers as labels.
+   * @param {StageNumbers} numbers
+   * @param {Map<string, DiagramEdge>} edges by "l:i:j"
+   * @param {Box[]} boxes the neurons' labels, which edge labels must not cover
+   * @param {Diagram} diagram
+   */
   function drawEdges(numbers, edges, boxes, diagram) {
-    const taken = [...boxes, ...diagram.nodes.filter((n) => n.x !== undefined).map((n) =>
+    const taken = [...boxes, ...diagram.nodes.map((n) =>
       rect(n.x - n.size / 2, n.y - n.size / 2, n.size, n.size))];
-    const shown = numbers.edges
-      .map((item) => ({ ...item, edge: edges.get(`${item.l}:${item.i}:${item.j}`) }))
-      .filter((item) => item.edge);
+    const shown = numbers.edges.flatMap((item) => {
+      const edge = edges.get(`${item.l}:${item.i}:${item.j}`);
+      return edge ? [{ ...item, edge }] : [];
+    });
     const moving = !reducedMotion() && numbers.dots;
     for (const item of shown) {
       const d = item.edge.path.getAttribute("d");
@@ -178,7 +202,12 @@ export function createStepOverlay(parts, root) {
     }
   }
 
-  /** The chain-rule path the step-through points at: its edges and neurons, strongly. */
+  /**
+   * The chain-rule path the step-through points at: its edges and neurons, strongly.
+   * @param {State} state
+   * @param {Map<string, DiagramNode>} nodes by "a:unit"
+   * @param {Map<string, DiagramEdge>} edges by "l:i:j"
+   */
   function drawPath(state, nodes, edges) {
     const path = state.explain.hoverPath;
     if (!path || !Array.isArray(path.units) || path.units.length === 0) return;
@@ -215,113 +244,42 @@ export function createStepOverlay(parts, root) {
   };
 }
 
-/** The symbols before each number under a neuron. */
+/**
+ * The symbols before each number under a neuron.
+ * @type {Record<NodeNumbers["values"][number]["kind"], string>}
+ */
 const SYMBOLS = { input: "", a: "a", delta: "δ", target: "target" };
+/** @type {Record<NodeNumbers["values"][number]["kind"], string>} */
 const WORDS = { input: "input", a: "output a", delta: "delta δ", target: "target" };
+/** @type {Record<StageNumbers["kind"], string>} */
 const EDGE_WORDS = {
+  "": "",
   contribution: "input × weight",
   gradient: "gradient dL/dw",
   change: "change of the weight",
 };
 
 /**
- * The numbers a step shows: under neurons ({a, unit, values: [{kind, value}]})
- * and on edges ({l, i, j, value, drawn?}); `kind` names the edges' number and
- * `dots` whether dots run along those edges.
- * @param {import("../../lib/types.js").Step} step
- * @param {object} e state.explain
- * @param {object} x the explanation
+ * Whether the explanation is about the network on screen (not one since changed).
+ * @param {Explanation} explanation
+ * @param {DrawnState} state
  */
-export function stageNumbers(step, e, x) {
-  const nodes = [];
-  const edges = [];
-  const layers = x.layers;
-  const passed = e.steps.slice(0, e.index + 1);
-  const result = { nodes, edges, kind: "", dots: false };
-  if (step.stage === "forward" || step.stage === "loss") {
-    for (const s of passed) {
-      if (s.stage !== "forward") continue;
-      if (s.layer === -1) x.inputs.forEach((value, i) => nodes.push({ a: 0, unit: i, values: [{ kind: "input", value }] }));
-      else nodes.push({ a: s.layer + 1, unit: s.unit, values: [{ kind: "a", value: layers[s.layer].a[s.unit] }] });
-    }
-    if (step.stage === "loss") {
-      const last = layers.length;
-      for (const node of nodes) {
-        if (node.a === last) node.values.push({ kind: "target", value: x.target[node.unit] });
-      }
-    } else if (step.layer >= 0) {
-      const l = step.layer;
-      const j = step.unit;
-      const inputs = l === 0 ? x.inputs : layers[l - 1].a;
-      inputs.forEach((input, i) => edges.push({ l, i, j, value: input * layers[l].weights[i][j] }));
-      Object.assign(result, { kind: "contribution", dots: true });
-    }
-  } else if (step.stage === "backward") {
-    for (const s of passed) {
-      if (s.stage === "backward") nodes.push({ a: s.layer + 1, unit: s.unit, values: [{ kind: "delta", value: layers[s.layer].delta[s.unit] }] });
-    }
-    const l = step.layer;
-    const j = step.unit;
-    layers[l].weight_grads.forEach((row, i) => edges.push({ l, i, j, value: row[j] }));
-    result.kind = "gradient";
-  } else if (step.stage === "update" && step.layer >= 0 && x.update) {
-    const l = step.layer;
-    const w = x.update.layers[l].weights;
-    w.step.forEach((row, i) => row.forEach((s, j) => edges.push({ l, i, j, value: -s, drawn: w.after[i][j] })));
-    result.kind = "change";
-  }
-  return result;
-}
-
-/** Whether the explanation is about the network on screen (not one since changed). */
 function fits(explanation, state) {
   return String(explanation.layer_sizes) === String(state.frame.network.layer_sizes);
 }
 
-/** A point along an edge's S-curve (as networkLayout.edgePath draws it), t from 0 to 1. */
-function pointOn(edge, t) {
-  const x1 = edge.from.x + edge.from.size / 2;
-  const y1 = edge.from.y;
-  const x2 = edge.to.x - edge.to.size / 2;
-  const y2 = edge.to.y;
-  const mid = (x1 + x2) / 2;
-  const u = 1 - t;
-  const x = u * u * u * x1 + 3 * u * u * t * mid + 3 * u * t * t * mid + t * t * t * x2;
-  const y = u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2;
-  return [x, y];
-}
-
-/** A small dot that runs along a path, forward (1) or back (-1), for as long as it is shown. */
-function travellingDot(d, direction) {
-  const dot = svg("circle", { class: "gn-edge-dot", r: "2.6" });
-  const motion = svg("animateMotion", {
-    path: d, dur: "1.4s", repeatCount: "indefinite", keyPoints: direction > 0 ? "0;1" : "1;0",
-    keyTimes: "0;1", calcMode: "linear",
-  });
-  dot.append(motion);
-  return dot;
-}
-
-function svg(tag, attrs) {
-  const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  return el;
-}
-
-function rect(left, top, width, height) {
-  return { left, top, right: left + width, bottom: top + height };
-}
-
-function overlaps(a, b) {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-}
-
-/** A number under a neuron: targets are often whole (0, 1, -1) and read best so. */
+/**
+ * A number under a neuron: targets are often whole (0, 1, -1) and read best so.
+ * @param {{ kind: string, value: number }} v
+ */
 function shownNumber(v) {
   return v.kind === "target" && Number.isInteger(v.value) ? String(v.value) : num(v.value);
 }
 
-/** A change with its sign: "+0.00123", "-0.0456". */
+/**
+ * A change with its sign: "+0.00123", "-0.0456".
+ * @param {number} v
+ */
 function signed(v) {
   return v > 0 ? `+${num(v)}` : num(v);
 }

@@ -1,77 +1,16 @@
+// @ts-check
 /**
- * The network diagram's two pop-ups: a tooltip that shows numbers while the
- * pointer rests on something, and an editor where a person types new weights
- * and biases (one value for an edge or a bias, or a neuron's whole card).
- *
- * Both are placed inside the diagram's root element, next to what they are
- * about, and never leave it. The editor only sends what was typed; the session
- * checks it and answers bad values with an error message.
+ * The network diagram's editor: a small dialog where a person types new weights
+ * and biases (one value for an edge or a bias, or a neuron's whole card). It
+ * only sends what was typed; the session checks it and answers bad values with
+ * an error message.
  */
 
 import { h } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
+import { placeBeside } from "./tip.js";
 
-/**
- * Place a pop-up next to a rectangle (in the root's coordinates), inside the root.
- * @param {HTMLElement} box
- * @param {HTMLElement} root
- * @param {{left: number, top: number, right: number, bottom: number}} anchor
- */
-function place(box, root, anchor) {
-  const width = root.clientWidth;
-  const height = root.clientHeight;
-  const w = box.offsetWidth;
-  const hgt = box.offsetHeight;
-  // Right of the anchor if it fits, else left of it, else below it.
-  let left = anchor.right + 8;
-  if (left + w > width - 4) left = anchor.left - 8 - w;
-  if (left < 4) left = Math.max(4, Math.min(width - w - 4, (anchor.left + anchor.right - w) / 2));
-  let top = (anchor.top + anchor.bottom - hgt) / 2;
-  top = Math.max(4, Math.min(top, height - hgt - 4));
-  box.style.left = `${Math.round(left)}px`;
-  box.style.top = `${Math.round(top)}px`;
-}
-
-/**
- * A rectangle relative to the root.
- * @param {HTMLElement} root
- * @param {Element | {x: number, y: number}} target an element, or a point in the viewport
- */
-export function anchorOf(root, target) {
-  const r = root.getBoundingClientRect();
-  if (target instanceof Element) {
-    const b = target.getBoundingClientRect();
-    return { left: b.left - r.left, top: b.top - r.top, right: b.right - r.left, bottom: b.bottom - r.top };
-  }
-  const x = target.x - r.left;
-  const y = target.y - r.top;
-  return { left: x - 6, top: y - 6, right: x + 6, bottom: y + 6 };
-}
-
-/** The tooltip: shown while the pointer rests on a neuron, an edge or a bias. */
-export function createTip(root) {
-  const box = h("div", { class: "gn-net-tip", role: "tooltip", hidden: true });
-  root.append(box);
-  return {
-    element: box,
-    /** Show `content` (a node or text) next to the anchor. */
-    show(content, anchor) {
-      box.replaceChildren(content);
-      box.hidden = false;
-      place(box, root, anchor);
-    },
-    /** Change what it says without moving it (for new numbers while training). */
-    set(content) {
-      box.replaceChildren(content);
-    },
-    hide() {
-      box.hidden = true;
-    },
-    get shown() {
-      return !box.hidden;
-    },
-  };
-}
+/** @import { Anchor } from "./tip.js" */
 
 /**
  * A typed number, or the text itself when it is not a number, so that the
@@ -102,12 +41,22 @@ let nextId = 1;
  * @param {HTMLElement} root
  */
 export function createEditor(root) {
+  /** @type {{ box: HTMLElement, rows: EditorRow[], inputs: HTMLInputElement[], opener: HTMLElement | null } | null} */
   let current = null;
 
-  function onOutside(event) {
-    if (current && !current.box.contains(event.target) && event.target !== current.opener) close(false);
+  function onOutside(/** @type {PointerEvent} */ event) {
+    const target = /** @type {Node} */ (event.target);
+    if (current && !current.box.contains(target) && target !== current.opener) close(false);
   }
 
+  /**
+   * @param {object} options
+   * @param {string} options.title
+   * @param {string[]} [options.note] lines above the rows
+   * @param {EditorRow[]} options.rows
+   * @param {Anchor} options.anchor where it opens
+   * @param {HTMLElement | null} options.opener what gets the focus back when it closes
+   */
   function open({ title, note, rows, anchor, opener }) {
     close(false);
     const inputs = rows.map((row, k) => {
@@ -136,7 +85,7 @@ export function createEditor(root) {
       h("div", { class: "gn-net-editor-actions" }, apply, cancel),
     );
     box.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && event.target.tagName === "INPUT") {
+      if (event.key === "Enter" && /** @type {Element} */ (event.target).tagName === "INPUT") {
         event.preventDefault();
         commit();
       } else if (event.key === "Escape") {
@@ -146,7 +95,7 @@ export function createEditor(root) {
       }
     });
     root.append(box);
-    place(box, root, anchor);
+    placeBeside(box, root, anchor);
     current = { box, rows, inputs, opener };
     document.addEventListener("pointerdown", onOutside, true);
     inputs[0].focus();
@@ -178,8 +127,9 @@ export function createEditor(root) {
     /** Show new values in the rows nobody typed in (training goes on while it is open). */
     refresh() {
       if (!current) return;
-      current.rows.forEach((row, k) => {
-        const input = current.inputs[k];
+      const { rows, inputs } = current;
+      rows.forEach((row, k) => {
+        const input = inputs[k];
         if (!input.dataset.typed && document.activeElement !== input) {
           const text = num(row.read(), 4);
           if (input.value !== text) input.value = text;
