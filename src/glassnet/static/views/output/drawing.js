@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Drawing your own points on the output map.
  *
@@ -15,30 +16,31 @@
 
 import { classColor } from "../../lib/colors.js";
 import { h } from "../../lib/dom.js";
-import { num } from "../../lib/format.js";
+import { classLabel, num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
-import { EXTENT, mapPosition, nearestShownPoint, plotRange } from "./paintMap.js";
+import { initialState } from "../../lib/initialState.js";
+import { EXTENT, mapPosition, nearestShownPoint, plotRange } from "./mapGeometry.js";
+
+/** @import { DataMessage, State, ViewApi } from "../../lib/types.js" */
 
 const REMOVE_RADIUS = 8; // CSS pixels around a point that count as "on" it
 const LONG_PRESS_MS = 550;
 let nextId = 1;
 const MOVE_TOLERANCE = 8; // a press that moves further is a scroll or a drag, not a tap
 
-/** How a class is called on screen: "class 0" for a number, the name itself otherwise. */
-export function className(name) {
-  return /^\d+$/.test(String(name)) ? `class ${name}` : String(name);
-}
-
 /**
  * @param {HTMLElement} map the square map element that takes the pointer
  * @param {ViewApi} api
- * @returns {{controls: HTMLElement, update: (state: object) => void, destroy: () => void}}
+ * @returns {{controls: HTMLElement, update: (state: State) => void, destroy: () => void}}
  */
 export function createDrawing(map, api) {
-  let state = null;
-  let press = null; // {id, x, y, timer, removed}
+  /** @type {State} the last state given (an empty one until the first) */
+  let state = initialState();
+  /** @type {{ id: number, x: number, y: number, timer: ReturnType<typeof setTimeout> | null, removed: boolean } | null} */
+  let press = null;
   const cursor = h("div", { class: "gn-map-cursor", hidden: true, "aria-hidden": "true" });
-  let keyPoint = null; // [x1, x2] of the keyboard cross, in data coordinates
+  /** @type {[number, number] | null} the keyboard cross, in data coordinates */
+  let keyPoint = null;
   map.append(cursor);
 
   const drawButton = h(
@@ -86,6 +88,11 @@ export function createDrawing(map, api) {
   }
 
   /** The data coordinates under a pixel of the map: [x1, x2], or [x1, value] for 1-D data. */
+  /**
+   * @param {number} px
+   * @param {number} py
+   * @returns {[number, number]}
+   */
   function toData(px, py) {
     const s = size();
     const x1 = -EXTENT + (2 * EXTENT * px) / s;
@@ -102,14 +109,18 @@ export function createDrawing(map, api) {
   }
 
   function isOneD() {
-    return state.data.points.length > 0 ? state.data.points[0].length === 1 : Boolean(state.grid?.oneD);
+    const points = state.data?.points ?? [];
+    return points.length > 0 ? points[0].length === 1 : Boolean(state.grid?.oneD);
   }
 
+  /** Add a point at [x1, x2] (or [x1, value] for 1-D data). @param {[number, number]} at */
   function addAt([x1, second]) {
-    const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
-    const regression = state.data.kind === "regression";
+    const data = state.data;
+    if (!data) return;
+    const clamp = (/** @type {number} */ v, /** @type {number} */ lo, /** @type {number} */ hi) => Math.min(hi, Math.max(lo, v));
+    const regression = data.kind === "regression";
     const oneD = isOneD();
-    const classes = Math.max(1, state.data.class_names.length);
+    const classes = Math.max(1, data.class_names.length);
     let target = regression ? state.ui.drawValue : Math.min(state.ui.drawClass, classes - 1);
     if (oneD && regression) target = clamp(second, -1, 1); // the value under the pointer
     const x = oneD ? [clamp(x1, -EXTENT, EXTENT)] : [clamp(x1, -EXTENT, EXTENT), clamp(second, -EXTENT, EXTENT)];
@@ -117,16 +128,18 @@ export function createDrawing(map, api) {
   }
 
   /** Remove the shown point nearest to (px, py), if one is within REMOVE_RADIUS pixels. */
-  function removeNear(px, py) {
-    const best = nearestShownPoint(state, size(), px, py, REMOVE_RADIUS);
+  function removeNear(/** @type {number} */ px, /** @type {number} */ py) {
+    const data = state.data;
+    if (!data) return;
+    const best = nearestShownPoint({ ...state, data }, size(), px, py, REMOVE_RADIUS);
     if (best >= 0) api.command("remove_point", { index: best });
   }
 
-  function local(event) {
+  function local(/** @type {PointerEvent} */ event) {
     return mapPosition(map, event);
   }
 
-  function onPointerDown(event) {
+  function onPointerDown(/** @type {PointerEvent} */ event) {
     if (!drawing() || !state.data) return;
     const [px, py] = local(event);
     if (event.button === 2 || (event.button === 0 && event.shiftKey)) {
@@ -145,13 +158,13 @@ export function createDrawing(map, api) {
     }
   }
 
-  function onPointerMove(event) {
+  function onPointerMove(/** @type {PointerEvent} */ event) {
     if (!press || event.pointerId !== press.id) return;
     const [px, py] = local(event);
     if (Math.hypot(px - press.x, py - press.y) > MOVE_TOLERANCE) endPress();
   }
 
-  function onPointerUp(event) {
+  function onPointerUp(/** @type {PointerEvent} */ event) {
     if (!press || event.pointerId !== press.id) return;
     const p = press;
     endPress();
@@ -163,15 +176,16 @@ export function createDrawing(map, api) {
     press = null;
   }
 
-  function onContextMenu(event) {
+  function onContextMenu(/** @type {MouseEvent} */ event) {
     if (drawing()) event.preventDefault();
   }
 
   // -- the keyboard cross ------------------------------------------------------
 
-  function onKeyDown(event) {
+  function onKeyDown(/** @type {KeyboardEvent} */ event) {
     if (!drawing() || !state.data) return;
     const step = event.shiftKey ? 0.1 : 0.5;
+    /** @type {Record<string, [number, number]>} */
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
     if (!keyPoint) keyPoint = [0, 0]; // starts at the centre
     if (event.key in moves) {
@@ -194,6 +208,7 @@ export function createDrawing(map, api) {
     showCursor();
   }
 
+  /** @param {[number, number]} at */
   function toPixels([x1, second]) {
     const s = size();
     const px = ((x1 + EXTENT) / (2 * EXTENT)) * s;
@@ -207,7 +222,7 @@ export function createDrawing(map, api) {
   function showCursor() {
     const visible = Boolean(drawing() && keyPoint && map.matches(":focus-visible, :focus"));
     cursor.hidden = !visible;
-    if (!visible) return;
+    if (!visible || !keyPoint) return;
     const [px, py] = toPixels(keyPoint);
     cursor.style.transform = `translate(${px}px, ${py}px)`;
     cursor.title = `x₁ ${num(keyPoint[0], 2)}, ${isOneD() ? "value" : "x₂"} ${num(keyPoint[1], 2)}`;
@@ -227,16 +242,16 @@ export function createDrawing(map, api) {
 
   let classKey = "";
 
-  function updateClasses() {
-    const names = state.data.class_names;
+  function updateClasses(/** @type {DataMessage} */ data) {
+    const names = data.class_names;
     const key = names.join("\u0000");
     if (key !== classKey) {
       classKey = key;
       classButtons.replaceChildren(...names.map((name, k) => h(
         "button",
-        { type: "button", class: "gn-draw-class", "aria-label": `Draw ${className(name)}`, onclick: () => api.setUi({ drawClass: k }) },
+        { type: "button", class: "gn-draw-class", "aria-label": `Draw ${classLabel(name)}`, onclick: () => api.setUi({ drawClass: k }) },
         h("span", { class: "gn-draw-swatch", style: { background: classColor(k) } }),
-        className(name),
+        classLabel(name),
       )));
     }
     const chosen = Math.min(state.ui.drawClass, names.length - 1);
@@ -262,11 +277,11 @@ export function createDrawing(map, api) {
         classButtons.hidden = regression;
         // For 1-D regression the pointer's height is the value, so no slider.
         valuePicker.hidden = !regression || oneD;
-        pickerHelp.parentElement.hidden = regression && oneD;
+        /** @type {HTMLElement} */ (pickerHelp.parentElement).hidden = regression && oneD;
         hint.textContent = (regression && oneD
           ? "Click the map to add a point: its height is its value. "
           : "Click the map to add a point. ") + "Shift-click, right-click or long-press a point to remove it.";
-        if (!regression) updateClasses();
+        if (!regression) updateClasses(state.data);
         slider.value = String(state.ui.drawValue);
         sliderValue.textContent = num(state.ui.drawValue, 2);
         const base = state.data.n_base;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The output map while stepping through one training step (state.explain).
  *
@@ -9,31 +10,31 @@
  *   other points of its batch get lighter rings.
  * - Before and after: until the timeline reaches the update, the map shows the
  *   network as it was before the step (the explanation's parameters_before);
- *   from the update on, as it is after it (parameters_after). Crossing over
- *   morphs from one to the other in MORPH_MS, blending the outputs (no tween
- *   when the person prefers reduced motion).
+ *   from the update on, as it is after it (parameters_after), morphing between
+ *   them (beforeAfter.js).
  *
  * Nothing here runs while the step-through is closed. The numbers are the
  * explanation's own parameters, run through the display evaluator.
  */
 
 import { context2d, h } from "../../lib/dom.js";
-import { evaluateGrid, unpackLayers } from "../../lib/evaluate.js";
-import { mapPosition, nearestShownPoint, plotRange, pointPosition } from "./paintMap.js";
+import { initialState } from "../../lib/initialState.js";
+import { createBeforeAfter } from "./beforeAfter.js";
+import { mapPosition, nearestShownPoint, plotRange, pointPosition } from "./mapGeometry.js";
+import { explainedPoint, paintMarks } from "./pointMarks.js";
+
+/** @import { State, ViewApi } from "../../lib/types.js" */
+/** @import { ExplainMapPart } from "./output.js" */
 
 const PICK_RADIUS = 12; // CSS pixels around a point that count as "on" it
 const MOVE_TOLERANCE = 8; // a press that moves further is a scroll or a drag, not a tap
-export const MORPH_MS = 600;
 const KEY_STEP = 1 / 24; // the keyboard cross moves half a unit of the plane per press
-const INK = "#1f2328";
-
-/** The stages from which the map shows the network after the step. */
-const AFTER_STAGES = new Set(["update", "done"]);
 
 /**
  * @param {HTMLElement} map the square map element
  * @param {ViewApi} api
  * @param {{repaint: () => void}} host repaint() redraws the map's picture (while morphing)
+ * @returns {ExplainMapPart}
  */
 export function createExplainMap(map, api, host) {
   const marks = h("canvas", { class: "gn-map-marks", "aria-hidden": "true" });
@@ -43,65 +44,67 @@ export function createExplainMap(map, api, host) {
   const hint = h("p", { class: "gn-map-hint", hidden: true });
   map.append(marks, label, stageCaption, cross);
 
-  let state = null;
+  /** @type {State} the last state given (an empty one until the first) */
+  let state = initialState();
   let size = 0;
-  let press = null; // {id, x, y}
-  let keyPoint = null; // the keyboard cross, as fractions [0..1] of the map's width and height
-  let grids = null; // {key, before, after}: every layer's values over the grid, before and after
-  let shown = 0; // 0: before the update, 1: after it, between: morphing
-  let target = 0;
-  let shownId = null; // the explanation the map shows
-  let tween = 0; // the animation frame of a running morph
-
-  const reducedMotion = () => window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+  /** @type {{ id: number, x: number, y: number } | null} */
+  let press = null;
+  /** @type {[number, number] | null} the keyboard cross, as fractions [0..1] of the map's width and height */
+  let keyPoint = null;
+  const beforeAfter = createBeforeAfter(() => {
+    showStage();
+    host.repaint();
+  });
   const open = () => Boolean(state?.explain.open && state.data);
 
   // -- picking a point ------------------------------------------------------------
 
-  function local(event) {
+  function local(/** @type {PointerEvent} */ event) {
     return mapPosition(map, event);
   }
 
   /** The shown point nearest to (px, py): within `radius` pixels, or -1. */
-  function nearest(px, py, radius = PICK_RADIUS) {
-    return nearestShownPoint(state, map.clientWidth, px, py, radius);
+  function nearest(/** @type {number} */ px, /** @type {number} */ py, radius = PICK_RADIUS) {
+    const data = state.data;
+    return data ? nearestShownPoint({ ...state, data }, map.clientWidth, px, py, radius) : -1;
   }
 
-  function pick(index) {
+  function pick(/** @type {number} */ index) {
     if (index >= 0) api.explain.point(index);
   }
 
-  function onPointerDown(event) {
+  function onPointerDown(/** @type {PointerEvent} */ event) {
     if (!open() || event.button !== 0) return;
     const [x, y] = local(event);
     press = { id: event.pointerId, x, y };
   }
 
-  function onPointerMove(event) {
+  function onPointerMove(/** @type {PointerEvent} */ event) {
     if (!open()) return;
     const [x, y] = local(event);
     if (press && event.pointerId === press.id && Math.hypot(x - press.x, y - press.y) > MOVE_TOLERANCE) press = null;
     if (event.pointerType === "mouse") map.classList.toggle("gn-map-over-point", nearest(x, y) >= 0);
   }
 
-  function onPointerUp(event) {
+  function onPointerUp(/** @type {PointerEvent} */ event) {
     if (!press || event.pointerId !== press.id) return;
     const p = press;
     press = null;
     if (open()) pick(nearest(p.x, p.y));
   }
 
-  function onKeyDown(event) {
+  function onKeyDown(/** @type {KeyboardEvent} */ event) {
     if (!open()) return;
+    /** @type {Record<string, [number, number]>} */
     const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
-    keyPoint ||= startingPoint();
+    const [kx, ky] = keyPoint ||= startingPoint();
     if (event.key in moves) {
       const step = event.shiftKey ? KEY_STEP / 5 : KEY_STEP;
       const [dx, dy] = moves[event.key];
-      keyPoint = [clamp01(keyPoint[0] + dx * step), clamp01(keyPoint[1] + dy * step)];
+      keyPoint = [clamp01(kx + dx * step), clamp01(ky + dy * step)];
     } else if (event.key === "Enter" || event.key === " ") {
       const s = map.clientWidth;
-      pick(nearest(keyPoint[0] * s, keyPoint[1] * s, Infinity));
+      pick(nearest(kx * s, ky * s, Infinity));
     } else {
       return;
     }
@@ -109,11 +112,14 @@ export function createExplainMap(map, api, host) {
     showCross();
   }
 
-  /** The cross starts on the explained point, or in the middle. */
+  /**
+   * The cross starts on the explained point, or in the middle.
+   * @returns {[number, number]}
+   */
   function startingPoint() {
     const point = explainedPoint(state);
     const s = map.clientWidth;
-    if (point === null || !s) return [0.5, 0.5];
+    if (point === null || !s || !state.data) return [0.5, 0.5];
     const [x, y] = pointPosition(state.data, point, s, plotRange(state));
     return [x / s, y / s];
   }
@@ -121,7 +127,7 @@ export function createExplainMap(map, api, host) {
   function showCross() {
     const visible = Boolean(open() && keyPoint && map.matches(":focus"));
     cross.hidden = !visible;
-    if (visible) {
+    if (visible && keyPoint) {
       const s = map.clientWidth;
       cross.style.transform = `translate(${keyPoint[0] * s}px, ${keyPoint[1] * s}px)`;
     }
@@ -141,105 +147,7 @@ export function createExplainMap(map, api, host) {
   map.addEventListener("focus", showCross);
   map.addEventListener("blur", showCross);
 
-  // -- marking the point and its batch --------------------------------------------
-
-  function paintMarks() {
-    const ratio = window.devicePixelRatio || 1;
-    const pixels = Math.max(1, Math.round(size * ratio));
-    if (marks.width !== pixels) marks.width = marks.height = pixels;
-    const ctx = context2d(marks);
-    ctx.setTransform(pixels / (size || 1), 0, 0, pixels / (size || 1), 0, 0);
-    ctx.clearRect(0, 0, size, size);
-    const e = state.explain;
-    const point = explainedPoint(state);
-    const range = plotRange(state);
-    const asking = e.pending !== null && e.pending !== undefined;
-    // A batch's other points; an epoch's would be every training point, which says nothing.
-    const batch = !asking && e.explanation?.size === "batch" ? e.explanation.batch.indices : [];
-    const others = batch.filter((i) => i !== point);
-    map.dataset.explainPoint = point === null ? "" : String(point);
-    map.dataset.explainBatch = String(others.length);
-    label.hidden = point === null || !size;
-    if (point === null || !size) return;
-    // The batch's other points: thin rings, lighter than the explained one.
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = "rgba(31, 35, 40, 0.55)";
-    for (const i of others) {
-      if (i >= state.data.points.length) continue;
-      const [x, y] = pointPosition(state.data, i, size, range);
-      ring(ctx, x, y, 6);
-    }
-    // The explained point: a thick dark ring with a white halo (dashed while waiting for the answer).
-    const [x, y] = pointPosition(state.data, point, size, range);
-    ctx.setLineDash(asking ? [3, 3] : []);
-    ctx.strokeStyle = "#ffffff";
-    ctx.lineWidth = 5;
-    ring(ctx, x, y, 9);
-    ctx.strokeStyle = INK;
-    ctx.lineWidth = 2.5;
-    ring(ctx, x, y, 9);
-    ctx.setLineDash([]);
-    label.textContent = asking ? "asking…" : e.explanation.trains ? "this point" : "this point (test)";
-    // Right of the ring if it fits, else left of it, else under it; always inside the map.
-    const width = label.offsetWidth;
-    let left = x + 12;
-    let top = y - label.offsetHeight / 2;
-    if (left + width > size - 2) left = x - 12 - width;
-    if (left < 2) {
-      left = Math.min(size - width - 2, Math.max(2, x - width / 2));
-      top = y + 12;
-    }
-    label.style.left = `${Math.round(left)}px`;
-    label.style.top = `${Math.round(Math.max(2, Math.min(size - label.offsetHeight - 2, top)))}px`;
-  }
-
-  // -- before and after the update ------------------------------------------------
-
-  /** Every layer's values over the grid, before and after the step (once per explanation). */
-  function gridsOf(explanation) {
-    const grid = state.grid;
-    const key = `${explanation.id}:${grid.resolution}:${grid.oneD}`;
-    if (grids?.key === key) return grids;
-    const activations = explanation.layers.map((layer) => layer.activation);
-    const run = (parameters) => {
-      const layers = unpackLayers(explanation.layer_sizes, activations, parameters);
-      return evaluateGrid(layers, explanation.features, grid);
-    };
-    const after = explanation.parameters_after;
-    grids = { key, before: run(explanation.parameters_before), after: after ? run(after) : null };
-    return grids;
-  }
-
-  /** Whether the timeline is at the update or past it, with new weights to show. */
-  function wantsAfter(e) {
-    const step = e.steps?.[e.index];
-    return Boolean(step && e.explanation.parameters_after && AFTER_STAGES.has(step.stage));
-  }
-
-  function startMorph() {
-    cancelAnimationFrame(tween);
-    const from = shown;
-    const start = performance.now();
-    const frame = (now) => {
-      const t = Math.min(1, (now - start) / MORPH_MS);
-      const eased = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
-      shown = from + (target - from) * eased;
-      if (t >= 1) {
-        shown = target;
-        tween = 0;
-      } else {
-        tween = requestAnimationFrame(frame);
-      }
-      showStage();
-      host.repaint();
-    };
-    tween = requestAnimationFrame(frame);
-  }
-
-  function stopMorph() {
-    cancelAnimationFrame(tween);
-    tween = 0;
-  }
+  // -- before and after the update (beforeAfter.js) ----------------------------
 
   function showStage() {
     const e = state.explain;
@@ -249,63 +157,17 @@ export function createExplainMap(map, api, host) {
       map.dataset.explainShows = "";
       return;
     }
-    const noUpdate = !e.explanation.parameters_after;
-    map.dataset.explainShows = noUpdate ? "before" : tween ? "morphing" : shown === 1 ? "after" : "before";
+    const noUpdate = !e.explanation?.parameters_after;
+    const showing = beforeAfter.showing;
+    map.dataset.explainShows = noUpdate ? "before" : showing;
     stageCaption.textContent = noUpdate
       ? "no update: a test point"
-      : shown === 1 && !tween ? "after the update" : tween ? "the update…" : "before the update";
-  }
-
-  /**
-   * The grid the map shows: the network before or after the step (or between,
-   * while morphing), or null for the live network of the frame.
-   * @param {object} s the state
-   */
-  function gridFor(s) {
-    const e = s.explain;
-    if (!e.open || !e.explanation || !s.grid) return null;
-    if (String(e.explanation.layer_sizes) !== String(s.frame.network.layer_sizes)) return null;
-    const { before, after } = gridsOf(e.explanation);
-    const t = after ? shown : 0;
-    let values = t === 1 ? after : before;
-    if (t > 0 && t < 1) {
-      // Blend the outputs only: the map shows the output, and a blend of outputs is a smooth morph.
-      const last = before.length - 1;
-      const b = before[last];
-      const a = after[last];
-      const mixed = new Float64Array(b.length);
-      for (let k = 0; k < b.length; k++) mixed[k] = b[k] + (a[k] - b[k]) * t;
-      values = [...before.slice(0, last), mixed];
-    }
-    return { ...s.grid, values };
-  }
-
-  /** Before or after: morph when the timeline crosses the update. */
-  function followTimeline(e) {
-    const id = e.explanation ? e.explanation.id : null;
-    const wanted = e.explanation && wantsAfter(e) ? 1 : 0;
-    if (id !== shownId) {
-      // A new explanation starts where its timeline is, without a morph from the last one.
-      stopMorph();
-      shownId = id;
-      shown = target = wanted;
-    } else if (wanted !== target) {
-      target = wanted;
-      if (reducedMotion()) {
-        stopMorph();
-        shown = target;
-      } else {
-        startMorph();
-      }
-    }
+      : showing === "after" ? "after the update" : showing === "morphing" ? "the update…" : "before the update";
   }
 
   /** The step-through closed: the map is the live map again. */
   function reset() {
-    stopMorph();
-    grids = null;
-    shown = target = 0;
-    shownId = null;
+    beforeAfter.reset();
     keyPoint = null;
     hint.hidden = true;
     label.hidden = true;
@@ -327,10 +189,9 @@ export function createExplainMap(map, api, host) {
 
   return {
     hint,
-    gridFor,
+    gridFor: beforeAfter.gridFor,
     /** The sentence the map's accessible name gets while explaining. */
     label: () => "Click a point, or move the cross with the arrow keys and press Enter, to follow it through one training step.",
-    /** @param {object} next the state; @param {number} mapSize the map's size in CSS pixels */
     update(next, mapSize) {
       state = next;
       const resized = mapSize !== size;
@@ -339,20 +200,20 @@ export function createExplainMap(map, api, host) {
       const { changed } = state;
       if (!changed.explain && !changed.data && !changed.settings && !changed.ui && !resized) return;
       if (!e.open) {
-        if (grids || !hint.hidden) reset();
+        if (beforeAfter.active || !hint.hidden) reset();
         return;
       }
       hint.hidden = false;
       map.classList.add("gn-map-explaining");
       describe();
       if (!state.data || !state.grid) return;
-      if (changed.explain || changed.data || changed.settings || resized) paintMarks(); // not on every hover
-      if (changed.explain) followTimeline(e);
+      if (changed.explain || changed.data || changed.settings || resized) paintMarks({ marks, label, map }, state, size); // not on every hover
+      if (changed.explain) beforeAfter.follow(e);
       showStage();
       showCross();
     },
     destroy() {
-      stopMorph();
+      beforeAfter.stop();
       marks.remove();
       label.remove();
       stageCaption.remove();
@@ -362,19 +223,7 @@ export function createExplainMap(map, api, host) {
   };
 }
 
-/** The point being explained, or the one asked about, or null. */
-export function explainedPoint(state) {
-  const e = state.explain;
-  const point = e.pending ?? e.explanation?.point; // a new question first: the old answer is on its way out
-  return point === null || point === undefined || !state.data || point >= state.data.points.length ? null : point;
-}
-
-function ring(ctx, x, y, r) {
-  ctx.beginPath();
-  ctx.arc(x, y, r, 0, 2 * Math.PI);
-  ctx.stroke();
-}
-
+/** @param {number} v */
 function clamp01(v) {
   return Math.min(1, Math.max(0, v));
 }

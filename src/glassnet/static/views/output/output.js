@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The output map: what the network predicts at every point of the plane, with
  * the data on top.
@@ -9,27 +10,45 @@
  * - While the pointer rests on a neuron in the network, the map shows that
  *   neuron's picture instead, enlarged, with its name.
  * - While stepping through a training step, a click picks the point to follow,
- *   and the map shows the network before or after the step (views/outputExplain.js).
+ *   and the map shows the network before or after the step (explainMap.js).
  *
  * Under the map: a legend of the colours, the two display toggles, and the
- * controls to draw your own points (views/outputDraw.js). The painting itself
- * is in views/outputPaint.js.
+ * controls to draw your own points (drawing.js). The painting itself is in
+ * paintMap.js, where things are in mapGeometry.js, and the legend in legend.js.
  */
 
-import { classShade, css, diverging } from "../../lib/colors.js";
 import { h } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 import { lazy } from "../../lib/lazy.js";
-import { className, createDrawing } from "./drawing.js";
-import { paintPlane, paintPlot, paintPoints, plotRange, scaledFeature, shownNeuron } from "./paintMap.js";
+import { createDrawing } from "./drawing.js";
+import { legendOf } from "./legend.js";
+import { isMapState, plotRange, shownNeuron } from "./mapGeometry.js";
+import { paintPlane, paintPlot, paintPoints } from "./paintMap.js";
 
-/** What stands in for the step-through's part of the map until it has loaded: it does nothing. */
+/** @import { Grid, State, View, ViewApi } from "../../lib/types.js" */
+/** @import { MapState, ShownNeuron } from "./mapGeometry.js" */
+
+/**
+ * The step-through's part of the map (explainMap.js): picking a point, and the map before or after the step.
+ * @typedef {object} ExplainMapPart
+ * @property {HTMLElement | null} hint the line under the map
+ * @property {(state: State, mapSize: number) => void} update
+ * @property {(state: MapState) => Grid | null} gridFor the grid to show, or null for the live one
+ * @property {() => string} label the sentence the map's accessible name gets
+ * @property {() => void} destroy
+ */
+
+/**
+ * What stands in for the step-through's part of the map until it has loaded: it does nothing.
+ * @type {ExplainMapPart}
+ */
 const IDLE_EXPLAIN_MAP = { hint: null, update() {}, gridFor: () => null, label: () => "", destroy() {} };
 
 /**
  * @param {HTMLElement} el the map slot of the output column
  * @param {ViewApi} api
+ * @returns {View}
  */
 export function createOutput(el, api) {
   const heat = h("canvas", { class: "gn-map-heat", width: 48, height: 48, "aria-hidden": "true" });
@@ -46,11 +65,13 @@ export function createOutput(el, api) {
   // Picking and morphing for the step-through (explainMap.js) load the first time it is opened.
   const hintSlot = h("div", { class: "gn-map-hint-slot" });
   const explaining = lazy(
-    async () => (await import("./explainMap.js")).createExplainMap(map, api, { repaint: () => latest && paintPicture(latest) }),
+    async () => /** @type {ExplainMapPart} */ ((await import("./explainMap.js")).createExplainMap(map, api, {
+      repaint: () => latest && isMapState(latest) && paintPicture(latest),
+    })),
     IDLE_EXPLAIN_MAP,
     (loaded) => {
-      hintSlot.append(loaded.hint);
-      if (!latest?.frame || !latest.grid || !latest.data) return;
+      if (loaded.hint) hintSlot.append(loaded.hint);
+      if (!latest || !isMapState(latest)) return;
       const everything = { ...latest, changed: { explain: true, ui: true } };
       loaded.update(everything, size);
       draw(everything, true);
@@ -68,6 +89,7 @@ export function createOutput(el, api) {
   );
   el.append(root);
 
+  /** @type {State | null} the last state given */
   let latest = null;
   let size = 0;
   let pointsStale = true;
@@ -84,7 +106,7 @@ export function createOutput(el, api) {
       canvas.height = canvas.width;
     }
     pointsStale = true;
-    if (latest?.frame && latest.grid && latest.data) {
+    if (latest && isMapState(latest)) {
       draw(latest, true);
       explaining.current.update({ ...latest, changed: {} }, size);
     }
@@ -92,7 +114,7 @@ export function createOutput(el, api) {
   resize.observe(map);
 
   /** The picture: the output (while explaining, before or after the step), or the hovered neuron. */
-  function paintPicture(state) {
+  function paintPicture(/** @type {MapState} */ state) {
     const neuron = shownNeuron(state);
     const oneD = Boolean(state.grid.oneD);
     heat.hidden = oneD;
@@ -107,7 +129,7 @@ export function createOutput(el, api) {
     }
   }
 
-  function draw(state, force = false) {
+  function draw(/** @type {MapState} */ state, force = false) {
     const { changed } = state;
     const neuron = shownNeuron(state);
     const oneD = Boolean(state.grid.oneD);
@@ -126,6 +148,10 @@ export function createOutput(el, api) {
     map.dataset.mode = oneD ? "curve" : neuron ? "neuron" : "output";
   }
 
+  /**
+   * @param {MapState} state
+   * @param {ShownNeuron | null} neuron
+   */
   function describe(state, neuron) {
     const data = state.data;
     const what = neuron ? `the picture of ${neuronName(state, neuron)}` : "what the network predicts";
@@ -140,7 +166,7 @@ export function createOutput(el, api) {
       latest = state;
       if (state.explain.open) explaining.need();
       drawing.update(state);
-      if (!state.frame || !state.grid || !state.data) return;
+      if (!isMapState(state)) return;
       explaining.current.update(state, size);
       draw(state);
       const { changed } = state;
@@ -186,7 +212,14 @@ export function createOutput(el, api) {
 
 let nextId = 1;
 
-/** A labelled checkbox with its help, for a boolean setting. */
+/**
+ * A labelled checkbox with its help, for a boolean setting.
+ * @param {string} name
+ * @param {string} label
+ * @param {string} helpKey
+ * @param {string} control its name for hide keys (docs/urls.md)
+ * @param {(on: boolean) => void} onChange
+ */
 function checkbox(name, label, helpKey, control, onChange) {
   const id = `${name}-${nextId++}`; // unique, for pages (notebooks) with several playgrounds
   const input = h("input", { type: "checkbox", id, onchange: () => onChange(input.checked) });
@@ -200,7 +233,11 @@ function checkbox(name, label, helpKey, control, onChange) {
   return { el, input };
 }
 
-/** The name of a neuron, as the network diagram names it. */
+/**
+ * The name of a neuron, as the network diagram names it.
+ * @param {MapState} state
+ * @param {ShownNeuron} neuron
+ */
 function neuronName(state, neuron) {
   const net = state.frame.network;
   if (neuron.a === 0) {
@@ -209,15 +246,18 @@ function neuronName(state, neuron) {
     return `Feature ${feature ? feature.label : name}`;
   }
   if (neuron.a === net.layer_sizes.length - 1) {
-    if (net.activations.at(-1) !== "softmax") return "Output neuron";
+    if (net.activations[net.activations.length - 1] !== "softmax") return "Output neuron";
     return `Output: class ${state.data.class_names[neuron.unit] ?? neuron.unit}`;
   }
   return `Neuron ${neuron.unit + 1} of layer ${neuron.a}`;
 }
 
-/** Tick labels along the edges: -6, 0, 6 on both axes, or the value range of a 1-D plot. */
+/**
+ * Tick labels along the edges: -6, 0, 6 on both axes, or the value range of a 1-D plot.
+ * @param {MapState} state
+ */
 function tickLabels(state) {
-  const tick = (text, at, cls = "") => h("span", { class: `gn-tick ${cls}`, style: `--at: ${at}` }, text);
+  const tick = (/** @type {string} */ text, /** @type {string} */ at, cls = "") => h("span", { class: `gn-tick ${cls}`, style: `--at: ${at}` }, text);
   let y = ["6", "0", "-6"];
   let yName = "x₂";
   if (state.grid.oneD) {
@@ -228,65 +268,4 @@ function tickLabels(state) {
   const x = [tick("-6", "0%"), tick("0", "50%"), tick("6", "100%"), tick("x₁", "75%", "gn-axis-name")];
   const ys = [tick(y[0], "0%"), tick(y[1], "50%"), tick(y[2], "100%"), tick(yName, "25%", "gn-axis-name")];
   return { key: y.join() + yName, x, y: ys };
-}
-
-/**
- * What the colours mean now, as legend elements.
- * @returns {{key: string, nodes: Node[]}}
- */
-function legendOf(state, neuron) {
-  const data = state.data;
-  const names = data.class_names.map(className);
-  if (neuron) {
-    const activation = neuron.a === 0 ? "feature" : state.layers[neuron.a - 1].activation;
-    if (activation === "softmax") {
-      const k = neuron.unit;
-      const stops = [css(classShade(k, 0)), css(classShade(k, 1))];
-      return bar(`${activation}${k}`, `Chance of ${names[k] ?? k}:`, stops, ["0", "", "1"]);
-    }
-    if (activation === "sigmoid") return bar("sigmoid", "Neuron output:", signedStops(), ["0", "0.5", "1"]);
-    if (activation === "feature") {
-      const values = state.grid.values[0];
-      const { scale } = scaledFeature(values, values.length / state.grid.n, neuron.unit, state.grid.n);
-      return bar(`feature${scale}`, "Feature value:", signedStops(), [num(-scale, 2), "0", num(scale, 2)]);
-    }
-    const bounded = activation === "tanh" || activation === "sine";
-    const ends = bounded ? ["-1", "1"] : ["-1 or less", "1 or more"];
-    return bar(`neuron${bounded}`, "Neuron output:", signedStops(), [ends[0], "0", ends[1]]);
-  }
-  if (data.kind === "regression") return bar("regression", "Value:", signedStops(), ["-1 low", "0", "1 high"]);
-  if (data.kind === "multiclass" || state.settings.discretize) {
-    const note = data.kind === "multiclass" && !state.settings.discretize ? "Paler: less sure." : "";
-    return {
-      key: `classes${names.join()}${note}`,
-      nodes: [
-        h("span", { class: "gn-legend-title" }, "Class:"),
-        h("ul", { class: "gn-legend-classes" }, ...names.map((name, k) => h(
-          "li", null, h("span", { class: "gn-legend-swatch", style: { background: css(classShade(k, 1)) } }), name,
-        ))),
-        note && h("span", { class: "gn-legend-note" }, note),
-      ],
-    };
-  }
-  return bar(`binary${names.join()}`, "Prediction:", signedStops(), [names[0], "unsure", names[1]]);
-}
-
-function signedStops() {
-  return [css(diverging(-1)), css(diverging(0)), css(diverging(1))];
-}
-
-/** A small gradient bar with a label at each end and in the middle. */
-function bar(key, title, stops, [left, middle, right]) {
-  return {
-    key,
-    nodes: [
-      h("span", { class: "gn-legend-title" }, title),
-      h(
-        "span",
-        { class: "gn-legend-scale" },
-        h("span", { class: "gn-legend-bar", style: { background: `linear-gradient(to right, ${stops.join(", ")})` } }),
-        h("span", { class: "gn-legend-labels" }, h("span", null, left), h("span", null, middle), h("span", null, right)),
-      ),
-    ],
-  };
 }

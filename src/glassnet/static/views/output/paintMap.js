@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Painting the output map: what the network predicts over the plane, one
  * neuron's picture while the pointer rests on it in the network, the data points
@@ -14,47 +15,19 @@
 import { classColor, css, diverging } from "../../lib/colors.js";
 import { context2d } from "../../lib/dom.js";
 import { colorOfNeuron, paintNeuron, paintOutput } from "../../lib/heatmap.js";
+import { plotRange, pointPosition, shownPoints } from "./mapGeometry.js";
 
-export const EXTENT = 6;
+/** @import { Grid, GridPoints } from "../../lib/types.js" */
+/** @import { MapState, Range, ShownNeuron } from "./mapGeometry.js" */
+
 const INK = "#1f2328";
 const POINT_RADIUS = 3.5;
 
 /**
- * What the map shows now: the network's output, or the hovered neuron.
- * @param {object} state
- * @returns {{a: number, unit: number} | null} the neuron (a indexes state.grid.values), or null for the output
- */
-export function shownNeuron(state) {
-  const hover = state.ui.hover;
-  if (!hover || hover.kind !== "neuron" || !state.grid) return null;
-  const values = state.grid.values[hover.layer];
-  if (!values || hover.unit < 0 || hover.unit >= values.length / state.grid.n) return null;
-  return { a: hover.layer, unit: hover.unit };
-}
-
-/**
- * The vertical range of the 1-D plot: the targets' range for regression, the
- * output's range for classification. Drawing and clicking both use it.
- * @param {object} state
- * @returns {{low: number, high: number}}
- */
-export function plotRange(state) {
-  const data = state.data;
-  if (data && data.kind !== "regression") {
-    const bounded = state.settings.output_activation !== "tanh";
-    return bounded ? { low: -0.2, high: 1.2 } : { low: -1.2, high: 1.2 };
-  }
-  let m = 1;
-  for (const t of data?.targets || []) if (Math.abs(t) > m) m = Math.abs(t);
-  const edge = Math.min(10, m * 1.2);
-  return { low: -edge, high: edge };
-}
-
-/**
  * Paint the map for a 2-D grid: the output, or the neuron `neuron`.
  * @param {HTMLCanvasElement} canvas of grid resolution, scaled up by CSS
- * @param {object} state
- * @param {{a: number, unit: number} | null} neuron
+ * @param {MapState} state
+ * @param {ShownNeuron | null} neuron
  */
 export function paintPlane(canvas, state, neuron) {
   const { grid } = state;
@@ -62,7 +35,7 @@ export function paintPlane(canvas, state, neuron) {
     const outputs = grid.values[grid.values.length - 1];
     paintOutput(canvas, grid, outputs, outputs.length / grid.n, {
       kind: state.data?.kind || "binary",
-      outputActivation: state.frame.network.activations.at(-1),
+      outputActivation: state.frame.network.activations[state.frame.network.activations.length - 1],
       discretize: Boolean(state.settings.discretize),
     });
     return;
@@ -81,6 +54,10 @@ export function paintPlane(canvas, state, neuron) {
 /**
  * A feature's values divided by their largest size, so that x₁ (up to 6) and
  * x₁² (up to 36) both use the whole colour range, as in the network's pictures.
+ * @param {Float64Array} values the features' values, row-major (n × nUnits)
+ * @param {number} nUnits
+ * @param {number} unit the feature
+ * @param {number} n points
  * @returns {{values: Float64Array, scale: number}}
  */
 export function scaledFeature(values, nUnits, unit, n) {
@@ -99,8 +76,8 @@ export function scaledFeature(values, nUnits, unit, n) {
  * per class for softmax), or the neuron's curve.
  * @param {HTMLCanvasElement} canvas at device pixels
  * @param {number} size the map's size in CSS pixels
- * @param {object} state
- * @param {{a: number, unit: number} | null} neuron
+ * @param {MapState} state
+ * @param {ShownNeuron | null} neuron
  */
 export function paintPlot(canvas, size, state, neuron) {
   const ctx = context2d(canvas);
@@ -108,7 +85,7 @@ export function paintPlot(canvas, size, state, neuron) {
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, size, size); // transparent: the points and axes show through
   const range = plotRange(state);
-  const y = (v) => size * ((range.high - v) / (range.high - range.low));
+  const y = (/** @type {number} */ v) => size * ((range.high - v) / (range.high - range.low));
   const { grid } = state;
   const outputs = grid.values[grid.values.length - 1];
   const nOut = outputs.length / grid.n;
@@ -126,6 +103,18 @@ export function paintPlot(canvas, size, state, neuron) {
   }
 }
 
+/**
+ * One curve of the 1-D plot, clipped to the map, with a white halo.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {GridPoints} grid
+ * @param {Float64Array} values row-major (grid.n × nUnits)
+ * @param {number} nUnits
+ * @param {number} unit
+ * @param {number} size
+ * @param {(v: number) => number} y where a value goes
+ * @param {Range} range
+ * @param {string} color
+ */
 function line(ctx, grid, values, nUnits, unit, size, y, range, color) {
   ctx.save();
   ctx.beginPath();
@@ -151,43 +140,12 @@ function line(ctx, grid, values, nUnits, unit, size, y, range, color) {
 }
 
 /**
- * Where point i sits on the map, in CSS pixels.
- * @returns {[number, number]}
- */
-export function pointPosition(data, i, size, range) {
-  const p = data.points[i];
-  const px = ((p[0] + EXTENT) / (2 * EXTENT)) * size;
-  if (p.length === 1) {
-    let v = data.targets[i];
-    if (data.kind !== "regression") v = classHeight(v, data.kind, range);
-    return [px, size * ((range.high - v) / (range.high - range.low))];
-  }
-  return [px, ((EXTENT - p[1]) / (2 * EXTENT)) * size];
-}
-
-/** The height of a class on the 1-D plot: where the output should be for it. */
-function classHeight(k, kind, range) {
-  if (kind === "multiclass") return 1;
-  return k === 1 ? 1 : range.low < -0.5 ? -1 : 0;
-}
-
-/**
- * The points to show: the training points, and the test points when asked.
- * Removed points are in neither list.
- * @returns {{train: number[], test: number[]}}
- */
-export function shownPoints(state) {
-  const data = state.data;
-  if (!data) return { train: [], test: [] };
-  return { train: data.train, test: state.settings.show_test ? data.test : [] };
-}
-
-/**
  * Paint the data points: training points with a white outline, test points with
  * a dark one, and points the person drew with a ring around them.
  * @param {HTMLCanvasElement} canvas at device pixels
  * @param {number} size the map's size in CSS pixels
- * @param {object} state
+ * @param {MapState} state
+ * @returns {{ train: number, test: number, drawn: number } | undefined} how many of each it painted
  */
 export function paintPoints(canvas, size, state) {
   const ctx = context2d(canvas);
@@ -199,7 +157,10 @@ export function paintPoints(canvas, size, state) {
   const range = plotRange(state);
   if (data.points[0]?.length === 1 || state.grid?.oneD) axes1D(ctx, size, range);
   const { train, test } = shownPoints(state);
-  const colorOf = data.kind === "regression" ? (t) => css(diverging(t)) : (t) => classColor(t);
+  const colorOf = data.kind === "regression"
+    ? (/** @type {number} */ t) => css(diverging(t))
+    : (/** @type {number} */ t) => classColor(t);
+  /** @type {number[]} */
   const drawn = [];
   ctx.lineWidth = 1;
   for (const i of train) {
@@ -227,6 +188,11 @@ export function paintPoints(canvas, size, state) {
 }
 
 /** The 1-D plot's zero lines (value 0 across, x₁ = 0 up), under the points and the curve. */
+/**
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {number} size
+ * @param {Range} range
+ */
 function axes1D(ctx, size, range) {
   const y0 = Math.round(size * (range.high / (range.high - range.low))) + 0.5;
   const x0 = Math.round(size / 2) + 0.5;
@@ -240,6 +206,13 @@ function axes1D(ctx, size, range) {
   ctx.stroke();
 }
 
+/**
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {[number, number]} at
+ * @param {number} r
+ * @param {string} fill
+ * @param {string} stroke
+ */
 function dot(ctx, [x, y], r, fill, stroke) {
   ctx.fillStyle = fill;
   ctx.strokeStyle = stroke;
@@ -249,32 +222,3 @@ function dot(ctx, [x, y], r, fill, stroke) {
   ctx.stroke();
 }
 
-/**
- * The shown point nearest to (px, py) on a map of `size` pixels, within `radius` pixels; -1 if none.
- * @param {object} state
- * @param {number} size the map's width in CSS pixels
- * @param {number} px
- * @param {number} py
- * @param {number} radius
- */
-export function nearestShownPoint(state, size, px, py, radius) {
-  const range = plotRange(state);
-  const { train, test } = shownPoints(state);
-  let best = -1;
-  let bestDistance = radius * radius;
-  for (const i of [...train, ...test]) {
-    const [x, y] = pointPosition(state.data, i, size, range);
-    const d = (x - px) ** 2 + (y - py) ** 2;
-    if (d <= bestDistance) {
-      best = i;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Where a pointer event is on the map, in CSS pixels from its top-left corner (inside the border). */
-export function mapPosition(map, event) {
-  const box = map.getBoundingClientRect();
-  return [event.clientX - box.left - map.clientLeft, event.clientY - box.top - map.clientTop];
-}
