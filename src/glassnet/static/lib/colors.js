@@ -14,11 +14,12 @@ export const NEUTRAL = [232, 234, 235]; // #e8eaeb
 export const POSITIVE = [8, 119, 189]; // #0877bd
 
 /**
- * Okabe–Ito, reordered so that class 0 is orange and class 1 is blue, then 9 more.
- * Only the first six (the most blobs and drawn data have) are colour-blind
- * safe: Okabe–Ito has seven colours, and the rest were picked by eye to tell up
- * to 16 classes (MAX_CLASSES) apart for most people, not for everyone. Past six
- * classes, the legend's class names carry the meaning, not the colours alone.
+ * Okabe–Ito, reordered so that class 0 is orange and class 1 is blue, then nine more.
+ * NOT colour-blind safe past six classes: the first six (as many as blobs and
+ * drawn data have) stay apart for the common kinds of colour blindness, but a
+ * loaded file may have up to 16 classes (MAX_CLASSES), and from the seventh on
+ * (sky blue, close to class 1's blue, then nine picked by eye) some look alike
+ * to some people. There the legend's class names carry the meaning.
  * @type {[number, number, number][]}
  */
 export const CLASS_COLORS = [
