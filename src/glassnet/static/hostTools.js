@@ -11,7 +11,8 @@
 import { h } from "./lib/dom.js";
 import { helpButton } from "./lib/help.js";
 
-/** @import { Model, SessionDocument } from "./lib/types.js" */
+/** @import { SessionDocument } from "./lib/messages.js" */
+/** @import { Model } from "./lib/types.js" */
 
 /**
  * @param {HTMLElement} root the rendered front end (its .gn-top gets the tools)

@@ -17,7 +17,7 @@ import { emptyHistory, mergeHistory } from "./lib/history.js";
 import { lazy } from "./lib/lazy.js";
 import { readHash, writeHash } from "./lib/urlState.js";
 
-/** @import { History, Incoming, SessionDocument } from "./lib/types.js" */
+/** @import { History, Incoming, SessionDocument } from "./lib/messages.js" */
 /** @typedef {(session: SessionDocument) => void} SavedHandler */
 
 const KEEP_KEY = "glassnet-session";

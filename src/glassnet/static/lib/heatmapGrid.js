@@ -10,7 +10,8 @@
 
 import { evaluateGrid, makeGrid } from "./evaluate.js";
 
-/** @import { FrameNetwork, Grid, Layer } from "./types.js" */
+/** @import { FrameNetwork } from "./messages.js" */
+/** @import { Grid, Layer } from "./types.js" */
 
 /** Points per side of the grid every heatmap is drawn from. */
 export const GRID_RESOLUTION = 48;

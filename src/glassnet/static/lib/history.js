@@ -7,7 +7,7 @@
  * history for its chart, and the page's host keeps one to save with the session.
  */
 
-/** @import { History, HistoryPiece } from "./types.js" */
+/** @import { History, HistoryPiece } from "./messages.js" */
 
 /** The series of a history, each one value per entry. */
 export const HISTORY_SERIES = /** @type {const} */ (["epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]);

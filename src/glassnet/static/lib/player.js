@@ -15,7 +15,8 @@
 import { closedExplain } from "./initialState.js";
 import { nextIndex, updateIndex } from "./timeline.js";
 
-/** @import { ExplainState, Outgoing, Player } from "./types.js" */
+/** @import { Outgoing } from "./messages.js" */
+/** @import { ExplainState, Player } from "./types.js" */
 
 /** Explanation playback speeds, in steps per second. */
 export const EXPLAIN_SPEEDS = [0.5, 1, 2, 4];

@@ -18,7 +18,8 @@ import { unpackLayers } from "./evaluate.js";
 import { closedExplain } from "./initialState.js";
 import { buildSteps, updateIndex } from "./timeline.js";
 
-/** @import { Alert, FrameMessage, Incoming, State } from "./types.js" */
+/** @import { Alert, FrameMessage, Incoming } from "./messages.js" */
+/** @import { State } from "./types.js" */
 
 /** How many notices, and how many errors, are kept to show at once. */
 const KEEP_NOTICES = 4;

@@ -12,7 +12,8 @@
  * This is host code of the standalone page: the shared front end never imports it.
  */
 
-/** @import { Model, Outgoing } from "./types.js" */
+/** @import { Outgoing } from "./messages.js" */
+/** @import { Model } from "./types.js" */
 
 /**
  * Decode one WebSocket message into [message, buffers].

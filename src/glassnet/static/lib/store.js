@@ -23,7 +23,8 @@ import { createPlayer } from "./player.js";
 import { reduce } from "./reduce.js";
 import { createScheduler } from "./scheduler.js";
 
-/** @import { Changed, Incoming, Model, State, ViewApi } from "./types.js" */
+/** @import { Incoming } from "./messages.js" */
+/** @import { Changed, Model, State, ViewApi } from "./types.js" */
 
 /**
  * Which `changed` flag each part of the state raises when it changes: views

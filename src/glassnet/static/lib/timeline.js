@@ -15,7 +15,8 @@
  * Every number a step points at is in the explanation; nothing is computed here.
  */
 
-/** @import { Explanation, Granularity, Step } from "./types.js" */
+/** @import { Explanation } from "./messages.js" */
+/** @import { Granularity, Step } from "./types.js" */
 
 /** @type {Step["stage"][]} */
 export const STAGES = ["forward", "loss", "backward", "update", "done"];

@@ -16,8 +16,11 @@ import { context2d, h } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 import { emptyHistory } from "../../lib/history.js";
+import { drawSeries, makeColumns } from "./drawSeries.js";
 
-/** @import { History, View } from "../../lib/types.js" */
+/** @import { History } from "../../lib/messages.js" */
+/** @import { Columns } from "./drawSeries.js" */
+/** @import { View } from "../../lib/types.js" */
 
 const TRAIN_COLOR = "#1f2328";
 const TEST_COLOR = "#9aa3ad";
@@ -60,7 +63,7 @@ export function createLossChart(el) {
   let cursor = -1; // the history index under the pointer, or -1
   let width = 0;
   let ratio = 1;
-  /** @type {ReturnType<typeof makeColumns> | null} scratch arrays for decimation, one set per canvas width */
+  /** @type {Columns | null} scratch arrays for decimation, one set per canvas width */
   let columns = null;
 
   const resize = new ResizeObserver(() => {
@@ -144,8 +147,9 @@ export function createLossChart(el) {
       ctx.fillText(last, width - ctx.measureText(last).width - 2, bottom + 1);
     }
     const x = (/** @type {number} */ e) => (e1 === e0 ? width / 2 : ((e - e0) / (e1 - e0)) * (width - 2) + 1);
-    curve(ctx, epochs, history.test_loss, x, y, TEST_COLOR);
-    curve(ctx, epochs, history.train_loss, x, y, TRAIN_COLOR);
+    if (!columns || columns.first.length !== width + 1) columns = makeColumns(width + 1);
+    drawSeries(ctx, { epochs, values: history.test_loss, x, y, color: TEST_COLOR, width, columns });
+    drawSeries(ctx, { epochs, values: history.train_loss, x, y, color: TRAIN_COLOR, width, columns });
     if (cursor >= 0) drawCursor(ctx, x(epochs[cursor]), y);
     else readout.hidden = true;
   }
@@ -178,59 +182,6 @@ export function createLossChart(el) {
     readout.classList.toggle("gn-chart-readout-right", cx < width / 2);
   }
 
-  /** Draw one series, decimated to pixel columns. */
-  /**
-   * @param {CanvasRenderingContext2D} ctx
-   * @param {number[]} epochs
-   * @param {(number | null)[]} values one per epoch; null where there is none (no test points)
-   * @param {(epoch: number) => number} x
-   * @param {(v: number) => number} y
-   * @param {string} color
-   */
-  function curve(ctx, epochs, values, x, y, color) {
-    const n = epochs.length;
-    if (!columns || columns.first.length !== width + 1) columns = makeColumns(width + 1);
-    const { first, low, high, last, used } = columns;
-    used.fill(0);
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (v === null || !Number.isFinite(v)) continue;
-      const c = Math.min(width, Math.max(0, Math.round(x(epochs[i]))));
-      if (!used[c]) {
-        used[c] = 1;
-        first[c] = low[c] = high[c] = last[c] = v;
-      } else {
-        if (v < low[c]) low[c] = v;
-        if (v > high[c]) high[c] = v;
-        last[c] = v;
-      }
-    }
-    ctx.strokeStyle = color;
-    ctx.fillStyle = color;
-    ctx.lineWidth = 1.5;
-    ctx.lineJoin = "round";
-    ctx.beginPath();
-    let points = 0;
-    for (let c = 0; c <= width; c++) {
-      if (!used[c]) continue;
-      if (points === 0) ctx.moveTo(c, y(first[c]));
-      else ctx.lineTo(c, y(first[c]));
-      if (high[c] !== low[c]) {
-        ctx.lineTo(c, y(first[c] <= last[c] ? low[c] : high[c]));
-        ctx.lineTo(c, y(first[c] <= last[c] ? high[c] : low[c]));
-      }
-      ctx.lineTo(c, y(last[c]));
-      points++;
-    }
-    ctx.stroke();
-    if (points === 1) {
-      const c = used.indexOf(1);
-      ctx.beginPath();
-      ctx.arc(c, y(last[c]), 2, 0, 2 * Math.PI);
-      ctx.fill();
-    }
-  }
-
   function describe() {
     const n = history ? history.epochs.length : 0;
     if (n === 0) return "Loss chart: no training yet";
@@ -252,17 +203,6 @@ export function createLossChart(el) {
       resize.disconnect();
       root.remove();
     },
-  };
-}
-
-/** @param {number} n */
-function makeColumns(n) {
-  return {
-    first: new Float64Array(n),
-    low: new Float64Array(n),
-    high: new Float64Array(n),
-    last: new Float64Array(n),
-    used: new Uint8Array(n),
   };
 }
 

@@ -22,7 +22,8 @@ import { createFileLoader } from "./fileLoader.js";
 import { createSlider } from "./slider.js";
 import { datasetThumbnail, pencilPicture } from "./thumbnails.js";
 
-/** @import { Catalog, DataMessage, State, View, ViewApi } from "../../lib/types.js" */
+/** @import { Catalog, DataMessage } from "../../lib/messages.js" */
+/** @import { State, View, ViewApi } from "../../lib/types.js" */
 
 /** The dataset name of points a person drew or loaded (the session's CUSTOM). */
 const CUSTOM = "custom";

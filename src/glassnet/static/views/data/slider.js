@@ -7,7 +7,7 @@
 import { h } from "../../lib/dom.js";
 import { helpButton } from "../../lib/help.js";
 
-/** @import { Settings } from "../../lib/types.js" */
+/** @import { Settings } from "../../lib/messages.js" */
 
 /** How long a slider waits after the last arrow key press before sending. */
 const SEND_DELAY_MS = 250;

@@ -12,7 +12,7 @@
 import { classColor, css, diverging } from "../../lib/colors.js";
 import { context2d, h } from "../../lib/dom.js";
 
-/** @import { DatasetSpec } from "../../lib/types.js" */
+/** @import { DatasetSpec } from "../../lib/messages.js" */
 
 /** Pixels per side of a thumbnail's canvas (it is shown at about 46 CSS pixels: sharp at 2x). */
 export const THUMB_PIXELS = 96;

@@ -17,7 +17,7 @@ import { chunk, formula, n, result, t } from "./parts.js";
 
 /** @import { CardContext, CardParts, Names } from "./parts.js" */
 
-/** @import { ChainMessage } from "../../lib/types.js" */
+/** @import { ChainMessage } from "../../lib/messages.js" */
 
 /**
  * What each kind of hop is, in the words the panel uses.

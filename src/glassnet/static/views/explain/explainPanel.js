@@ -29,7 +29,8 @@ import { doneCard, noUpdateCard, updateCard } from "./updateCards.js";
 import { createGlossary, mixupFor } from "./words.js";
 /** @import { CardContext, LocalChoices } from "./parts.js" */
 
-/** @import { ChainMessage, DeltaMessage, ExplainState, Explanation, Granularity, State, Step, View, ViewApi } from "../../lib/types.js" */
+/** @import { ChainMessage, DeltaMessage, Explanation } from "../../lib/messages.js" */
+/** @import { ExplainState, Granularity, State, Step, View, ViewApi } from "../../lib/types.js" */
 
 /** @type {Record<Step["stage"], string>} */
 const STAGE_LABELS = { forward: "Forward", loss: "Loss", backward: "Backward", update: "Update", done: "Done" };

@@ -13,7 +13,7 @@ import { activationInfo, chunk, classTag, formula, labelText, n, result, rows, t
 
 /** @import { CardContext, CardParts, Names } from "./parts.js" */
 
-/** @import { Explanation } from "../../lib/types.js" */
+/** @import { Explanation } from "../../lib/messages.js" */
 
 /**
  * The point enters: its position and the feature values the network gets.

@@ -13,7 +13,8 @@ import { labelText, namesFor } from "./parts.js";
 
 /** @import { Names } from "./parts.js" */
 
-/** @import { Catalog, DataMessage, ExplainLayer, Explanation, Settings, Step } from "../../lib/types.js" */
+/** @import { Catalog, DataMessage, ExplainLayer, Explanation, Settings } from "../../lib/messages.js" */
+/** @import { Step } from "../../lib/types.js" */
 
 /**
  * @param {Step} step

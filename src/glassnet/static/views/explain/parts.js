@@ -45,7 +45,8 @@ import { classLabel, num, term } from "../../lib/format.js";
 
 /** Attributes of a shown number: any of h()'s, and dataset entries. @typedef {{ dataset?: Record<string, unknown> } & Record<string, unknown>} Extra */
 
-/** @import { Catalog, ChainMessage, DataMessage, DeltaMessage, Explanation, Settings, State, Step, ViewApi } from "../../lib/types.js" */
+/** @import { Catalog, ChainMessage, DataMessage, DeltaMessage, Explanation, Settings } from "../../lib/messages.js" */
+/** @import { State, Step, ViewApi } from "../../lib/types.js" */
 
 /**
  * A shown number: rounded text, the exact value in data-value.

@@ -15,7 +15,8 @@ import { h } from "../../lib/dom.js";
 import { classLabel, num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 
-/** @import { DataMessage, State, StepSize, ViewApi } from "../../lib/types.js" */
+/** @import { DataMessage, StepSize } from "../../lib/messages.js" */
+/** @import { State, ViewApi } from "../../lib/types.js" */
 
 /** How many training points the table lists. */
 const LISTED = 8;

@@ -15,7 +15,8 @@ import { chunk, formula, n, result } from "./parts.js";
 
 /** @import { CardContext, CardParts, Names } from "./parts.js" */
 
-/** @import { ExplainUpdate, Explanation, Metrics, UpdatePart, ViewApi } from "../../lib/types.js" */
+/** @import { ExplainUpdate, Explanation, Metrics, UpdatePart } from "../../lib/messages.js" */
+/** @import { ViewApi } from "../../lib/types.js" */
 
 /**
  * One layer's weights and biases: before, step, after.

@@ -6,7 +6,8 @@
 
 import { h } from "../../lib/dom.js";
 
-/** @import { Explanation, Step } from "../../lib/types.js" */
+/** @import { Explanation } from "../../lib/messages.js" */
+/** @import { Step } from "../../lib/types.js" */
 
 /** Every term the panel uses, in words a beginner can follow. */
 export const GLOSSARY = [

@@ -19,7 +19,8 @@ import { buildHeadings } from "./buildHeadings.js";
 /** @import { ColorOf } from "../../lib/heatmap.js" */
 /** @import { Layout } from "./layoutNetwork.js" */
 
-/** @import { Catalog, DrawnState, Frame, Grid, State } from "../../lib/types.js" */
+/** @import { Catalog, Frame } from "../../lib/messages.js" */
+/** @import { DrawnState, Grid, State } from "../../lib/types.js" */
 
 /**
  * @typedef {object} DiagramNode

@@ -8,7 +8,8 @@
 import { h } from "../../lib/dom.js";
 import { helpButton } from "../../lib/help.js";
 
-/** @import { Catalog, Frame, State } from "../../lib/types.js" */
+/** @import { Catalog, Frame } from "../../lib/messages.js" */
+/** @import { State } from "../../lib/types.js" */
 /** @import { Diagram, DiagramParts, LayerActions } from "./buildDiagram.js" */
 
 /**

@@ -7,7 +7,8 @@
 
 import { showValue } from "../../lib/dom.js";
 
-/** @import { DrawnState, Settings, ViewApi } from "../../lib/types.js" */
+/** @import { Settings } from "../../lib/messages.js" */
+/** @import { DrawnState, ViewApi } from "../../lib/types.js" */
 /** @import { Diagram, DiagramNode, LayerActions } from "./buildDiagram.js" */
 
 /**

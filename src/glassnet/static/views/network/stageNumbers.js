@@ -6,7 +6,8 @@
  * (input × weight) and the sign of a change (after - before = -step).
  */
 
-/** @import { ExplainState, Explanation, Step } from "../../lib/types.js" */
+/** @import { Explanation } from "../../lib/messages.js" */
+/** @import { ExplainState, Step } from "../../lib/types.js" */
 
 /**
  * A neuron's numbers ({kind, value} each) and an edge's number (drawn: the

@@ -27,7 +27,8 @@ import { signedStep } from "./paintFrame.js";
 import { overlaps, pointOn, rect, svg, travellingDot } from "./overlayParts.js";
 import { stageNumbers } from "./stageNumbers.js";
 
-/** @import { DrawnState, Explanation, State } from "../../lib/types.js" */
+/** @import { Explanation } from "../../lib/messages.js" */
+/** @import { DrawnState, State } from "../../lib/types.js" */
 /** @import { Diagram, DiagramEdge, DiagramNode, DiagramParts } from "./buildDiagram.js" */
 /** @import { NodeNumbers, StageNumbers } from "./stageNumbers.js" */
 

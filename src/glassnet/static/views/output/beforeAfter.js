@@ -12,7 +12,8 @@
 
 import { evaluateGrid, unpackLayers } from "../../lib/evaluate.js";
 
-/** @import { ExplainState, Explanation, Grid, GridPoints, State } from "../../lib/types.js" */
+/** @import { Explanation } from "../../lib/messages.js" */
+/** @import { ExplainState, Grid, GridPoints, State } from "../../lib/types.js" */
 
 export const MORPH_MS = 600;
 

@@ -21,7 +21,8 @@ import { helpButton } from "../../lib/help.js";
 import { initialState } from "../../lib/initialState.js";
 import { EXTENT, mapPosition, nearestShownPoint, plotRange } from "./mapGeometry.js";
 
-/** @import { DataMessage, State, ViewApi } from "../../lib/types.js" */
+/** @import { DataMessage } from "../../lib/messages.js" */
+/** @import { State, ViewApi } from "../../lib/types.js" */
 
 const REMOVE_RADIUS = 8; // CSS pixels around a point that count as "on" it
 const LONG_PRESS_MS = 550;

@@ -8,7 +8,8 @@
 
 export const EXTENT = 6;
 
-/** @import { DataMessage, DataKind, DrawnState, State } from "../../lib/types.js" */
+/** @import { DataKind, DataMessage } from "../../lib/messages.js" */
+/** @import { DrawnState, State } from "../../lib/types.js" */
 
 /**
  * A state the map can draw: a network, and the data.

@@ -7,7 +7,8 @@
 import { h, select, setChoices, showValue } from "../../lib/dom.js";
 import { helpButton } from "../../lib/help.js";
 
-/** @import { Catalog, State, View, ViewApi } from "../../lib/types.js" */
+/** @import { Catalog } from "../../lib/messages.js" */
+/** @import { State, View, ViewApi } from "../../lib/types.js" */
 
 /** The Playground's learning rates and regularization rates, so its links find their value. */
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
