@@ -111,3 +111,32 @@ def test_one_computer_cannot_take_every_session(monkeypatch):
         with client.websocket_connect("/ws") as second:
             message = json.loads(second.receive_text())
             assert "This computer has 1 sessions open" in message["message"]
+
+
+def test_a_static_files_etag_is_the_same_in_every_server_process():
+    # Python's hash() of bytes changes from process to process (PYTHONHASHSEED); an ETag must not.
+    import os
+    import subprocess
+    import sys
+
+    here = TestClient(create_app()).get("/static/app.js").headers["etag"]
+    code = (
+        "from glassnet.server import STATIC, StaticCache;"
+        "print(StaticCache(STATIC).response('app.js').headers['etag'])"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = [sys.executable, "-c", code]
+        other = subprocess.run(run, env=env, capture_output=True, text=True)
+        assert other.stdout.strip() == here, other.stderr
+
+
+def test_the_page_links_every_stylesheet_it_needs_at_start_and_each_one_is_served():
+    client = TestClient(create_app())
+    page = client.get("/").text
+    sheets = re.findall(r'<link rel="stylesheet" href="(/static/[^"]+)">', page)
+    for view in ("network/network.css", "output/output.css", "data/dataPanel.css"):
+        assert f"/static/views/{view}" in sheets
+    assert "/static/views/explain/explainPanel.css" not in sheets  # it loads with its panel
+    for sheet in sheets:
+        assert client.get(sheet).status_code == 200, sheet

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import logging
 import posixpath
@@ -151,7 +152,8 @@ class StaticCache:
         cached = self.files.get(key)
         if cached is None or cached[0] != mtime:
             body = full.read_bytes()
-            cached = (mtime, body, f'"{hash(body) & 0xFFFFFFFF:x}-{len(body)}"')
+            # A hash of the content, the same in every process (Python's hash() is not).
+            cached = (mtime, body, f'"{hashlib.sha1(body).hexdigest()[:16]}-{len(body)}"')
             self.files[key] = cached
         _, body, etag = cached
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
@@ -194,7 +196,8 @@ def page_html(layout: str = "full") -> str:
     modules = "".join(
         f'    <link rel="modulepreload" href="/static/{m}">\n' for m in static_modules()
     )
-    # The stylesheet of each view that loads at start (views/x.js has views/x.css).
+    # The stylesheet of each view that loads at start: views/<folder>/x.js has views/<folder>/x.css
+    # beside it. (A view loaded later with import() links its own, as app.js does.)
     css = [m[:-3] + ".css" for m in static_modules() if (STATIC / (m[:-3] + ".css")).exists()]
     sheets = "".join(f'    <link rel="stylesheet" href="/static/{path}">\n' for path in css)
     page = (STATIC / "index.html").read_text().replace("    <!-- preload -->\n", modules + sheets)

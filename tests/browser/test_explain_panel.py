@@ -1,4 +1,4 @@
-"""The step-through panel (static/views/explainPanel.js) in Chromium, against the real server.
+"""The step-through panel (static/views/explain/) in Chromium, against the real server.
 
 Every number the panel shows carries its exact value in ``data-value``; these tests read
 those and compare them with the session's own ``explanation``, ``chain`` and ``delta``

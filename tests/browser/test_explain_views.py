@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 from socket_watch import EDGE_POINT, SocketWatch
 
-PICK_RADIUS = 12  # CSS pixels: views/outputExplain.js
+PICK_RADIUS = 12  # CSS pixels: views/output/explainMap.js
 
 
 def button(page, name):

@@ -1,4 +1,4 @@
-"""The network diagram (static/views/network.js) in Chromium, against the real server.
+"""The network diagram (static/views/network/network.js) in Chromium, against the real server.
 
 Every count the diagram shows comes from the session's frame, so these tests change the
 network through the diagram's own buttons and check that the drawing follows.

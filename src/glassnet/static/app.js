@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * glassnet's front end, as an anywidget front-end module.
  *
@@ -10,29 +11,38 @@
  * arrive as custom messages. Page-only features (URL hash, storage, downloads)
  * live in the page's host code, not here.
  *
- * Inside: one store (lib/store.js) and one view per concern. Data flows one way:
+ * Inside: one store (lib/store.js) and one view per concern, each in its folder
+ * under views/. A view is createX(el, api) returning { update(state), destroy() }:
+ * it draws the state it is given and asks for changes through api (lib/types.js,
+ * ViewApi), never writing state itself. Data flows one way:
  * user action -> command -> session -> new state -> views.
  */
 
 import { h } from "./lib/dom.js";
+import { lazy } from "./lib/lazy.js";
 import { createStore } from "./lib/store.js";
-import { createControls } from "./views/controls.js";
-import { createDataPanel } from "./views/dataPanel.js";
-import { createLossChart } from "./views/lossChart.js";
-import { createMessages } from "./views/messages.js";
-import { createMetrics } from "./views/metrics.js";
-import { createNetwork } from "./views/network.js";
-import { createOutput } from "./views/output.js";
-import { createSettingsBar } from "./views/settingsBar.js";
+import { createControls } from "./views/top/controls.js";
+import { createDataPanel } from "./views/data/dataPanel.js";
+import { createLossChart } from "./views/chart/lossChart.js";
+import { createMessages } from "./views/top/messages.js";
+import { createMetrics } from "./views/chart/metrics.js";
+import { createNetwork } from "./views/network/network.js";
+import { createOutput } from "./views/output/output.js";
+import { addPanelToggles } from "./views/top/panelToggles.js";
+import { createSettingsBar } from "./views/top/settingsBar.js";
+
+/** @import { Model, UiOptions, View, ViewApi } from "./lib/types.js" */
 
 const STYLESHEETS = [
   "style.css",
-  "views/controls.css",
-  "views/settingsBar.css",
-  "views/dataPanel.css",
-  "views/network.css",
-  "views/output.css",
-  "views/messages.css",
+  "views/top/controls.css",
+  "views/top/settingsBar.css",
+  "views/data/dataPanel.css",
+  "views/network/network.css",
+  "views/chart/metrics.css",
+  "views/chart/lossChart.css",
+  "views/output/output.css",
+  "views/top/messages.css",
 ];
 
 /** Add the stylesheets a host page did not link already (the glassnet page links them all). */
@@ -40,21 +50,26 @@ function loadStyles() {
   for (const path of STYLESHEETS) addStylesheet(path);
 }
 
-/** Link a stylesheet (a path relative to this module) unless the page has it. */
+/**
+ * Link a stylesheet (a path relative to this module) unless the page has it.
+ * @param {string} path
+ */
 function addStylesheet(path) {
   const href = new URL(path, import.meta.url).href;
-  const present = [...document.querySelectorAll("link[rel=stylesheet]")].some((l) => l.href === href);
+  const links = document.querySelectorAll("link[rel=stylesheet]");
+  const present = [...links].some((l) => /** @type {HTMLLinkElement} */ (l).href === href);
   if (!present) document.head.append(h("link", { rel: "stylesheet", href }));
 }
 
 /**
  * Build the playground inside `el`, driven by `model`.
- * @param {{model: object, el: HTMLElement}} args
+ * @param {{model: Model, el: HTMLElement}} args
  * @returns {() => void} cleanup
  */
 function render({ model, el }) {
   loadStyles();
   const store = createStore(model);
+  const api = store.api;
   const top = h("header", { class: "gn-top" });
   const data = h("section", { class: "gn-section gn-data", "aria-label": "Data" });
   const explain = h("section", { class: "gn-section gn-explain", "aria-label": "Step through training", hidden: true });
@@ -73,32 +88,30 @@ function render({ model, el }) {
     h("main", { class: "gn-main" }, data, explain, network, output),
   );
   el.append(root);
-  const options = model.get("ui_options") || {};
+  const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
   applyOptions(root, options);
 
   const controlsSlot = h("div", { class: "gn-controls-slot" });
   const settingsSlot = h("div", { class: "gn-settings-slot" });
   top.append(h("div", { class: "gn-brand" }, "glass", h("span", null, "net")), controlsSlot, settingsSlot);
 
+  /** @type {(() => void)[]} */
   const disposers = [];
+  /** @type {View[]} */
   const views = [
-    createControls(controlsSlot, store),
-    createSettingsBar(settingsSlot, store),
-    createMessages(messages, store),
-    createDataPanel(data, store),
-    // The step-through panel loads when it is first opened, so the page opens faster.
-    lazyView(explain, store, (state) => state.explain.open, async () => {
-      addStylesheet("views/explainPanel.css");
-      return (await import("./views/explainPanel.js")).createExplainPanel;
-    }),
-    createNetwork(network, store),
-    createMetrics(metrics, store),
-    createLossChart(chart, store),
-    createOutput(map, store),
+    createControls(controlsSlot, api),
+    createSettingsBar(settingsSlot, api),
+    createMessages(messages, api),
+    createDataPanel(data, api),
+    explainPanel(explain, api),
+    createNetwork(network, api),
+    createMetrics(metrics),
+    createLossChart(chart),
+    createOutput(map, api),
   ];
   if (options.layout === "embed") {
     // The compact bar has no room for the speed: it joins the settings overlay.
-    const speed = controlsSlot.querySelector(".gn-speed");
+    const speed = /** @type {HTMLElement | null} */ (controlsSlot.querySelector(".gn-speed"));
     if (speed) settingsSlot.prepend(speed);
     disposers.push(addPanelToggles(root, top, [data, settingsSlot]));
   }
@@ -127,67 +140,32 @@ function render({ model, el }) {
   };
 }
 
-/**
- * The compact (embed) layout shows the network and the output; the data panel
- * and the settings open as overlays from two buttons in the top bar.
- * @param {HTMLElement} root
- * @param {HTMLElement} top
- * @param {HTMLElement[]} panels [data section, settings slot]
- */
-function addPanelToggles(root, top, panels) {
-  const names = ["data", "settings"];
-  const buttons = names.map((name, i) => {
-    panels[i].id = `gn-panel-${name}-${Math.random().toString(36).slice(2, 8)}`;
-    panels[i].classList.add("gn-overlay");
-    return h("button", {
-      type: "button",
-      class: "gn-button gn-panel-toggle",
-      "aria-expanded": "false",
-      "aria-controls": panels[i].id,
-      dataset: { control: name === "data" ? "dataPanel" : "settingsPanel" },
-      onclick: () => open(root.dataset.panel === name ? "" : name),
-    }, name === "data" ? "Data" : "Settings");
-  });
-  function open(name) {
-    root.dataset.panel = name;
-    buttons.forEach((b, i) => b.setAttribute("aria-expanded", String(names[i] === name)));
-  }
-  top.append(h("div", { class: "gn-panel-toggles" }, buttons));
-  root.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && root.dataset.panel) open("");
-  });
-  function onPointerDown(event) {
-    const inside = panels.some((p) => p.contains(event.target)) || buttons.includes(event.target);
-    const popover = event.target.closest?.(".gn-popover");
-    if (root.dataset.panel && !inside && !popover) open("");
-  }
-  document.addEventListener("pointerdown", onPointerDown);
-  return () => document.removeEventListener("pointerdown", onPointerDown);
-}
+/** Every part of the state, as changed: what a view that has just loaded needs to draw. */
+const EVERYTHING = { catalog: true, settings: true, data: true, frame: true, ui: true, explain: true };
+
+/** A view that draws nothing (the step-through panel, until its module has loaded). */
+const IDLE_VIEW = { update() {}, destroy() {} };
 
 /**
- * A view whose module is loaded only when `wanted(state)` first holds.
- * @returns {{update(state): void, destroy(): void}}
+ * The step-through panel. It loads the first time it is opened, so the page opens faster.
+ * @param {HTMLElement} el
+ * @param {ViewApi} api
+ * @returns {View}
  */
-function lazyView(el, store, wanted, load) {
-  let view = null;
-  let loading = false;
-  let destroyed = false;
+function explainPanel(el, api) {
+  const panel = lazy(async () => {
+    addStylesheet("views/explain/explainPanel.css");
+    const { createExplainPanel } = await import("./views/explain/explainPanel.js");
+    return createExplainPanel(el, api);
+  }, IDLE_VIEW, (view) => view.update({ ...api.state, changed: EVERYTHING }));
   return {
     update(state) {
-      if (view) view.update(state);
-      else if (!loading && wanted(state)) {
-        loading = true;
-        load().then((create) => {
-          if (destroyed) return;
-          view = create(el, store);
-          view.update({ ...store.state, changed: { catalog: true, settings: true, data: true, frame: true, ui: true, explain: true } });
-        });
-      }
+      if (state.explain.open) panel.need();
+      panel.current.update(state);
     },
     destroy() {
-      destroyed = true;
-      view?.destroy();
+      panel.cancel();
+      panel.current.destroy();
     },
   };
 }
@@ -198,6 +176,8 @@ function lazyView(el, store, wanted, load) {
  *   hidden: names of controls and panels to hide (docs/urls.md), from <name>_hide=true
  *   hideText: hide the help buttons and the title
  * Every view marks its controls with data-control="<name>".
+ * @param {HTMLElement} root
+ * @param {UiOptions} options
  */
 function applyOptions(root, options) {
   root.dataset.layout = options.layout || "full";

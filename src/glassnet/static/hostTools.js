@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The standalone page's own tools: Share link, Embed, Save session, Load session.
  *
@@ -10,20 +11,23 @@
 import { h } from "./lib/dom.js";
 import { helpButton } from "./lib/help.js";
 
+/** @import { SessionDocument } from "./lib/messages.js" */
+/** @import { Model } from "./lib/types.js" */
+
 /**
  * @param {HTMLElement} root the rendered front end (its .gn-top gets the tools)
- * @param {object} model the page's socket model
- * @param {(withHistory: boolean, handler: (session: object) => void) => void} requestSave asks
+ * @param {Model} model the page's socket model
+ * @param {(withHistory: boolean, handler: (session: SessionDocument) => void) => void} requestSave asks
  *   the session for its document and hands the answer to handler
  */
 export function addHostTools(root, model, requestSave) {
-  const top = root.querySelector(".gn-top");
+  const top = /** @type {HTMLElement} */ (root.querySelector(".gn-top"));
   const fileInput = h("input", {
     type: "file",
     accept: ".json,application/json",
     hidden: true,
     onchange: async () => {
-      const file = fileInput.files[0];
+      const file = fileInput.files?.[0];
       fileInput.value = "";
       if (file) model.send({ type: "restore", content: await file.text() });
     },
@@ -34,8 +38,8 @@ export function addHostTools(root, model, requestSave) {
     h("div", { class: "gn-host-tools" },
       button("Share", "Share link", () => copy(location.href, shareButton), "share"),
       button("Embed", "Embed", () => dialog.open(), "embed"),
-      button("Save", "Save session", (event) => {
-        const saveButton = event.currentTarget;
+      button("Save", "Save session", (/** @type {MouseEvent} */ event) => {
+        const saveButton = /** @type {HTMLButtonElement} */ (event.currentTarget);
         requestSave(true, (session) => {
           download(session);
           flash(saveButton, "Saved");
@@ -46,14 +50,21 @@ export function addHostTools(root, model, requestSave) {
       fileInput,
     ),
   );
-  const shareButton = top.querySelector(".gn-host-tools .gn-button");
+  const shareButton = /** @type {HTMLButtonElement} */ (top.querySelector(".gn-host-tools .gn-button"));
   root.append(dialog.el);
 }
 
+/**
+ * @param {string} text
+ * @param {string} name its accessible name
+ * @param {(event: MouseEvent) => void} onclick
+ * @param {string} control its name for hide keys (docs/urls.md)
+ */
 function button(text, name, onclick, control) {
   return h("button", { type: "button", class: "gn-button", "aria-label": name, onclick, dataset: { control } }, text);
 }
 
+/** @param {SessionDocument} session */
 function download(session) {
   const blob = new Blob([JSON.stringify(session)], { type: "application/json" });
   const url = URL.createObjectURL(blob);
@@ -65,6 +76,10 @@ function download(session) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * @param {string} text
+ * @param {HTMLButtonElement} button
+ */
 async function copy(text, button) {
   try {
     await navigator.clipboard.writeText(text);
@@ -74,7 +89,11 @@ async function copy(text, button) {
   }
 }
 
-/** Show a short confirmation on a button for a moment. */
+/**
+ * Show a short confirmation on a button for a moment.
+ * @param {HTMLButtonElement} button
+ * @param {string} text
+ */
 function flash(button, text) {
   const old = button.dataset.label || button.textContent;
   button.dataset.label = old;
@@ -102,7 +121,7 @@ function embedDialog() {
     el,
     open() {
       const port = location.port || (location.protocol === "https:" ? "443" : "80");
-      el.querySelector(".gn-embed-command").textContent = `glassnet --host 0.0.0.0 --port ${port}`;
+      /** @type {HTMLElement} */ (el.querySelector(".gn-embed-command")).textContent = `glassnet --host 0.0.0.0 --port ${port}`;
       const src = `${location.origin}/embed${location.hash}`;
       code.value = `<iframe src="${src}" width="600" height="450" style="border: 0" ` +
         `title="glassnet: a neural network you can see through" loading="lazy"></iframe>`;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The standalone page's host: connect to this server's session and render the front end.
  *
@@ -12,8 +13,12 @@
 
 import app from "./app.js";
 import { createSocketModel } from "./lib/socketModel.js";
-import { emptyHistory, mergeHistory } from "./lib/store.js";
+import { emptyHistory, mergeHistory } from "./lib/history.js";
+import { lazy } from "./lib/lazy.js";
 import { readHash, writeHash } from "./lib/urlState.js";
+
+/** @import { History, Incoming, SessionDocument } from "./lib/messages.js" */
+/** @typedef {(session: SessionDocument) => void} SavedHandler */
 
 const KEEP_KEY = "glassnet-session";
 const KEEP_EVERY_MS = 1500;
@@ -23,6 +28,7 @@ const link = readHash(location.hash);
 const layout = document.body.dataset.layout || "full";
 let kept = readKept();
 let lossHistory = kept?.history ? { ...emptyHistory(), ...kept.history } : emptyHistory();
+/** @type {string[]} */
 let settingNames = [];
 
 const scheme = location.protocol === "https:" ? "wss:" : "ws:";
@@ -32,30 +38,37 @@ const model = createSocketModel(`${scheme}//${location.host}/ws`, {
     ...(Object.keys(link.settings).length ? { settings: link.settings } : {}),
   }),
   local: { ui_options: { hidden: link.hidden, hideText: link.hideText, layout } },
-  socket: window.glassnetSocket,
+  // index.html opened it while the modules loaded.
+  socket: /** @type {{ glassnetSocket?: WebSocket }} */ (/** @type {unknown} */ (window)).glassnetSocket,
 });
-const el = document.getElementById("app");
+const el = /** @type {HTMLElement} */ (document.getElementById("app"));
 app.render({ model, el });
 
 // The answers to `save` arrive in the order asked: each goes to whoever asked.
+/** @type {SavedHandler[]} */
 const savedHandlers = [];
+/**
+ * @param {boolean} withHistory
+ * @param {SavedHandler} handler
+ */
 function requestSave(withHistory, handler) {
   savedHandlers.push(handler);
   model.send({ type: "save", history: withHistory });
 }
-// The page's own tools load after the playground is on screen.
-if (layout !== "embed") {
-  import("./hostTools.js").then(({ addHostTools }) =>
-    addHostTools(el.querySelector(".glassnet"), model, requestSave),
-  );
-}
+// The page's own tools load after the playground is on screen (not in the compact embed).
+const hostTools = lazy(async () => {
+  const { addHostTools } = await import("./hostTools.js");
+  addHostTools(/** @type {HTMLElement} */ (el.querySelector(".glassnet")), model, requestSave);
+}, undefined);
+if (layout !== "embed") hostTools.need();
 
 // Keep the session: ask for it (without history, which frames already bring)
 // whenever something changed, at most every KEEP_EVERY_MS.
 let version = -1;
 let keptVersion = -1;
+/** @type {ReturnType<typeof setTimeout> | null} */
 let timer = null;
-model.on("msg:custom", (message) => {
+model.on("msg:custom", (/** @type {Incoming} */ message) => {
   if (message.type === "welcome") {
     settingNames = message.catalog.settings.map((setting) => setting.name);
   } else if (message.type === "frame") {
@@ -84,6 +97,7 @@ function scheduleKeep() {
 
 // The hash always holds the setup.
 function writeLink() {
+  /** @type {Record<string, unknown>} */
   const settings = {};
   for (const name of settingNames) settings[name] = model.get(name);
   if (!Object.keys(settings).length) return;
@@ -94,6 +108,7 @@ function writeLink() {
 }
 model.on("change", writeLink);
 
+/** @param {SessionDocument} session */
 function keep(session) {
   kept = session;
   try {
@@ -103,6 +118,7 @@ function keep(session) {
   }
 }
 
+/** @returns {(SessionDocument & { history?: Partial<History> }) | null} what this tab kept */
 function readKept() {
   try {
     return JSON.parse(sessionStorage.getItem(KEEP_KEY) || "null");
@@ -111,6 +127,10 @@ function readKept() {
   }
 }
 
+/**
+ * The history as a session document keeps it.
+ * @param {History} h
+ */
 function plainHistory(h) {
   const { stride, ...series } = h;
   return { stride: stride || 1, ...series };

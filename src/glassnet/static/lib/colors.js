@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Colours: one meaning everywhere.
  *
@@ -12,7 +13,15 @@ export const NEGATIVE = [245, 147, 34]; // #f59322
 export const NEUTRAL = [232, 234, 235]; // #e8eaeb
 export const POSITIVE = [8, 119, 189]; // #0877bd
 
-/** Okabe–Ito, reordered so that class 0 is orange and class 1 is blue, then 8 more. */
+/**
+ * Okabe–Ito, reordered so that class 0 is orange and class 1 is blue, then nine more.
+ * NOT colour-blind safe past six classes: the first six (as many as blobs and
+ * drawn data have) stay apart for the common kinds of colour blindness, but a
+ * loaded file may have up to 16 classes (MAX_CLASSES), and from the seventh on
+ * (sky blue, close to class 1's blue, then nine picked by eye) some look alike
+ * to some people. There the legend's class names carry the meaning.
+ * @type {[number, number, number][]}
+ */
 export const CLASS_COLORS = [
   [245, 147, 34],
   [8, 119, 189],
@@ -32,11 +41,13 @@ export const CLASS_COLORS = [
   [170, 170, 170],
 ];
 
+/** @typedef {[number, number, number] | number[]} RGB red, green, blue, each 0 to 255 */
+
 /**
  * The diverging colour of a value, clamped to [-1, 1].
  * @param {number} v
- * @param {number[]} [out] an array to write [r, g, b] into
- * @returns {number[]}
+ * @param {RGB} [out] an array to write [r, g, b] into
+ * @returns {RGB}
  */
 export function diverging(v, out = [0, 0, 0]) {
   const t = v > 1 ? 1 : v < -1 ? -1 : v;
@@ -52,7 +63,8 @@ export function diverging(v, out = [0, 0, 0]) {
  * The colour of a class, faded towards the neutral colour by (1 - strength).
  * @param {number} k class index
  * @param {number} strength 0 (neutral) to 1 (full colour)
- * @param {number[]} [out]
+ * @param {RGB} [out]
+ * @returns {RGB}
  */
 export function classShade(k, strength, out = [0, 0, 0]) {
   const c = CLASS_COLORS[k % CLASS_COLORS.length];
@@ -63,18 +75,20 @@ export function classShade(k, strength, out = [0, 0, 0]) {
   return out;
 }
 
-/** CSS text for an [r, g, b] colour. */
+/**
+ * CSS text for an [r, g, b] colour.
+ * @param {RGB} rgb
+ * @param {number} [alpha]
+ */
 export function css(rgb, alpha = 1) {
   const [r, g, b] = rgb.map(Math.round);
   return alpha === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
-/** The CSS colour of class k. */
+/**
+ * The CSS colour of class k.
+ * @param {number} k
+ */
 export function classColor(k) {
   return css(CLASS_COLORS[k % CLASS_COLORS.length]);
-}
-
-/** The CSS colour of a signed value (a weight, a bias). */
-export function signedColor(v) {
-  return css(diverging(v));
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A tiny helper to build DOM elements readably:
  *   h("button", { class: "gn-button", onclick: play, "aria-label": "Play" }, "Play")
@@ -6,13 +7,30 @@
  */
 
 /**
- * @param {string} tag
- * @param {Record<string, any> | null} [attrs]
- * @param {...(Node | string | number | null | undefined | false)} children
- * @returns {HTMLElement}
+ * What h() takes as a child: a node, text or a number; null, undefined and
+ * false are left out (for `cond && child`). A list of children counts as its items.
+ * @typedef {Node | string | number | null | undefined | false} Child
  */
-export function h(tag, attrs = null, ...children) {
+
+/** @typedef {Record<string, unknown>} Attributes any values: functions for on*, objects for style and dataset */
+
+/**
+ * h(tag, attributes, ...children): an HTML element, or an SVG one for SVG_TAGS,
+ * typed as the element its tag makes (h("input") is an HTMLInputElement).
+ * @typedef {{
+ *   <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attributes | null, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K];
+ *   <K extends keyof SVGElementTagNameMap>(tag: K, attrs?: Attributes | null, ...children: (Child | Child[])[]): SVGElementTagNameMap[K];
+ * }} H
+ */
+
+/** @type {H} */
+export const h = function h(
+  /** @type {string} */ tag,
+  /** @type {Attributes | null} */ attrs = null,
+  /** @type {(Child | Child[])[]} */ ...children
+) {
   const svg = SVG_TAGS.has(tag);
+  /** @type {any} h() sets properties by name (value, htmlFor, ...), which only `any` allows */
   const el = svg ? document.createElementNS(SVG_NS, tag) : document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;
@@ -37,37 +55,59 @@ export function h(tag, attrs = null, ...children) {
     el.append(child instanceof Node ? child : String(child));
   }
   return el;
-}
+};
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
 const SVG_TAGS = new Set(["svg", "g", "path", "line", "circle", "rect", "text", "polyline", "title"]);
+
+/** @typedef {{ value: string | number, label: string }} Choice */
+
+/** The choices each select made by select() offers now, with their values' own types. */
+const CHOICES = new WeakMap(/** @type {[HTMLSelectElement, Choice[]][]} */ ([]));
 
 /**
  * A <select> of options [{value, label}], calling onChange(value) when the person picks one.
  * @param {object} options
  * @param {string} options.id
- * @param {{value: any, label: string}[]} options.choices
- * @param {(value: any) => void} options.onChange
+ * @param {Choice[]} options.choices
+ * @param {(value: string | number) => void} options.onChange gets the choice's value, a number stays a number
  * @param {string} [options.label] an accessible name, when no <label for> names it
+ * @returns {HTMLSelectElement}
  */
 export function select({ id, choices, onChange, label }) {
   const el = h("select", { id, class: "gn-select", "aria-label": label });
   setChoices(el, choices);
   el.addEventListener("change", () => {
-    const choice = el._choices.find((c) => String(c.value) === el.value);
+    const choice = (CHOICES.get(el) || []).find((c) => String(c.value) === el.value);
     onChange(choice ? choice.value : el.value);
   });
   return el;
 }
 
-/** Replace a select's options (keeps the element, so focus stays). */
+/**
+ * Replace a select's options (keeps the element, so focus stays).
+ * @param {HTMLSelectElement} el
+ * @param {Choice[]} choices
+ */
 export function setChoices(el, choices) {
-  el._choices = choices;
+  CHOICES.set(el, choices);
   el.replaceChildren(...choices.map((c) => h("option", { value: String(c.value) }, c.label)));
 }
 
-/** Show `value` in a select without firing its change handler. */
+/**
+ * Show `value` in a select without firing its change handler.
+ * @param {HTMLSelectElement} el
+ * @param {unknown} value
+ */
 export function showValue(el, value) {
   const text = String(value);
   if (el.value !== text) el.value = text;
+}
+
+/**
+ * A 2-D context (a canvas always has one: a null means the browser is out of memory).
+ * @param {HTMLCanvasElement} canvas
+ */
+export function context2d(canvas) {
+  return /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d"));
 }

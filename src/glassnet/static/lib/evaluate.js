@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The display evaluator: the network's values at many points, to draw heatmaps.
  *
@@ -11,7 +12,12 @@ import { computeFeatures } from "./features.js";
 
 export const LEAKY_RELU_SLOPE = 0.01;
 
-/** Elementwise activations, as in the engine. */
+/** @import { GridPoints, Layer } from "./types.js" */
+
+/**
+ * Elementwise activations, as in the engine.
+ * @type {Record<string, (z: number) => number>}
+ */
 export const ACTIVATIONS = {
   tanh: Math.tanh,
   relu: (z) => (z > 0 ? z : 0),
@@ -25,15 +31,6 @@ export const ACTIVATIONS = {
   softplus: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))),
   sine: Math.sin,
 };
-
-/**
- * @typedef {object} Layer
- * @property {number} nIn
- * @property {number} nOut
- * @property {Float64Array} weights row-major (nIn × nOut): weights[i * nOut + j] joins input i to neuron j
- * @property {Float64Array} biases (nOut)
- * @property {string} activation
- */
 
 /**
  * Split the flat parameter list of a frame into layers.
@@ -97,6 +94,12 @@ export function forward(layers, inputs, n) {
   return outputs;
 }
 
+/**
+ * Softmax of each row, in place.
+ * @param {Float64Array} z row-major (n × k)
+ * @param {number} n
+ * @param {number} k
+ */
 function softmaxRows(z, n, k) {
   for (let p = 0; p < n; p++) {
     const o = p * k;
@@ -118,6 +121,7 @@ function softmaxRows(z, n, k) {
  * @param {number} resolution points per side
  * @param {boolean} oneD
  * @param {number} [extent=6]
+ * @returns {GridPoints}
  */
 export function makeGrid(resolution, oneD = false, extent = 6) {
   const n = oneD ? resolution : resolution * resolution;
@@ -138,7 +142,7 @@ export function makeGrid(resolution, oneD = false, extent = 6) {
  * Every neuron's value at every grid point.
  * @param {Layer[]} layers
  * @param {string[]} features the network's input features
- * @param {{n: number, x1: Float64Array, x2: Float64Array | null}} grid
+ * @param {GridPoints} grid
  * @returns {Float64Array[]} [features, layer 0 output, ...], each row-major (grid.n × units)
  */
 export function evaluateGrid(layers, features, grid) {

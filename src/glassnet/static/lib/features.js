@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The seven input features, computed in the browser to draw their pictures.
  * The same formulas as glassnet/data/features.py; a browser test keeps them equal.
@@ -5,12 +6,12 @@
 
 /** @type {Record<string, (x1: number, x2: number) => number>} */
 export const FEATURE_FUNCTIONS = {
-  x1: (x1, x2) => x1,
+  x1: (x1) => x1,
   x2: (x1, x2) => x2,
-  "x1^2": (x1, x2) => x1 * x1,
+  "x1^2": (x1) => x1 * x1,
   "x2^2": (x1, x2) => x2 * x2,
   "x1*x2": (x1, x2) => x1 * x2,
-  "sin(x1)": (x1, x2) => Math.sin(x1),
+  "sin(x1)": (x1) => Math.sin(x1),
   "sin(x2)": (x1, x2) => Math.sin(x2),
 };
 
@@ -18,6 +19,7 @@ export const FEATURE_FUNCTIONS = {
  * Each feature's key in TensorFlow Playground links (x=true, xSquared_hide=true, ...):
  * the feature's on/off key and the name of its control for hide keys.
  */
+/** @type {Record<string, string>} */
 export const PLAYGROUND_FEATURE_KEYS = {
   x1: "x",
   x2: "y",

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Numbers for people: the engine's values, rounded for display only.
  */
@@ -17,20 +18,38 @@ export function num(v, digits = 3) {
   return v.toFixed(Math.min(decimals, 6));
 }
 
-/** A fraction as a percentage: 0.953 -> "95.3%". */
+/**
+ * A fraction as a percentage: 0.953 -> "95.3%".
+ * @param {number | null | undefined} v
+ */
 export function percent(v) {
   if (v === null || v === undefined || !Number.isFinite(v)) return "–";
   return `${(v * 100).toFixed(1)}%`;
 }
 
-/** An epoch count with thousands separators, zero padded like the Playground: 000,123. */
+/**
+ * An epoch count with thousands separators, zero padded like the Playground: 000,123.
+ * @param {number} n
+ */
 export function epochText(n) {
   const s = String(n).padStart(6, "0");
   return s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-/** A signed number for formulas: "(-1.10)" for negatives, "0.52" otherwise. */
+/**
+ * A signed number for formulas: "(-1.10)" for negatives, "0.52" otherwise.
+ * @param {number} v
+ * @param {number} [digits]
+ */
 export function term(v, digits = 3) {
   const s = num(v, digits);
   return v < 0 ? `(${s})` : s;
+}
+
+/**
+ * How a class is called on screen: "class 0" for a number, a word from a file ("cat") as it is.
+ * @param {string | number} name
+ */
+export function classLabel(name) {
+  return /^\d+$/.test(String(name)) ? `class ${name}` : String(name);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Painting a neuron's values over the input plane, and the network's output map.
  *
@@ -8,12 +9,18 @@
  */
 
 import { classShade, diverging } from "./colors.js";
+import { context2d } from "./dom.js";
+
+/** @import { RGB } from "./colors.js" */
+/** @import { GridPoints } from "./types.js" */
+
+/** How a value becomes a colour: writes [r, g, b] into `out` and returns it. @typedef {(v: number, out: RGB) => RGB} ColorOf */
 
 /**
  * How a neuron's value becomes a colour.
  * @param {string} activation the layer's activation
  * @param {number} unit the neuron (for softmax, its class)
- * @returns {(v: number, out: number[]) => number[]}
+ * @returns {ColorOf}
  */
 export function colorOfNeuron(activation, unit) {
   if (activation === "sigmoid") return (v, out) => diverging(2 * v - 1, out);
@@ -28,8 +35,9 @@ export function colorOfNeuron(activation, unit) {
  * @param {Float64Array} values row-major (grid.n × nUnits)
  * @param {number} nUnits
  * @param {number} unit
- * @param {(v: number, out: number[]) => number[]} colorOf
- * @param {{discretize?: boolean}} [options] discretize: only the sign (or the 0.5 line for sigmoid)
+ * @param {ColorOf} colorOf
+ * @param {{discretize?: boolean, threshold?: number}} [options] discretize: only whether the
+ *   value is above threshold (0, or 0.5 for sigmoid)
  */
 export function paintNeuron(canvas, grid, values, nUnits, unit, colorOf, options = {}) {
   const res = grid.resolution;
@@ -46,7 +54,7 @@ export function paintNeuron(canvas, grid, values, nUnits, unit, colorOf, options
     px[4 * i + 2] = rgb[2];
     px[4 * i + 3] = 255;
   }
-  canvas.getContext("2d").putImageData(image, 0, 0);
+  context2d(canvas).putImageData(image, 0, 0);
 }
 
 /**
@@ -89,7 +97,7 @@ export function paintOutput(canvas, grid, outputs, nOutputs, options) {
     px[4 * i + 2] = rgb[2];
     px[4 * i + 3] = 255;
   }
-  canvas.getContext("2d").putImageData(image, 0, 0);
+  context2d(canvas).putImageData(image, 0, 0);
 }
 
 /**
@@ -102,7 +110,7 @@ export function paintOutput(canvas, grid, outputs, nOutputs, options) {
  * @param {{low?: number, high?: number, color?: string}} [options] the vertical range
  */
 export function paintCurve(canvas, grid, values, nUnits, unit, options = {}) {
-  const ctx = canvas.getContext("2d");
+  const ctx = context2d(canvas);
   const { width, height } = canvas;
   const low = options.low ?? -1.2;
   const high = options.high ?? 1.2;
@@ -129,8 +137,14 @@ export function paintCurve(canvas, grid, values, nUnits, unit, options = {}) {
   ctx.stroke();
 }
 
+/**
+ * A blank image of the canvas's size, after making the canvas that size.
+ * @param {HTMLCanvasElement} canvas
+ * @param {number} width
+ * @param {number} height
+ */
 function imageFor(canvas, width, height) {
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
-  return canvas.getContext("2d").createImageData(width, height);
+  return context2d(canvas).createImageData(width, height);
 }

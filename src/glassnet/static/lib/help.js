@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Plain-language help for every control: what it does and why you would change it.
  *
@@ -6,6 +7,7 @@
  * uses it, so help looks and works the same everywhere.
  */
 
+/** @type {Record<string, string>} */
 export const HELP = {
   play: "Play starts training and Pause stops it: the network takes training steps at the chosen speed, and every picture updates as it learns. Step trains exactly one epoch. Reset starts again from new first weights (Undo brings the trained network back).",
   step: "Train exactly one epoch: one pass over all the training points, in batches. Use it to watch learning one step at a time.",
@@ -53,6 +55,7 @@ export const HELP = {
   explain_granularity: "How far one press of Next (or one tick of Play) goes: one neuron at a time, a whole layer, or a whole stage (forward, loss, backward, update).",
 };
 
+/** @type {{ button: HTMLButtonElement, box: HTMLElement } | null} */
 let openPopover = null;
 
 function closePopover() {
@@ -63,7 +66,8 @@ function closePopover() {
 }
 
 document.addEventListener("pointerdown", (event) => {
-  if (openPopover && !openPopover.box.contains(event.target) && event.target !== openPopover.button) {
+  const target = /** @type {Node} */ (event.target);
+  if (openPopover && !openPopover.box.contains(target) && target !== openPopover.button) {
     closePopover();
   }
 });
@@ -77,7 +81,7 @@ document.addEventListener("keydown", (event) => {
 
 /**
  * A "?" button that shows the help text for `key`.
- * @param {keyof HELP} key
+ * @param {string} key a key of HELP
  * @param {string} label what the help is about, for its accessible name ("Help: Learning rate")
  */
 export function helpButton(key, label) {
@@ -111,20 +115,4 @@ export function helpButton(key, label) {
     openPopover = { button, box };
   });
   return button;
-}
-
-/**
- * A label element with its text and a help button.
- * @param {string} text
- * @param {keyof HELP} key
- * @param {string} [forId] the id of the control it labels
- */
-export function labelWithHelp(text, key, forId) {
-  const wrap = document.createElement("span");
-  wrap.className = "gn-label";
-  const label = document.createElement(forId ? "label" : "span");
-  label.textContent = text;
-  if (forId) label.htmlFor = forId;
-  wrap.append(label, helpButton(key, text));
-  return wrap;
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A model object that speaks glassnet's WebSocket protocol (docs/protocol.md).
  *
@@ -11,12 +12,15 @@
  * This is host code of the standalone page: the shared front end never imports it.
  */
 
+/** @import { Outgoing } from "./messages.js" */
+/** @import { Model } from "./types.js" */
+
 /**
  * Decode one WebSocket message into [message, buffers].
  * A binary message is: uint32 header length, JSON header, padding to 8 bytes,
  * then the buffers listed in header.buffer_lengths, each padded to 8 bytes.
  * @param {string | ArrayBuffer} data
- * @returns {[object, DataView[]]}
+ * @returns {[{ type: string } & Record<string, any>, DataView[]]} the message (as sent: any fields), its buffers
  */
 export function decode(data) {
   if (typeof data === "string") return [JSON.parse(data), []];
@@ -32,6 +36,7 @@ export function decode(data) {
   return [head, buffers];
 }
 
+/** @param {number} n */
 function pad(n) {
   return Math.ceil(n / 8) * 8;
 }
@@ -42,24 +47,37 @@ function pad(n) {
  * @param {() => object} [options.hello] fields merged into the front end's hello
  *   message each time it is sent (the page's host puts its URL's settings and its
  *   kept session here)
- * @param {object} [options.local] values only this page knows, such as display
+ * @param {Record<string, unknown>} [options.local] values only this page knows, such as display
  *   options; get() returns them and they are never sent
- * @param {WebSocket} [options.socket] a socket the page opened early to this url, to
+ * @param {WebSocket | null} [options.socket] a socket the page opened early to this url, to
  *   take over (the server sends nothing before the hello, so nothing is missed)
+ * @returns {Model & { reconnect(): void }}
  */
 export function createSocketModel(url, { hello = () => ({}), local = {}, socket: early = null } = {}) {
+  /** @type {Record<string, any>} the settings as the session sent them, and the local values */
   const values = { ...local };
+  /** @type {Record<string, unknown>} */
   let pending = {};
+  /** @type {Map<string, Set<(...args: any[]) => void>>} */
   const listeners = new Map();
+  /** @type {string[]} messages waiting for the socket to open */
   const queue = [];
+  /** @type {WebSocket | null} */
   let socket = null;
+  /** @type {Outgoing | null} */
   let lastHello = null;
+  /** @type {WebSocket | null} */
   let greeted = null; // the socket the hello went out on
 
+  /**
+   * @param {string} event
+   * @param {...unknown} args
+   */
   function emit(event, ...args) {
     for (const fn of listeners.get(event) || []) fn(...args);
   }
 
+  /** @param {Outgoing} message */
   function transmit(message) {
     const text = JSON.stringify(message);
     if (socket && socket.readyState === WebSocket.OPEN) {
@@ -72,23 +90,24 @@ export function createSocketModel(url, { hello = () => ({}), local = {}, socket:
 
   function connect() {
     const usable = early && early.readyState <= WebSocket.OPEN;
-    socket = usable ? early : new WebSocket(url);
+    const current = usable && early ? early : new WebSocket(url);
+    socket = current;
     early = null;
-    socket.binaryType = "arraybuffer";
+    current.binaryType = "arraybuffer";
     const onOpen = () => {
       // The hello goes first; after a reconnection it is sent again, with fresh host fields.
-      if (lastHello && greeted !== socket) {
+      if (lastHello && greeted !== current) {
         const waiting = queue.findIndex((m) => m.includes('"type":"hello"'));
         if (waiting >= 0) queue.splice(waiting, 1);
         queue.unshift(JSON.stringify({ ...lastHello, ...hello() }));
-        greeted = socket;
+        greeted = current;
       }
-      while (queue.length) socket.send(queue.shift());
+      for (const text of queue.splice(0)) current.send(text);
       emit("msg:custom", { type: "connection", state: "open" }, []);
     };
-    if (socket.readyState === WebSocket.OPEN) queueMicrotask(onOpen);
-    else socket.addEventListener("open", onOpen);
-    socket.addEventListener("message", (event) => {
+    if (current.readyState === WebSocket.OPEN) queueMicrotask(onOpen);
+    else current.addEventListener("open", onOpen);
+    current.addEventListener("message", (event) => {
       const [message, buffers] = decode(event.data);
       if (message.type === "settings") {
         const changed = Object.keys(message.values).filter(
@@ -101,11 +120,12 @@ export function createSocketModel(url, { hello = () => ({}), local = {}, socket:
         emit("msg:custom", message, buffers);
       }
     });
-    socket.addEventListener("close", (event) => {
+    current.addEventListener("close", (event) => {
       emit("msg:custom", { type: "connection", state: "closed", reason: event.reason }, []);
     });
   }
 
+  /** @type {Model & { reconnect(): void }} */
   const model = {
     get: (name) => values[name],
     set(name, value) {
@@ -120,8 +140,8 @@ export function createSocketModel(url, { hello = () => ({}), local = {}, socket:
       pending = {};
     },
     on(event, fn) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event).add(fn);
+      const set = listeners.get(event) || new Set();
+      listeners.set(event, set.add(fn));
     },
     off(event, fn) {
       if (!event) listeners.clear();

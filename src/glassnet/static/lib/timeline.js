@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The timeline of one explained training step: its stages in order, separate from drawing.
  *
@@ -14,24 +15,25 @@
  * Every number a step points at is in the explanation; nothing is computed here.
  */
 
+/** @import { Explanation } from "./messages.js" */
+/** @import { Granularity, Step } from "./types.js" */
+
+/** @type {Step["stage"][]} */
 export const STAGES = ["forward", "loss", "backward", "update", "done"];
 
-/** How far one press of Next goes. */
+/**
+ * How far one press of Next goes.
+ * @type {Granularity[]}
+ */
 export const GRANULARITIES = ["neuron", "layer", "stage"];
 
 /**
- * @typedef {object} Step
- * @property {string} stage one of STAGES
- * @property {number} [layer] the layer of weights (-1: the inputs, in the forward stage)
- * @property {number} [unit] the neuron in that layer
- */
-
-/**
  * The steps of an explanation, in order.
- * @param {object} explanation the session's `explanation` message
+ * @param {Explanation} explanation the session's `explanation` message
  * @returns {Step[]}
  */
 export function buildSteps(explanation) {
+  /** @type {Step[]} */
   const steps = [{ stage: "forward", layer: -1 }];
   const layers = explanation.layers;
   layers.forEach((layer, l) => {
@@ -55,11 +57,11 @@ export function buildSteps(explanation) {
  * @param {Step[]} steps
  * @param {number} index
  * @param {number} direction 1 or -1
- * @param {string} granularity one of GRANULARITIES
+ * @param {Granularity} granularity
  */
 export function nextIndex(steps, index, direction, granularity) {
   const here = steps[index];
-  const same = (s) =>
+  const same = (/** @type {Step} */ s) =>
     granularity === "neuron" ? false
       : granularity === "layer" ? s.stage === here.stage && s.layer === here.layer
         : s.stage === here.stage;
@@ -68,14 +70,17 @@ export function nextIndex(steps, index, direction, granularity) {
   if (direction < 0 && granularity !== "neuron") {
     // Going back lands on the start of the previous group, as going forward did.
     const group = steps[i];
-    const sameGroup = (s) =>
+    const sameGroup = (/** @type {Step} */ s) =>
       granularity === "layer" ? s.stage === group.stage && s.layer === group.layer : s.stage === group.stage;
     while (i > 0 && sameGroup(steps[i - 1])) i -= 1;
   }
   return Math.max(0, Math.min(steps.length - 1, i));
 }
 
-/** The index of the first update step: from there on, the network has the new weights. */
+/**
+ * The index of the first update step: from there on, the network has the new weights.
+ * @param {Step[]} steps
+ */
 export function updateIndex(steps) {
   return steps.findIndex((s) => s.stage === "update");
 }
@@ -85,7 +90,7 @@ export function updateIndex(steps) {
  * neuron's forward step: findStep(steps, "forward", l, j); the inputs entering
  * are findStep(steps, "forward", -1).
  * @param {Step[]} steps
- * @param {string} stage
+ * @param {Step["stage"]} stage
  * @param {number} [layer]
  * @param {number} [unit]
  */
@@ -98,28 +103,31 @@ export function findStep(steps, stage, layer, unit) {
  * Neurons are [a, unit] with a indexing activations (0 = the inputs), edges
  * [layer, source, target] with layer indexing the layers of weights.
  * @param {Step} step
- * @param {object} explanation
+ * @param {Explanation} explanation
  * @returns {{nodes: number[][], edges: number[][]}}
  */
 export function highlight(step, explanation) {
   const sizes = explanation.layer_sizes;
+  const { layer: l = -1, unit: u = -1 } = step;
+  /** @type {number[][]} */
   const nodes = [];
+  /** @type {number[][]} */
   const edges = [];
-  if (step.stage === "forward" && step.layer === -1) {
+  if (step.stage === "forward" && l === -1) {
     for (let i = 0; i < sizes[0]; i++) nodes.push([0, i]);
   } else if (step.stage === "forward" || step.stage === "backward") {
-    nodes.push([step.layer + 1, step.unit]);
+    nodes.push([l + 1, u]);
     if (step.stage === "forward") {
-      for (let i = 0; i < sizes[step.layer]; i++) edges.push([step.layer, i, step.unit]);
-    } else if (step.layer + 1 < sizes.length - 1) {
+      for (let i = 0; i < sizes[l]; i++) edges.push([l, i, u]);
+    } else if (l + 1 < sizes.length - 1) {
       // A hidden neuron's delta gathers the deltas of the layer after it.
-      for (let k = 0; k < sizes[step.layer + 2]; k++) edges.push([step.layer + 1, step.unit, k]);
+      for (let k = 0; k < sizes[l + 2]; k++) edges.push([l + 1, u, k]);
     }
   } else if (step.stage === "loss") {
     for (let k = 0; k < sizes[sizes.length - 1]; k++) nodes.push([sizes.length - 1, k]);
-  } else if (step.stage === "update" && step.layer >= 0) {
-    for (let i = 0; i < sizes[step.layer]; i++) {
-      for (let j = 0; j < sizes[step.layer + 1]; j++) edges.push([step.layer, i, j]);
+  } else if (step.stage === "update" && l >= 0) {
+    for (let i = 0; i < sizes[l]; i++) {
+      for (let j = 0; j < sizes[l + 1]; j++) edges.push([l, i, j]);
     }
   }
   return { nodes, edges };

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The URL hash: the whole setup of a playground, as a link anyone can open.
  *
@@ -16,13 +17,37 @@
 
 import { PLAYGROUND_DEFAULT_FEATURES, PLAYGROUND_FEATURE_KEYS } from "./features.js";
 
-/** TensorFlow Playground's datasets by its names. */
+/**
+ * A link's settings, by name: values of any setting's type. The session checks
+ * each one and refuses what is not allowed, with a message.
+ * @typedef {Record<string, any>} LinkSettings
+ */
+
+/** @typedef {Record<string, string>} Params a hash's keys and their (still encoded) values */
+
+/**
+ * @typedef {object} Link
+ * @property {"glassnet" | "playground" | "none"} kind
+ * @property {LinkSettings} settings
+ * @property {string[]} hidden names of controls to hide
+ * @property {boolean} hideText
+ */
+
+/**
+ * TensorFlow Playground's datasets by its names.
+ * @type {Record<string, string>}
+ */
 const PLAYGROUND_DATASETS = { circle: "circle", xor: "xor", gauss: "gauss", spiral: "spiral" };
+/** @type {Record<string, string>} */
 const PLAYGROUND_REG_DATASETS = { "reg-plane": "plane", "reg-gauss": "multi_gauss" };
+/** @type {Record<string, string>} */
 const PLAYGROUND_REGULARIZATION = { none: "none", L1: "l1_pin", L2: "l2" };
 const PLAYGROUND_ACTIVATIONS = ["relu", "tanh", "sigmoid", "linear"];
 
-/** TensorFlow Playground's input features: its key, our feature name, on by default. */
+/**
+ * TensorFlow Playground's input features: its key, our feature name, on by default.
+ * @type {[string, string, boolean][]}
+ */
 const PLAYGROUND_FEATURES = Object.entries(PLAYGROUND_FEATURE_KEYS).map(([name, key]) => [
   key,
   name,
@@ -38,6 +63,7 @@ const PLAYGROUND_FEATURES = Object.entries(PLAYGROUND_FEATURE_KEYS).map(([name, 
  * (as Keras and PyTorch) is (y - t)², whose gradient is twice as large. So the same
  * steps need half the learning rate here, and twice the regularization rate (the
  * Playground applies the penalty with its own, undivided, learning rate).
+ * @type {{ key: string, setting: string, read: (value: string, link: { problem: string }) => unknown }[]}
  */
 export const PLAYGROUND_KEYS = [
   { key: "problem", setting: "problem", read: (v) => (v === "regression" ? "regression" : v === "classification" ? "classification" : undefined) },
@@ -61,7 +87,7 @@ export const PLAYGROUND_KEYS = [
  * Every Playground link trains its way: a tanh output learning -1/+1 (or a linear
  * one for regression) with squared error, SGD, and its uniform first weights.
  */
-const PLAYGROUND_IMPLIED = (problem) => ({
+const PLAYGROUND_IMPLIED = (/** @type {string} */ problem) => ({
   output_activation: problem === "regression" ? "linear" : "tanh",
   loss: "mse",
   optimizer: "sgd",
@@ -82,7 +108,7 @@ const BOOLEAN_SETTINGS = new Set(["show_test", "discretize"]);
 /**
  * Read a URL hash.
  * @param {string} hash such as "#gn=1&dataset=spiral" or "#learningRate=0.1&networkShape=3"
- * @returns {{kind: "glassnet" | "playground" | "none", settings: object, hidden: string[], hideText: boolean}}
+ * @returns {Link}
  */
 export function readHash(hash) {
   const params = parseParams(hash);
@@ -94,7 +120,7 @@ export function readHash(hash) {
     const settings = readGlassnet(params);
     // As in the Playground, a hidden feature cannot be used.
     if (settings.features) {
-      settings.features = settings.features.filter((f) => !hidden.includes(PLAYGROUND_FEATURE_KEYS[f]));
+      settings.features = settings.features.filter((/** @type {string} */ f) => !hidden.includes(PLAYGROUND_FEATURE_KEYS[f]));
     }
     return { kind: "glassnet", settings, hidden, hideText };
   }
@@ -104,8 +130,14 @@ export function readHash(hash) {
   return { kind: "playground", settings: readPlayground(params, hidden), hidden, hideText };
 }
 
+/**
+ * @param {Params} params
+ * @param {string[]} hidden
+ * @returns {LinkSettings}
+ */
 function readPlayground(params, hidden) {
   const link = { problem: params.problem === "regression" ? "regression" : "classification" };
+  /** @type {LinkSettings} */
   const settings = { ...PLAYGROUND_IMPLIED(link.problem), problem: link.problem };
   for (const row of PLAYGROUND_KEYS) {
     if (!(row.key in params) || (row.key !== "networkShape" && params[row.key].trim() === "")) continue;
@@ -126,7 +158,12 @@ function readPlayground(params, hidden) {
   return settings;
 }
 
+/**
+ * @param {Params} params
+ * @returns {LinkSettings}
+ */
 function readGlassnet(params) {
+  /** @type {LinkSettings} */
   const settings = {};
   for (const [key, raw] of Object.entries(params)) {
     if (DISPLAY_KEYS.has(key) || key.endsWith(HIDE_SUFFIX)) continue;
@@ -147,7 +184,7 @@ function readGlassnet(params) {
 
 /**
  * Write settings (and hide keys) as a glassnet hash.
- * @param {object} settings every setting, as the session sent them
+ * @param {Record<string, unknown>} settings every setting, as the session sent them
  * @param {{hidden?: string[], hideText?: boolean}} [options]
  */
 export function writeHash(settings, options = {}) {
@@ -161,7 +198,12 @@ export function writeHash(settings, options = {}) {
   return `#${parts.join("&")}`;
 }
 
+/**
+ * @param {string} hash
+ * @returns {Params}
+ */
 function parseParams(hash) {
+  /** @type {Params} */
   const params = {};
   for (const pair of hash.replace(/^#/, "").split("&")) {
     if (!pair) continue;
@@ -171,10 +213,12 @@ function parseParams(hash) {
   return params;
 }
 
+/** @param {string} v */
 function playgroundBoolean(v) {
   return v !== "false"; // the Playground reads anything else as true
 }
 
+/** @param {string} v */
 function positive(v) {
   const n = Number(v);
   return Number.isFinite(n) && n > 0 ? n : NaN;
@@ -184,12 +228,13 @@ function positive(v) {
  * The Playground's seed is any text ("0.71372"); ours is a whole number. A whole
  * number stays itself; other text becomes a number by a fixed hash (FNV-1a), so the
  * same link always gives the same seed.
+ * @param {string} text
  */
 export function seedNumber(text) {
   if (/^\d+$/.test(text) && Number(text) < 2 ** 31) return Number(text);
   let hash = 0x811c9dc5;
   for (const ch of text) {
-    hash ^= ch.codePointAt(0);
+    hash ^= /** @type {number} */ (ch.codePointAt(0));
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash & 0x7fffffff;

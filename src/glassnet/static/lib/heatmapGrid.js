@@ -1,0 +1,28 @@
+// @ts-check
+/**
+ * The grid every heatmap is drawn from: each neuron's value at every point of a
+ * grid over the plane, for the network of the latest frame.
+ *
+ * This is display, not training: lib/evaluate.js runs the weights the session
+ * sent, and a browser test keeps it equal to the engine. The network diagram's
+ * pictures and the output map all read this one grid, computed once per frame.
+ */
+
+import { evaluateGrid, makeGrid } from "./evaluate.js";
+
+/** @import { FrameNetwork } from "./messages.js" */
+/** @import { Grid, Layer } from "./types.js" */
+
+/** Points per side of the grid every heatmap is drawn from. */
+export const GRID_RESOLUTION = 48;
+
+/**
+ * @param {FrameNetwork} network the frame's network (its features, and whether the data has one input)
+ * @param {Layer[]} layers its weights, from the frame's parameters
+ * @returns {Grid} for 1-D data, a row of 4 × GRID_RESOLUTION points along x₁
+ */
+export function heatmapGrid(network, layers) {
+  const oneD = network.n_raw_inputs === 1;
+  const grid = makeGrid(GRID_RESOLUTION * (oneD ? 4 : 1), oneD);
+  return { ...grid, values: evaluateGrid(layers, network.features, grid) };
+}

@@ -1,0 +1,88 @@
+// @ts-check
+/**
+ * Placing the network diagram's elements for a size: each neuron, edge and
+ * heading goes where layoutNetwork.js says. It runs when the diagram is built
+ * and when the space changes size, never on a training frame.
+ */
+
+import { edgePath, layoutNetwork } from "./layoutNetwork.js";
+
+/** @import { Diagram, DiagramNode, DiagramParts } from "./buildDiagram.js" */
+
+/**
+ * Put every element where it belongs for a stage of this size.
+ * @param {Diagram} diagram from buildDiagram
+ * @param {DiagramParts} parts the containers
+ * @param {number} width the width available
+ * @param {number} height the height of the neuron area
+ */
+export function placeDiagram(diagram, parts, width, height) {
+  const counts = diagram.columns.map((c) => c.length);
+  const layout = layoutNetwork({ width, height, counts, right: diagram.outputLabelRoom });
+  diagram.layout = layout;
+  parts.stage.style.width = `${Math.round(layout.width)}px`;
+  parts.svg.setAttribute("width", String(Math.round(layout.width)));
+  parts.svg.setAttribute("height", String(Math.round(height)));
+  const dpr = window.devicePixelRatio || 1;
+
+  diagram.columns.forEach((column, c) => {
+    const { x, size, ys } = layout.columns[c];
+    column.forEach((node, j) => {
+      node.x = x;
+      node.y = ys[j];
+      node.size = size;
+      const style = node.wrap.style;
+      style.left = `${Math.round(x - size / 2)}px`;
+      style.top = `${Math.round(ys[j] - size / 2)}px`;
+      style.width = style.height = `${size}px`;
+      node.wrap.style.setProperty("--gn-bias", `${Math.max(5, Math.min(10, Math.round(size * 0.24)))}px`);
+      if (diagram.oneD) {
+        const pixels = Math.round(size * dpr);
+        if (node.canvas.width !== pixels) node.canvas.width = node.canvas.height = pixels;
+      }
+    });
+  });
+  for (const edge of diagram.edges) {
+    const a = edge.from.kind === "feature" ? 0 : edge.from.a;
+    const d = edgePath(layout.columns[a], columnRow(diagram, edge.from), layout.columns[a + 1], edge.j);
+    edge.path.setAttribute("d", d);
+    edge.hit.setAttribute("d", d);
+  }
+
+  // Headings: features over the first column, output over the last, layers between.
+  const cols = layout.columns;
+  const last = cols[cols.length - 1].x;
+  setCentre(diagram.featuresHeading, Math.max(cols[0].x, 44));
+  setCentre(diagram.outputHeading, Math.min(last, layout.width - 30));
+  const hidden = cols.slice(1, -1);
+  const mid = hidden.length ? (hidden[0].x + hidden[hidden.length - 1].x) / 2 : (cols[0].x + last) / 2;
+  setCentre(diagram.layersHeading, mid);
+  diagram.layers.forEach((layer, k) => {
+    setCentre(layer.wrap, hidden[k].x);
+    layer.wrap.style.width = `${Math.round(Math.min(120, layout.spacing - 6))}px`;
+    layer.wrap.classList.toggle("gn-net-narrow", layout.spacing < 80);
+  });
+  // When the headings would overlap, the layers heading takes a row of its own.
+  parts.head.classList.remove("gn-net-head-stacked");
+  const f = diagram.featuresHeading.getBoundingClientRect();
+  const m = diagram.layersHeading.getBoundingClientRect();
+  const o = diagram.outputHeading.getBoundingClientRect();
+  parts.head.classList.toggle("gn-net-head-stacked", m.left < f.right + 4 || m.right > o.left - 4);
+}
+
+/**
+ * @param {HTMLElement} el
+ * @param {number} x
+ */
+function setCentre(el, x) {
+  el.style.left = `${Math.round(x)}px`;
+}
+
+/** The row of a node in its column (features keep their catalog row, on or off). */
+/**
+ * @param {Diagram} diagram
+ * @param {DiagramNode} node
+ */
+function columnRow(diagram, node) {
+  return node.kind === "feature" ? diagram.columns[0].indexOf(node) : node.unit;
+}

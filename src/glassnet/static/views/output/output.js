@@ -1,0 +1,271 @@
+// @ts-check
+/**
+ * The output map: what the network predicts at every point of the plane, with
+ * the data on top.
+ *
+ * - Two inputs: a heatmap of the output (lib/heatmap.js paintOutput), the
+ *   training points on it, the test points when "Show test data" is on.
+ * - One input (x₁ only): a plot of the data (x₁ across, the value up) and the
+ *   network's fitted curve.
+ * - While the pointer rests on a neuron in the network, the map shows that
+ *   neuron's picture instead, enlarged, with its name.
+ * - While stepping through a training step, a click picks the point to follow,
+ *   and the map shows the network before or after the step (explainMap.js).
+ *
+ * Under the map: a legend of the colours, the two display toggles, and the
+ * controls to draw your own points (drawing.js). The painting itself is in
+ * paintMap.js, where things are in mapGeometry.js, and the legend in legend.js.
+ */
+
+import { h } from "../../lib/dom.js";
+import { num } from "../../lib/format.js";
+import { helpButton } from "../../lib/help.js";
+import { lazy } from "../../lib/lazy.js";
+import { createDrawing } from "./drawing.js";
+import { legendOf } from "./legend.js";
+import { isMapState, plotRange, shownNeuron } from "./mapGeometry.js";
+import { paintPlane, paintPlot, paintPoints } from "./paintMap.js";
+
+/** @import { Grid, State, View, ViewApi } from "../../lib/types.js" */
+/** @import { MapState, ShownNeuron } from "./mapGeometry.js" */
+
+/**
+ * The step-through's part of the map (explainMap.js): picking a point, and the map before or after the step.
+ * @typedef {object} ExplainMapPart
+ * @property {HTMLElement | null} hint the line under the map
+ * @property {(state: State, mapSize: number) => void} update
+ * @property {(state: MapState) => Grid | null} gridFor the grid to show, or null for the live one
+ * @property {() => string} label the sentence the map's accessible name gets
+ * @property {() => void} destroy
+ */
+
+/**
+ * What stands in for the step-through's part of the map until it has loaded: it does nothing.
+ * @type {ExplainMapPart}
+ */
+const IDLE_EXPLAIN_MAP = { hint: null, update() {}, gridFor: () => null, label: () => "", destroy() {} };
+
+/**
+ * @param {HTMLElement} el the map slot of the output column
+ * @param {ViewApi} api
+ * @returns {View}
+ */
+export function createOutput(el, api) {
+  const heat = h("canvas", { class: "gn-map-heat", width: 48, height: 48, "aria-hidden": "true" });
+  const plot = h("canvas", { class: "gn-map-plot", hidden: true, "aria-hidden": "true" });
+  const points = h("canvas", { class: "gn-map-points", "aria-hidden": "true" });
+  const caption = h("div", { class: "gn-map-caption", hidden: true });
+  const map = h("div", { class: "gn-map", role: "img", "aria-label": "Output map" }, heat, plot, points, caption);
+  const yTicks = h("div", { class: "gn-map-y", "aria-hidden": "true" });
+  const xTicks = h("div", { class: "gn-map-x", "aria-hidden": "true" });
+  const legend = h("div", { class: "gn-legend", dataset: { control: "legend" } });
+  const showTest = checkbox("gn-show-test", "Show test data", "show_test", "showTestData", (on) => api.setSettings({ show_test: on }));
+  const discretize = checkbox("gn-discretize", "Discretize output", "discretize", "discretize", (on) => api.setSettings({ discretize: on }));
+  const drawing = createDrawing(map, api);
+  // Picking and morphing for the step-through (explainMap.js) load the first time it is opened.
+  const hintSlot = h("div", { class: "gn-map-hint-slot" });
+  const explaining = lazy(
+    async () => /** @type {ExplainMapPart} */ ((await import("./explainMap.js")).createExplainMap(map, api, {
+      repaint: () => latest && isMapState(latest) && paintPicture(latest),
+    })),
+    IDLE_EXPLAIN_MAP,
+    (loaded) => {
+      if (loaded.hint) hintSlot.append(loaded.hint);
+      if (!latest || !isMapState(latest)) return;
+      const everything = { ...latest, changed: { explain: true, ui: true } };
+      loaded.update(everything, size);
+      draw(everything, true);
+    },
+  );
+  const root = h(
+    "div",
+    { class: "gn-out" },
+    h("div", { class: "gn-map-head" }, h("span", { class: "gn-label" }, "Output map", helpButton("output_map", "Output map"))),
+    h("div", { class: "gn-map-frame" }, yTicks, map, h("span"), xTicks),
+    hintSlot,
+    legend,
+    h("div", { class: "gn-out-toggles" }, showTest.el, discretize.el),
+    drawing.controls,
+  );
+  el.append(root);
+
+  /** @type {State | null} the last state given */
+  let latest = null;
+  let size = 0;
+  let pointsStale = true;
+  let legendKey = "";
+  let ticksKey = "";
+
+  const resize = new ResizeObserver(() => {
+    const s = Math.round(map.clientWidth);
+    const ratio = window.devicePixelRatio || 1;
+    if (s === size && points.width === Math.round(s * ratio)) return;
+    size = s;
+    for (const canvas of [points, plot]) {
+      canvas.width = Math.max(1, Math.round(s * ratio));
+      canvas.height = canvas.width;
+    }
+    pointsStale = true;
+    if (latest && isMapState(latest)) {
+      draw(latest, true);
+      explaining.current.update({ ...latest, changed: {} }, size);
+    }
+  });
+  resize.observe(map);
+
+  /** The picture: the output (while explaining, before or after the step), or the hovered neuron. */
+  function paintPicture(/** @type {MapState} */ state) {
+    const neuron = shownNeuron(state);
+    const oneD = Boolean(state.grid.oneD);
+    heat.hidden = oneD;
+    map.classList.toggle("gn-map-1d", oneD);
+    plot.hidden = !oneD;
+    const grid = neuron ? null : explaining.current.gridFor(state);
+    const shown = grid ? { ...state, grid } : state;
+    if (oneD) {
+      if (size > 0) paintPlot(plot, size, shown, neuron);
+    } else {
+      paintPlane(heat, shown, neuron);
+    }
+  }
+
+  function draw(/** @type {MapState} */ state, force = false) {
+    const { changed } = state;
+    const neuron = shownNeuron(state);
+    const oneD = Boolean(state.grid.oneD);
+    if (force || changed.frame || changed.data || changed.settings || changed.ui || changed.explain) {
+      paintPicture(state);
+    }
+    if (pointsStale || changed.data || changed.settings) {
+      pointsStale = false;
+      const shown = size > 0 ? paintPoints(points, size, state) : null;
+      if (shown) {
+        map.dataset.trainShown = String(shown.train);
+        map.dataset.testShown = String(shown.test);
+        map.dataset.drawnShown = String(shown.drawn);
+      }
+    }
+    map.dataset.mode = oneD ? "curve" : neuron ? "neuron" : "output";
+  }
+
+  /**
+   * @param {MapState} state
+   * @param {ShownNeuron | null} neuron
+   */
+  function describe(state, neuron) {
+    const data = state.data;
+    const what = neuron ? `the picture of ${neuronName(state, neuron)}` : "what the network predicts";
+    const shown = `${data.train.length} training points` + (state.settings.show_test ? ` and ${data.test.length} test points` : "");
+    const plane = state.grid.oneD ? "along x₁" : "over the plane";
+    const mode = state.explain.open ? ` ${explaining.current.label()}` : state.ui.drawMode ? " Drawing is on." : "";
+    return `Output map: ${what} ${plane}, with ${shown}.${mode}`;
+  }
+
+  return {
+    update(state) {
+      latest = state;
+      if (state.explain.open) explaining.need();
+      drawing.update(state);
+      if (!isMapState(state)) return;
+      explaining.current.update(state, size);
+      draw(state);
+      const { changed } = state;
+      if (!changed.data && !changed.settings && !changed.ui && !changed.frame && !changed.explain) return;
+      const neuron = shownNeuron(state);
+      const data = state.data;
+      caption.hidden = !neuron;
+      caption.textContent = neuron ? neuronName(state, neuron) : "";
+      const label = describe(state, neuron);
+      if (map.getAttribute("aria-label") !== label) map.setAttribute("aria-label", label);
+      // Drawing, or picking a point to explain, takes the keyboard.
+      const interactive = state.ui.drawMode || state.explain.open;
+      if (interactive) map.tabIndex = 0;
+      else map.removeAttribute("tabindex");
+      map.setAttribute("role", interactive ? "application" : "img");
+      map.dataset.points = String(data.train.length + data.test.length);
+      map.dataset.drawn = String(data.points.length - data.n_base);
+      map.dataset.kind = data.kind;
+      showTest.input.checked = Boolean(state.settings.show_test);
+      discretize.input.checked = Boolean(state.settings.discretize);
+      discretize.input.disabled = data.kind === "regression"; // a value has no classes to make hard
+      const ticks = tickLabels(state);
+      if (ticks.key !== ticksKey) {
+        ticksKey = ticks.key;
+        yTicks.replaceChildren(...ticks.y);
+        xTicks.replaceChildren(...ticks.x);
+      }
+      const spec = legendOf(state, neuron);
+      if (spec.key !== legendKey) {
+        legendKey = spec.key;
+        legend.replaceChildren(...spec.nodes);
+      }
+    },
+    destroy() {
+      resize.disconnect();
+      drawing.destroy();
+      explaining.cancel();
+      explaining.current.destroy();
+      root.remove();
+    },
+  };
+}
+
+let nextId = 1;
+
+/**
+ * A labelled checkbox with its help, for a boolean setting.
+ * @param {string} name
+ * @param {string} label
+ * @param {string} helpKey
+ * @param {string} control its name for hide keys (docs/urls.md)
+ * @param {(on: boolean) => void} onChange
+ */
+function checkbox(name, label, helpKey, control, onChange) {
+  const id = `${name}-${nextId++}`; // unique, for pages (notebooks) with several playgrounds
+  const input = h("input", { type: "checkbox", id, onchange: () => onChange(input.checked) });
+  const el = h(
+    "span",
+    { class: "gn-toggle", dataset: { control } },
+    input,
+    h("label", { for: id }, label),
+    helpButton(helpKey, label),
+  );
+  return { el, input };
+}
+
+/**
+ * The name of a neuron, as the network diagram names it.
+ * @param {MapState} state
+ * @param {ShownNeuron} neuron
+ */
+function neuronName(state, neuron) {
+  const net = state.frame.network;
+  if (neuron.a === 0) {
+    const name = net.features[neuron.unit];
+    const feature = state.catalog?.features.find((f) => f.name === name);
+    return `Feature ${feature ? feature.label : name}`;
+  }
+  if (neuron.a === net.layer_sizes.length - 1) {
+    if (net.activations[net.activations.length - 1] !== "softmax") return "Output neuron";
+    return `Output: class ${state.data.class_names[neuron.unit] ?? neuron.unit}`;
+  }
+  return `Neuron ${neuron.unit + 1} of layer ${neuron.a}`;
+}
+
+/**
+ * Tick labels along the edges: -6, 0, 6 on both axes, or the value range of a 1-D plot.
+ * @param {MapState} state
+ */
+function tickLabels(state) {
+  const tick = (/** @type {string} */ text, /** @type {string} */ at, cls = "") => h("span", { class: `gn-tick ${cls}`, style: `--at: ${at}` }, text);
+  let y = ["6", "0", "-6"];
+  let yName = "x₂";
+  if (state.grid.oneD) {
+    const { low, high } = plotRange(state);
+    y = [num(high, 2), num((low + high) / 2, 2), num(low, 2)];
+    yName = state.data.kind === "regression" ? "value" : "output";
+  }
+  const x = [tick("-6", "0%"), tick("0", "50%"), tick("6", "100%"), tick("x₁", "75%", "gn-axis-name")];
+  const ys = [tick(y[0], "0%"), tick(y[1], "50%"), tick(y[2], "100%"), tick(yName, "25%", "gn-axis-name")];
+  return { key: y.join() + yName, x, y: ys };
+}
