@@ -8,6 +8,7 @@
  * random networks with every activation.
  */
 
+import { VIEW } from "./tables.js";
 import { computeFeatures } from "./features.js";
 
 export const LEAKY_RELU_SLOPE = 0.01;
@@ -123,7 +124,7 @@ function softmaxRows(z, n, k) {
  * @param {number} [extent=6]
  * @returns {GridPoints}
  */
-export function makeGrid(resolution, oneD = false, extent = 6) {
+export function makeGrid(resolution, oneD = false, extent = VIEW[1]) {
   const n = oneD ? resolution : resolution * resolution;
   const x1 = new Float64Array(n);
   const x2 = oneD ? null : new Float64Array(n);

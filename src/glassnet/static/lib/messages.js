@@ -260,7 +260,7 @@
  * @property {number} unit
  * @property {number} z
  * @property {number} activation
- * @property {number} derivative f'(z)
+ * @property {number} slope f'(z)
  * @property {number} delta
  * @property {{ unit: number, weight: number, next_delta: number, product: number }[]} terms
  * @property {number} [output_error]

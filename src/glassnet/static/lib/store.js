@@ -17,6 +17,7 @@
  *   api.dismiss("notices", id)               close a message
  */
 
+import { PROTOCOL_VERSION } from "./tables.js";
 import { heatmapGrid } from "./heatmapGrid.js";
 import { initialState } from "./initialState.js";
 import { createPlayer } from "./player.js";
@@ -100,7 +101,7 @@ export function createStore(model) {
   }
 
   model.on("msg:custom", onMessage);
-  model.send({ type: "hello", protocol: 1, binary: true });
+  model.send({ type: "hello", protocol: PROTOCOL_VERSION, binary: true });
 
   /** @type {ViewApi} */
   const api = {

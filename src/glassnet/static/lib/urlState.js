@@ -16,6 +16,7 @@
  */
 
 import { PLAYGROUND_DEFAULT_FEATURES, PLAYGROUND_FEATURE_KEYS } from "./features.js";
+import { readSettingText } from "./settingSpecs.js";
 
 /**
  * A link's settings, by name: values of any setting's type. The session checks
@@ -98,12 +99,6 @@ const PLAYGROUND_IMPLIED = (/** @type {string} */ problem) => ({
 const DISPLAY_KEYS = new Set(["hideText", "gn", "embed"]);
 const HIDE_SUFFIX = "_hide";
 
-/** Settings whose value is a list, written comma-separated. */
-const LIST_SETTINGS = new Set(["hidden_layers", "activations", "features"]);
-const TEXT_SETTINGS = new Set([
-  "dataset", "problem", "output_activation", "loss", "init", "optimizer", "regularization",
-]);
-const BOOLEAN_SETTINGS = new Set(["show_test", "discretize"]);
 
 /**
  * Read a URL hash.
@@ -167,17 +162,9 @@ function readGlassnet(params) {
   const settings = {};
   for (const [key, raw] of Object.entries(params)) {
     if (DISPLAY_KEYS.has(key) || key.endsWith(HIDE_SUFFIX)) continue;
-    const value = decodeURIComponent(raw);
-    if (LIST_SETTINGS.has(key)) {
-      const items = value.trim() === "" ? [] : value.split(",");
-      settings[key] = key === "hidden_layers" ? items.map(Number) : items;
-    } else if (BOOLEAN_SETTINGS.has(key)) {
-      settings[key] = value === "true";
-    } else if (TEXT_SETTINGS.has(key) || (key === "speed" && value === "max")) {
-      settings[key] = value;
-    } else {
-      settings[key] = Number(value); // the session refuses what is not allowed, with a message
-    }
+    // Typed as the settings table says; the session refuses what is not allowed, with a message.
+    const value = readSettingText(key, decodeURIComponent(raw));
+    settings[key] = value === undefined ? decodeURIComponent(raw) : value;
   }
   return settings;
 }

@@ -18,6 +18,7 @@ import { classColor, css, diverging } from "../../lib/colors.js";
 import { h, select, showValue } from "../../lib/dom.js";
 import { classLabel, num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
+import { settingSpec, wholeRange } from "../../lib/settingSpecs.js";
 import { createFileLoader } from "./fileLoader.js";
 import { createSlider } from "./slider.js";
 import { datasetThumbnail, pencilPicture } from "./thumbnails.js";
@@ -34,7 +35,9 @@ const GROUPS = [
   ["classification", "Classification"],
   ["regression", "Regression"],
 ];
-const CLASS_CHOICES = [2, 3, 4, 5, 6].map((n) => ({ value: n, label: String(n) }));
+const CLASS_CHOICES = wholeRange("classes").map((n) => ({ value: n, label: String(n) }));
+/** TensorFlow Playground's batch slider stops at 30; a link may ask for more, up to the table's. */
+const BATCH_SLIDER_MAX = 30;
 const NOISE_OFF = "Noise only changes generated data; drawn or loaded points stay where they are.";
 
 /**
@@ -75,15 +78,21 @@ export function createDataPanel(el, api) {
   // Sliders.
   // `control` names each control for links that hide it (noise_hide=true, docs/urls.md).
   const setSettings = api.setSettings;
+  // Each slider's range comes from the settings table (lib/tables.js).
+  const noiseSpec = settingSpec("noise");
   const noise = createSlider({
-    name: "noise", control: "noise", label: "Noise", min: 0, max: 50, step: 1, format: String, setSettings,
+    name: "noise", control: "noise", label: noiseSpec.label, min: noiseSpec.low ?? 0, max: noiseSpec.high ?? 0,
+    step: 1, format: String, setSettings,
   });
+  const ratioSpec = settingSpec("train_percent");
   const ratio = createSlider({
-    name: "train_percent", control: "percTrainData", label: "Ratio of training to test data", min: 10, max: 90, step: 10,
-    format: (v) => `${v}%`, setSettings,
+    name: "train_percent", control: "percTrainData", label: ratioSpec.label, min: ratioSpec.low ?? 0,
+    max: ratioSpec.high ?? 0, step: 10, format: (v) => `${v}%`, setSettings,
   });
+  const batchSpec = settingSpec("batch_size");
   const batch = createSlider({
-    name: "batch_size", control: "batchSize", label: "Batch size", min: 1, max: 30, step: 1, format: String, setSettings,
+    name: "batch_size", control: "batchSize", label: batchSpec.label, min: batchSpec.low ?? 1,
+    max: Math.min(batchSpec.high ?? BATCH_SLIDER_MAX, BATCH_SLIDER_MAX), step: 1, format: String, setSettings,
   });
   const sliders = [noise, ratio, batch];
 

@@ -9,6 +9,7 @@
  * scale; the one-input sine set is plotted as x1 across and its value up.
  */
 
+import { VIEW } from "../../lib/tables.js";
 import { classColor, css, diverging } from "../../lib/colors.js";
 import { context2d, h } from "../../lib/dom.js";
 
@@ -17,7 +18,7 @@ import { context2d, h } from "../../lib/dom.js";
 /** Pixels per side of a thumbnail's canvas (it is shown at about 46 CSS pixels: sharp at 2x). */
 export const THUMB_PIXELS = 96;
 
-const DOMAIN = 6; // the view spans -6..6 on both axes
+const DOMAIN = VIEW[1]; // the view spans -6..6 on both axes
 const DOT_RADIUS = 3.2; // canvas pixels
 const VALUE_RADIUS = 4.4; // regression dots are bigger: their colour carries the value
 const ONE_D_HEIGHT = 4; // a value of +1 is drawn at x2 = 4, so the wave keeps a margin

@@ -148,7 +148,7 @@ function deltaTree(ctx, layer, unit, value) {
   if (message.terms.length === 0) {
     const line = message.fused
       ? formula(chunk("δ = a - t"), " ", chunk("= ", t(message.activation), " - ", t(E.target[unit])), " ", chunk("= ", result(message.delta, "tree-delta")))
-      : formula(chunk("δ = f'(z) × dL/da"), " ", chunk("= ", t(message.derivative), " × ", t(/** @type {number} */ (message.output_error))), " ", chunk("= ", result(message.delta, "tree-delta")));
+      : formula(chunk("δ = f'(z) × dL/da"), " ", chunk("= ", t(message.slope), " × ", t(/** @type {number} */ (message.output_error))), " ", chunk("= ", result(message.delta, "tree-delta")));
     return h("div", { class: "gn-ex-delta", dataset: { layer, unit } }, head, line,
       h("p", { class: "gn-ex-note" }, "The output's delta comes straight from the loss: here the chain ends."));
   }
@@ -157,7 +157,7 @@ function deltaTree(ctx, layer, unit, value) {
   return h("div", { class: "gn-ex-delta", dataset: { layer, unit } },
     head,
     formula(chunk("δ = f'(z) × Σ (weight × next δ)")),
-    formula(chunk("= ", t(message.derivative), " ×"), " ", ...terms.flatMap((c) => [c, " "]), chunk("= ", result(message.delta, "tree-delta"))),
+    formula(chunk("= ", t(message.slope), " ×"), " ", ...terms.flatMap((c) => [c, " "]), chunk("= ", result(message.delta, "tree-delta"))),
     h("ul", { class: "gn-ex-delta-next", "aria-label": "The deltas it gathers" },
       ...message.terms.map((term) => h("li", null, deltaTree(ctx, layer + 1, term.unit, term.next_delta)))));
 }

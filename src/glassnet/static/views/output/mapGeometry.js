@@ -6,7 +6,9 @@
  * Drawing points, picking them and painting them all use these.
  */
 
-export const EXTENT = 6;
+import { VIEW } from "../../lib/tables.js";
+
+export const EXTENT = VIEW[1];
 
 /** @import { DataKind, DataMessage } from "../../lib/messages.js" */
 /** @import { DrawnState, State } from "../../lib/types.js" */

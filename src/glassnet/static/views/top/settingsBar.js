@@ -5,6 +5,7 @@
  */
 
 import { h, select, setChoices, showValue } from "../../lib/dom.js";
+import { settingSpec } from "../../lib/settingSpecs.js";
 import { helpButton } from "../../lib/help.js";
 
 /** @import { Catalog } from "../../lib/messages.js" */
@@ -130,7 +131,7 @@ export function createSettingsBar(el, api) {
     showValue(controls.regularization_rate, s.regularization_rate);
     controls.regularization_rate.disabled = s.regularization === "none";
 
-    setChoices(controls.problem, ["classification", "regression"].map((p) => ({ value: p, label: displayName(p) })));
+    setChoices(controls.problem, (settingSpec("problem").choices || []).map((p) => ({ value: p, label: displayName(p) })));
     showValue(controls.problem, s.problem);
     setChoices(controls.optimizer, catalog.optimizers.map((o) => ({ value: o, label: displayName(o) })));
     showValue(controls.optimizer, s.optimizer);
