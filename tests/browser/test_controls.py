@@ -1,4 +1,4 @@
-"""Every control and panel the page marks is in glassnet's one registry, and every entry is on it."""
+"""Every control the page marks is in glassnet's registry, and every entry is on the page."""
 
 from glassnet.controls import CONTROLS
 from glassnet.session import SETTINGS
