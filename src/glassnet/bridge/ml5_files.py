@@ -30,6 +30,15 @@ import numpy as np
 
 from .. import limits
 
+TFJS_NAMES = {
+    "tanh": "tanh", "relu": "relu", "sigmoid": "sigmoid", "linear": "linear",
+    "elu": "elu", "softplus": "softplus", "softmax": "softmax",
+}  # fmt: skip
+"""glassnet activation -> the TensorFlow.js activation that computes exactly the same."""
+
+NOT_IN_TFJS = ("leaky_relu", "sine")
+"""glassnet activations TensorFlow.js has no activation string for."""
+
 WEIGHTS_DTYPE = np.dtype("<f4")
 """float32, little endian: what TensorFlow.js writes."""
 

@@ -103,9 +103,6 @@ class Points:
         """A copy with every drawn point gone and every removed point back."""
         return Points.of(self.base, self.source)
 
-    def with_base(self, base: Dataset, source: str) -> Points:
-        """The same drawn points on a new base (when they still fit it)."""
-        return replace(self, base=base, removed=frozenset(), source=source)
 
 
 def encode_targets(targets: np.ndarray, kind: str, output_activation: str, n_outputs: int):
