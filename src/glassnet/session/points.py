@@ -104,7 +104,6 @@ class Points:
         return Points.of(self.base, self.source)
 
 
-
 def encode_targets(targets: np.ndarray, kind: str, output_activation: str, n_outputs: int):
     """Turn class indices or numbers into what the output layer should produce.
 
