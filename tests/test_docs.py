@@ -66,6 +66,7 @@ def messages_of_a_session():
         {"type": "explain_weight", "id": step, "layer": 0, "source": 0, "target": 1},
         {"type": "explain_delta", "id": step, "layer": 0, "unit": 1},
         {"type": "save"},
+        {"type": "export", "format": "numpy"},
         {"type": "undo"},
         {"type": "set", "changes": {"hidden_layers": [2]}},
     ):

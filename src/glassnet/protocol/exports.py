@@ -8,12 +8,16 @@ needs from a session.
 from __future__ import annotations
 
 import io
+import os
+import urllib.request
 import zipfile
+from pathlib import Path
 
-from ..bridge import ml5_files
+from ..bridge import Ml5Error, ml5_files, open_ml5
 from ..bridge.numpy_script import ScriptData, numpy_script
-from ..bridge.sketch import SketchModel, sketch_files
-from ..session import Session
+from ..bridge.sketch import LIBRARY_FILES, SketchModel, sketch_files
+from ..bridge.weights import weights_csv, weights_json
+from ..session import Session, SessionError
 
 
 def script_data(session: Session) -> ScriptData:
@@ -82,8 +86,96 @@ def sketch_zip(session: Session, libraries: dict[str, bytes] | None = None) -> d
     files = {path: text.encode() for path, text in texts.items()}
     files |= {f"model/{n}": content for n, content in ml5_model_files(session).items()}
     files |= {f"libraries/{n}": content for n, content in (libraries or {}).items()}
+    return {f"glassnet-{name}-sketch.zip": _zip(f"glassnet-{name}-sketch", files)}
+
+
+EXPORTS = {
+    "ml5": "model for ml5.js (model.json, model.weights.bin, model_meta.json in a zip)",
+    "sketch": "p5.js sketch (index.html, sketch.js and the model, in a zip)",
+    "numpy": "Python script (NumPy only) that trains the network on",
+    "weights_json": "weights and biases as JSON",
+    "weights_csv": "weights and biases as CSV",
+}
+"""Everything a session can be exported as, by name, with what it is."""
+
+
+def export(session: Session, what: str, with_libraries: bool = False) -> tuple[str, bytes]:
+    """One export of a session: (file name, bytes).
+
+    Raises
+    ------
+    SessionError
+        For an unknown export, or a network that cannot be written that way
+        (the bridge's message says why and what to do).
+    """
+    if what not in EXPORTS:
+        raise SessionError(f"There is no export {what!r:.40}; exports are: {', '.join(EXPORTS)}.")
+    name = _safe(session.points.base.name)
+    try:
+        if what == "ml5":
+            files = ml5_model_files(session)
+            return f"glassnet-{name}-ml5-model.zip", _zip(f"glassnet-{name}-model", files)
+        if what == "sketch":
+            libraries = sketch_libraries() if with_libraries else None
+            ((file_name, content),) = sketch_zip(session, libraries).items()
+            return file_name, content
+        if what == "numpy":
+            ((file_name, content),) = numpy_script_file(session).items()
+            return file_name, content
+        names = session.workspace.feature_names
+        if what == "weights_json":
+            return f"glassnet-{name}-weights.json", weights_json(session.network, names).encode()
+        return f"glassnet-{name}-weights.csv", weights_csv(session.network).encode()
+    except Ml5Error as error:
+        raise SessionError(str(error)) from None
+
+
+def open_model_files(session: Session, files: dict[str, bytes]) -> str:
+    """Open an ml5.js model's files as the session's network (undoable); return a notice."""
+    try:
+        model = open_ml5(files)
+    except Ml5Error as error:
+        raise SessionError(f"This ml5.js model cannot be opened: {error}") from None
+    name = next((n for n in files if n.endswith(".json") and "_meta" not in n), "model.json")
+    dataset, network = model.for_view(name)
+    session.use_dataset(dataset, f"Open {name}", network=network)
+    what = f"classes {', '.join(model.labels)}" if model.labels else "a number"
+    return (
+        f"Opened {name}: {len(model.input_names)} inputs ({', '.join(model.input_names)}), "
+        f"predicting {what}. It has no data: load the data it was trained on to train it "
+        "further or step through it."
+    )[:600]
+
+
+def sketch_libraries() -> dict[str, bytes]:
+    """p5.min.js and ml5.min.js for a sketch that works without internet.
+
+    Read from the folder ``GLASSNET_LIBRARIES`` names (or ~/.cache/glassnet/libraries),
+    downloaded there once from where the p5.js web editor links them when missing.
+    """
+    folder = Path(os.environ.get("GLASSNET_LIBRARIES") or Path.home() / ".cache/glassnet/libraries")
+    found = {}
+    for file_name, url in LIBRARY_FILES.items():
+        path = folder / file_name
+        if not path.exists():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                with urllib.request.urlopen(url, timeout=30) as answer:  # noqa: S310 (fixed URLs)
+                    path.write_bytes(answer.read())
+            except OSError as error:
+                raise SessionError(
+                    f"A sketch with p5.js and ml5.js inside needs {file_name} once, and glassnet "
+                    f"could not download it from {url} ({error}). Put p5.min.js and ml5.min.js "
+                    f"into {folder} (or the folder GLASSNET_LIBRARIES names) and try again, or "
+                    "export the sketch without them."
+                ) from None
+        found[file_name] = path.read_bytes()
+    return found
+
+
+def _zip(folder: str, files: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for path, content in files.items():
-            archive.writestr(f"glassnet-{name}-sketch/{path}", content)
-    return {f"glassnet-{name}-sketch.zip": out.getvalue()}
+            archive.writestr(f"{folder}/{path}", content)
+    return out.getvalue()

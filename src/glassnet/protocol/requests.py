@@ -13,12 +13,14 @@ sockets, threads or HTTP.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..session import SessionError
+from .exports import export, open_model_files
 from .messages import chain_message, delta_message, explanation_message
 from .wire import Outgoing, ProtocolError, short
 
@@ -118,6 +120,24 @@ def _explain_delta(c: Connection, m: dict):
     c.reply(Outgoing(delta_message(record, breakdown, c.protocol)))
 
 
+def _open_model(c: Connection, m: dict):
+    files = {}
+    for name, content in m["files"].items():
+        if not isinstance(content, str):
+            raise ProtocolError("Each file of an 'open_model' message is its content in base64.")
+        try:
+            files[str(name)[:200]] = base64.b64decode(content, validate=True)
+        except ValueError:
+            raise ProtocolError(f"The file {short(name, 60)!r} is not base64.") from None
+    c.session.notices.append(open_model_files(c.session, files))
+
+
+def _export(c: Connection, m: dict):
+    name, content = export(c.session, m["format"], m.get("libraries") is True)
+    message = {"type": "exported", "format": m["format"], "filename": name}
+    c.reply(Outgoing({**message, "content": base64.b64encode(content).decode()}))
+
+
 def _ready(c: Connection, m: dict):
     c.ready = True
 
@@ -168,6 +188,8 @@ REQUESTS: dict[str, Request] = {
         _explain_weight, {"id": WHOLE, "layer": WHOLE, "source": WHOLE, "target": WHOLE}
     ),
     "explain_delta": Request(_explain_delta, {"id": WHOLE, "layer": WHOLE, "unit": WHOLE}),
+    "open_model": Request(_open_model, {"files": OBJECT}),
+    "export": Request(_export, {"format": TEXT}, {"libraries": FLAG}),
 }
 """Every message a view may send, by type."""
 
