@@ -77,7 +77,7 @@ def numpy_script(network: Network, trainer: Trainer, data: ScriptData, epochs: i
     ``trainer`` is the network's trainer (its settings, optimizer memory and
     shuffling state are written into the script).
     """
-    state = trainer.state()
+    state = trainer.state_as_lists()
     acts = network.activation_names
     output, loss = acts[-1], network.loss.name
     used = sorted(set(acts))
@@ -168,13 +168,12 @@ def _step(regularization: str) -> str:
 def _state_code(network: Network, state: dict) -> str:
     """Where training starts: every weight, the optimizer's memory, the shuffling."""
     params = [p.tolist() for p in network.parameters()]
-    optimizer = _plain(state["optimizer"])
-    pinned = None if state["pinned"] is None else [m.tolist() for m in state["pinned"]]
+    optimizer, pinned = state["optimizer"], state["pinned"]
     return _section("Where training starts: glassnet's weights and memory, exactly") + (
         f"START_PARAMETERS = {json.dumps(params)}  # W0, b0, W1, b1, ...\n"
         f"START_OPTIMIZER = {_python(optimizer)}\n"
         f"START_PINNED = {_python(pinned)}\n"
-        f"SHUFFLE_STATE = {_python(_plain(state['shuffle_state']))}\n"
+        f"SHUFFLE_STATE = {_python(state['shuffle_state'])}\n"
     )
 
 
@@ -186,18 +185,6 @@ def _data_lists(data: ScriptData) -> str:
         f"TEST_POINTS = {json.dumps(data.test_points.tolist())}\n"
         f"TEST_LABELS = {json.dumps(data.test_labels.tolist())}\n"
     )
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return value.tolist()
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
 
 
 def _python(value) -> str:

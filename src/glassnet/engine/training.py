@@ -284,6 +284,10 @@ class Trainer:
             "pinned": None if self.pinned is None else [m.copy() for m in self.pinned],
         }
 
+    def state_as_lists(self) -> dict:
+        """:meth:`state` with every array as nested lists: ready for JSON or a script."""
+        return _lists(self.state())
+
     def load_state(self, state: dict):
         """Restore what :meth:`state` returned."""
         self.optimizer.load_state(state["optimizer"])
@@ -297,3 +301,16 @@ class Trainer:
             return 0.0
         rate = self._regularization_rate
         return sum(self._regularizer.penalty(layer.weights, rate) for layer in self.network.layers)
+
+
+def _lists(value):
+    """Arrays (and NumPy numbers) to lists and Python numbers, recursively."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value

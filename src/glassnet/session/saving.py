@@ -56,8 +56,7 @@ def to_document(
     """
     base = points.base
     norm = base.normalization
-    trainer = training.trainer
-    state = trainer.state()
+    state = training.trainer.state_as_lists()
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -89,9 +88,9 @@ def to_document(
         },
         "training": {
             "epoch": training.epoch,
-            "optimizer": _plain(state["optimizer"]),
-            "shuffle_state": _plain(state["shuffle_state"]),
-            "pinned": _plain(state["pinned"]),
+            "optimizer": state["optimizer"],
+            "shuffle_state": state["shuffle_state"],
+            "pinned": state["pinned"],
         },
     }
     if include_history:
@@ -269,16 +268,3 @@ def _number_or_none(v):
     if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
         raise ValueError(f"{v!r:.40} in the history is not a number")
     return v
-
-
-def _plain(value):
-    """Arrays to lists, recursively, so the document is plain data."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return value.tolist()
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
