@@ -252,7 +252,7 @@ async def _serve(websocket: WebSocket):
         # is started with the defaults.
         try:
             first = await asyncio.wait_for(receive(), timeout=HELLO_WAIT_SECONDS)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             first = None
         async with lock:
             replies = connection.start(first)
