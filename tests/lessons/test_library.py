@@ -8,8 +8,9 @@ the page would, so each step's scene is set up on top of what the person did.
 
 import pytest
 
-from glassnet.lessons import BUILT_IN, LessonRunner, Library
-from glassnet.session import Session
+from glassnet import limits
+from glassnet.lessons import BUILT_IN, LessonError, LessonRunner, Library
+from glassnet.session import Session, SessionError
 
 MAX_EPOCHS = 3000
 
@@ -127,3 +128,58 @@ def test_every_lesson_ends_with_what_to_try_next_in_the_playground(name):
     last = lesson.steps[-1]
     assert last.title == "Try it yourself" and "try this next" in last.markdown
     assert last.task is None
+
+
+def lesson_text(title, step="Only"):
+    return f'+++\ntitle = "{title}"\n\n[[steps]]\ntitle = "{step}"\n+++\n\n## {step}\n\nText.\n'
+
+
+def test_a_teachers_lesson_takes_the_place_of_the_built_in_one_of_its_name(tmp_path):
+    (tmp_path / "my-loss.md").write_text(lesson_text("Loss, our way"))
+    (tmp_path / "loss.md").write_text(lesson_text("Loss, my way"))
+    entries = Library(tmp_path).entries()
+    names = [e.name for e in entries]
+    assert names.count("loss") == 1 and names.index("loss") == list(WALKS).index("loss")
+    loss = entries[names.index("loss")]
+    assert (loss.title, loss.origin, loss.replaces) == ("Loss, my way", "teacher", True)
+    assert entries[-1].name == "my-loss" and not entries[-1].replaces
+    lesson, origin = Library(tmp_path).lesson("loss")
+    assert lesson.title == "Loss, my way" and origin == "teacher"
+
+
+def test_a_teachers_lesson_with_a_mistake_is_listed_with_its_error_and_cannot_open(tmp_path):
+    (tmp_path / "broken.md").write_text(lesson_text("Broken").replace("## Only", "## Other"))
+    library = Library(tmp_path)
+    broken = library.entries()[-1]
+    assert broken.name == "broken" and broken.lesson is None
+    assert str(broken.error).startswith("broken.md, line 5: step 1 ('Only') has no text")
+    with pytest.raises(LessonError, match="broken.md, line 5"):
+        library.lesson("broken")
+
+
+def test_an_edited_lesson_file_is_read_again(tmp_path):
+    path = tmp_path / "mine.md"
+    path.write_text(lesson_text("First"))
+    library = Library(tmp_path)
+    assert library.lesson("mine")[0].title == "First"
+    path.write_text(lesson_text("Second version"))
+    assert library.lesson("mine")[0].title == "Second version"
+
+
+def test_two_files_of_one_lesson_name_in_a_folder_are_an_error(tmp_path):
+    (tmp_path / "01-mine.md").write_text(lesson_text("One"))
+    (tmp_path / "02-mine.md").write_text(lesson_text("Two"))
+    entries = [e for e in Library(tmp_path).entries() if e.name == "mine"]
+    assert [e.title for e in entries] == ["One", "02-mine.md"]
+    assert "another file of this folder is also the lesson 'mine'" in str(entries[1].error)
+
+
+def test_an_unknown_lesson_name_is_refused_with_the_names_there_are(tmp_path):
+    with pytest.raises(SessionError, match="There is no lesson called 'nope'; the lessons are: "
+                       "one-neuron, activation"):  # fmt: skip
+        Library(tmp_path / "missing").lesson("nope")
+
+
+def test_a_lesson_file_too_big_is_listed_with_its_error(tmp_path):
+    (tmp_path / "big.md").write_text(lesson_text("Big") + "x" * limits.MAX_LESSON_BYTES)
+    assert "may be at most" in str(Library(tmp_path).entries()[-1].error)

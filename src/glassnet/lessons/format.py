@@ -218,7 +218,7 @@ def parse_lesson(text: str | bytes, filename: str, name: str | None = None) -> L
     try:
         sections = split_sections(body, body_line)
         for section in sections:
-            check_terms(section.markdown, section.line + 1)
+            check_terms(section.markdown, section.text_line)
     except TextError as error:
         raise LessonError(filename, error.line, str(error)) from None
     steps = tuple(_read_step(table, i, sections, lines, fail) for i, table in enumerate(tables))

@@ -43,11 +43,12 @@ class TextError(ValueError):
 
 @dataclass(frozen=True)
 class Section:
-    """One ``## `` section: its heading, its Markdown, and the line of its heading."""
+    """One ``## `` section: its heading, its Markdown, the line of its heading and of its text."""
 
     title: str
     markdown: str
     line: int
+    text_line: int
 
 
 def split_sections(body: str, first_line: int = 1) -> list[Section]:
@@ -67,12 +68,18 @@ def split_sections(body: str, first_line: int = 1) -> list[Section]:
     sections: list[Section] = []
     title, lines, start = None, [], first_line
     fence = False
+
+    def close():
+        text = "\n".join(line for _, line in lines).strip("\n")
+        first = next((n for n, line in lines if line.strip()), start)
+        sections.append(Section(title, text, start, first))
+
     for number, line in enumerate(body.splitlines(), first_line):
         if line.lstrip().startswith("```"):
             fence = not fence
         if not fence and line.startswith("## "):
             if title is not None:
-                sections.append(Section(title, "\n".join(lines).strip("\n"), start))
+                close()
             title, lines, start = line[3:].strip(), [], number
         elif title is None and line.strip():
             raise TextError(
@@ -81,9 +88,9 @@ def split_sections(body: str, first_line: int = 1) -> list[Section]:
                 "text with '## ' and the step's title.",
             )
         else:
-            lines.append(line)
+            lines.append((number, line))
     if title is not None:
-        sections.append(Section(title, "\n".join(lines).strip("\n"), start))
+        close()
     return sections
 
 
