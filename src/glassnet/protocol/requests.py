@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..session import SessionError
+from .lessons import lesson_close, lesson_list, lesson_open, lesson_step
 from .messages import chain_message, delta_message, explanation_message
 from .wire import Outgoing, ProtocolError, short
 
@@ -168,6 +169,12 @@ REQUESTS: dict[str, Request] = {
         _explain_weight, {"id": WHOLE, "layer": WHOLE, "source": WHOLE, "target": WHOLE}
     ),
     "explain_delta": Request(_explain_delta, {"id": WHOLE, "layer": WHOLE, "unit": WHOLE}),
+    "lesson_list": Request(lesson_list),
+    "lesson_open": Request(
+        lesson_open, optional={"name": TEXT, "content": TEXT, "filename": TEXT, "index": WHOLE}
+    ),
+    "lesson_step": Request(lesson_step, {"index": WHOLE}),
+    "lesson_close": Request(lesson_close),
 }
 """Every message a view may send, by type."""
 
