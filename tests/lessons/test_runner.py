@@ -1,5 +1,7 @@
 """The lesson runner: a step is one undoable change, Next keeps a person's work, ticks stay."""
 
+import copy
+
 import numpy as np
 import pytest
 
@@ -190,7 +192,11 @@ def test_a_lesson_that_cannot_be_set_up_is_refused_and_the_session_is_left_alone
     assert session.settings.dataset == "spiral" and session.undo_label is None
 
 
-def test_a_lesson_is_rehearsed_once():
+def test_a_lesson_is_rehearsed_once_and_its_rehearsal_is_shared_unchanged():
     lesson = parse_lesson(LESSON, "three.md")
     assert rehearse(lesson) is rehearse(lesson)
-    assert len(rehearse(lesson)) == 3
+    kept = copy.deepcopy(rehearse(lesson))
+    for _ in range(2):
+        runner = LessonRunner(lesson, Session(), index=1)
+        train(runner.session, 2)
+    assert rehearse(lesson) == kept

@@ -16,7 +16,7 @@ This module knows files and lessons; nothing about sessions in use or the web.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import limits
@@ -149,4 +149,4 @@ def _replacing(theirs: Entry | None, mine: Entry) -> Entry:
     """The teacher's entry in the place of a built-in one of the same name, marked so."""
     if theirs is None:
         return mine
-    return Entry(**{**theirs.__dict__, "replaces": True})
+    return replace(theirs, replaces=True)
