@@ -6,7 +6,8 @@ Read it in this order:
 
 - ``format.py``: reading and checking a lesson file (with ``lines.py`` for the
   line of a mistake, and ``text.py`` for the Markdown and the glossary links)
-- ``tasks.py``: the registry of task kinds, each a check of the session's state
+- ``tasks.py``: the registry of task kinds, each a check of the session's
+  state (the checks are in ``checks.py``)
 - ``scenes.py``: setting up a step's scene through the session's public methods
 - ``runner.py``: one open lesson for one view: its step, its baseline, its ticks
 - ``library.py``: the built-in lessons (``built_in/``) and a teacher's folder
@@ -16,12 +17,13 @@ This package knows the session, the controls and the data layer; nothing about
 sockets or pages.
 """
 
+from .checks import Baseline
 from .errors import LessonError
 from .format import SCENE_KEYS, Highlight, Lesson, Scene, Step, parse_lesson
 from .glossary import GLOSSARY, Term
 from .library import BUILT_IN, ORIGINS, Entry, Library
 from .runner import LessonRunner, rehearse
-from .tasks import TASKS, Baseline, Task, TaskKind
+from .tasks import TASKS, Task, TaskKind
 
 __all__ = [
     "BUILT_IN",

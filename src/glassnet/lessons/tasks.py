@@ -6,24 +6,25 @@ is adding one entry. Each kind declares its fields (what each allows, its
 default), makes a sentence for people from its numbers ("Reach 90% test
 accuracy."), and checks whether it is done.
 
-A check reads only the session's own state (the engine's numbers, the points,
-the settings, the explained step) and a :class:`Baseline`: the session as it
-was when the step's scene was applied, so "make the loss rise" compares with
-where the step began. Nothing a page says is trusted.
+A check (``checks.py``) reads only the session's own state (the engine's
+numbers, the points, the settings, the explained step) and a
+:class:`~.checks.Baseline`: the session as it was when the step's scene was
+applied, so "make the loss rise" compares with where the step began. Nothing
+a page says is trusted.
 
 This module knows the session and its settings; nothing about lesson files or the web.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..session import SETTINGS, Session, SettingsError
 from ..session.errors import is_finite_number
-from ..session.points import Points
+from . import checks
+from .checks import Baseline
 
 ON = ("train", "test")
 """Which points a number is measured on: the training points or the test points."""
@@ -41,29 +42,6 @@ class TaskError(ValueError):
     def __init__(self, field: str | None, reason: str):
         self.field = field
         super().__init__(reason)
-
-
-@dataclass(frozen=True)
-class Baseline:
-    """The session when a step's scene was applied: what a task compares with.
-
-    Attributes
-    ----------
-    epoch : int
-    explained : int
-        How many steps had been explained (the explainer's count).
-    points : Points
-        The points then (points never change in place: an edit makes new ones).
-    """
-
-    epoch: int
-    explained: int
-    points: Points
-
-    @classmethod
-    def of(cls, session: Session) -> Baseline:
-        """The baseline of a session now."""
-        return cls(session.epoch, session.explainer.count, session.points)
 
 
 @dataclass(frozen=True)
@@ -206,114 +184,8 @@ def read_task(table: Any) -> Task:
     return Task(kind, numbers)
 
 
-# -- the checks: each reads the session's own numbers -----------------------------------------
-
-
 def _on(numbers: dict) -> str:
     return "test" if numbers["on"] == "test" else "training"
-
-
-def _measured(session: Session, what: str, on: str):
-    return getattr(session.metrics, f"{on}_{what}")
-
-
-def _accuracy(session: Session, baseline: Baseline, n: dict) -> bool:
-    value = _measured(session, "accuracy", n["on"])
-    return value is not None and value * 100 >= n["percent"] - 1e-9
-
-
-def _loss_below(session: Session, baseline: Baseline, n: dict) -> bool:
-    value = _measured(session, "loss", n["on"])
-    return value is not None and value < n["value"]
-
-
-def _loss_rises(session: Session, baseline: Baseline, n: dict) -> bool:
-    """The loss now is well above the lowest it was in this step, and training came after it.
-
-    Read from the loss history, so a reset (a new history, starting again) or a
-    point drawn without training does not count as a rise.
-    """
-    history = session.history
-    series = getattr(history, f"{n['on']}_loss")
-    entries = [
-        (loss, epoch)
-        for epoch, loss in zip(history.epochs, series)
-        if epoch >= baseline.epoch and loss is not None
-    ]
-    now = _measured(session, "loss", n["on"])
-    if not entries or now is None:
-        return False
-    lowest, when = min(entries)
-    return session.epoch > when and now >= lowest * (1 + n["percent"] / 100)
-
-
-def _epochs(session: Session, baseline: Baseline, n: dict) -> bool:
-    return session.epoch >= n["at_least"]
-
-
-def _setting(session: Session, baseline: Baseline, n: dict) -> bool:
-    value = getattr(session.settings, n["name"])
-    if n["value"] is not None:
-        return value == n["value"]
-    low = -math.inf if n["low"] is None else n["low"]
-    high = math.inf if n["high"] is None else n["high"]
-    return low <= value <= high
-
-
-def _neuron_line(session: Session, baseline: Baseline, n: dict) -> bool:
-    """The neuron's line, w1·x1 + w2·x2 + b = 0, is vertical when w2 is small next to w1."""
-    if tuple(session.workspace.feature_names) != ("x1", "x2"):
-        return False  # other features bend the neuron's boundary: it is no longer a line
-    weights = session.network.layers[0].weights  # (2, n_units): rows x1 and x2
-    if n["unit"] >= weights.shape[1]:
-        return False
-    w1, w2 = (abs(float(w)) for w in weights[:, n["unit"]])
-    across, along = (w1, w2) if n["direction"] == "vertical" else (w2, w1)
-    return across > 0 and along <= math.tan(math.radians(n["degrees"])) * across
-
-
-def _neuron_fits(session: Session, n: dict) -> str | None:
-    units = session.network.layer_sizes[1]
-    if n["unit"] < units:
-        return None
-    return (
-        f"unit {n['unit']} names no neuron: the first layer has {units} (units 0 to {units - 1})."
-    )
-
-
-def _step_through(session: Session, baseline: Baseline, n: dict) -> bool:
-    explainer = session.explainer
-    if explainer.count <= baseline.explained or explainer.preview is None:
-        return False
-    return n["stage"] == "explained" or explainer.preview.applied
-
-
-def _draw_points(session: Session, baseline: Baseline, n: dict) -> bool:
-    targets = session.points.drawn_targets
-    n_classes = session.workspace.n_classes
-    if session.points.problem != "classification" or n_classes < 2:
-        return False
-    return all(int((targets == c).sum()) >= n["at_least"] for c in range(n_classes))
-
-
-def own_points(session: Session) -> int:
-    """How many points are the person's own: drawn, or loaded from a file.
-
-    Points a lesson's scene drew count as drawn: a step that asks for data of
-    one's own starts from an empty drawing (``points = []``).
-    """
-    points = session.points
-    loaded = points.base.n_points - len(points.removed) if points.source == "file" else 0
-    return loaded + points.n_drawn
-
-
-def _own_data(session: Session, baseline: Baseline, n: dict) -> bool:
-    if own_points(session) < n["at_least"]:
-        return False
-    if not n["percent"]:
-        return True
-    accuracy = session.metrics.train_accuracy
-    return accuracy is not None and accuracy * 100 >= n["percent"] - 1e-9
 
 
 # -- the sentences ------------------------------------------------------------------------------
@@ -373,7 +245,7 @@ TASKS: dict[str, TaskKind] = {
             (Field("percent", "whole", "The accuracy to reach, in percent.", required=True,
                    low=1, high=100), ON_FIELD),
             lambda n: f"Reach {n['percent']}% {_on(n)} accuracy.",
-            _accuracy,
+            checks.accuracy,
         ),
         TaskKind(
             "loss_below", "Bring the training or the test loss below a value.",
@@ -381,7 +253,7 @@ TASKS: dict[str, TaskKind] = {
                    high=100), Field("on", "choice", ON_FIELD.help, default="train",
                                     choices=ON)),
             lambda n: f"Bring the {_on(n)} loss below {n['value']:g}.",
-            _loss_below,
+            checks.loss_below,
         ),
         TaskKind(
             "loss_rises", "Make the training or the test loss go up while training (a "
@@ -393,14 +265,14 @@ TASKS: dict[str, TaskKind] = {
              Field("on", "choice", ON_FIELD.help, default="train", choices=ON)),
             lambda n: f"Train until the {_on(n)} loss goes up: {n['percent']}% above the "
             "lowest it was in this step.",
-            _loss_rises,
+            checks.loss_rises,
         ),
         TaskKind(
             "epochs", "Train until the epoch counter reaches a number.",
             (Field("at_least", "whole", "The epoch to reach.", required=True, low=1,
                    high=1_000_000),),
             lambda n: f"Train until the epoch counter reaches {n['at_least']}.",
-            _epochs,
+            checks.epochs,
         ),
         TaskKind(
             "setting", "Change a setting to a value, or to a value within a range (for number "
@@ -411,7 +283,7 @@ TASKS: dict[str, TaskKind] = {
              Field("low", "number", "The lowest value allowed.", low=-1e9, high=1e9),
              Field("high", "number", "The highest value allowed.", low=-1e9, high=1e9)),
             _setting_sentence,
-            _setting,
+            checks.setting,
             _check_setting_task,
         ),
         TaskKind(
@@ -426,8 +298,8 @@ TASKS: dict[str, TaskKind] = {
                    default=5.0, low=0.1, high=45)),
             lambda n: f"Make neuron {n['unit'] + 1} of the first layer draw a {n['direction']} "
             f"line (tilted {n['degrees']:g}° at most).",
-            _neuron_line,
-            fits=_neuron_fits,
+            checks.neuron_line,
+            fits=checks.neuron_fits,
         ),
         TaskKind(
             "step_through", "Explain a training step on a point (the step-through), and "
@@ -437,14 +309,14 @@ TASKS: dict[str, TaskKind] = {
             lambda n: "Pick a training point and step through how the network learns from it."
             if n["stage"] == "explained"
             else "Step through one training step to its end, so that its update is applied.",
-            _step_through,
+            checks.step_through,
         ),
         TaskKind(
             "draw_points", "Draw points of every class (on drawn data).",
             (Field("at_least", "whole", "How many points of each class.", required=True,
                    low=1, high=100),),
             lambda n: f"Draw at least {n['at_least']} points of each class.",
-            _draw_points,
+            checks.draw_points,
         ),
         TaskKind(
             "own_data", "Train on data of your own: points drawn (on any data) or a file "
@@ -454,7 +326,7 @@ TASKS: dict[str, TaskKind] = {
              Field("percent", "whole", "A training accuracy to reach, in percent (0: none).",
                    default=0, low=0, high=100)),
             _own_data_sentence,
-            _own_data,
+            checks.own_data,
         ),
     ]
 }  # fmt: skip
