@@ -8,7 +8,9 @@ import sys
 import time
 import urllib.request
 
-from glassnet.cli import DEFAULT_PORT, build_parser, open_socket
+import pytest
+
+from glassnet.cli import DEFAULT_PORT, build_parser, main, open_socket
 
 
 def test_the_options_are_port_host_no_browser_and_allowed_origins():
@@ -69,3 +71,11 @@ def test_glassnet_starts_prints_its_address_serves_the_page_and_stops_on_ctrl_c(
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_lessons_names_a_folder_of_lessons_and_a_missing_one_is_refused(tmp_path):
+    assert build_parser().parse_args(["--lessons", str(tmp_path)]).lessons == str(tmp_path)
+    assert build_parser().parse_args([]).lessons is None
+    missing = tmp_path / "nowhere"
+    with pytest.raises(SystemExit, match=f"--lessons {missing}: there is no such folder"):
+        main(["--lessons", str(missing), "--no-browser"])

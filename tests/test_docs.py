@@ -5,11 +5,14 @@ from pathlib import Path
 
 import pytest
 
+from glassnet.lessons import SCENE_KEYS, TASKS, LessonRunner, parse_lesson
 from glassnet.protocol import OUTGOING, REQUESTS
-from glassnet.session import SETTINGS
+from glassnet.session import SETTINGS, Session
 
 DOCS = Path(__file__).parents[1] / "docs"
 PROTOCOL = (DOCS / "protocol.md").read_text()
+LESSONS = (DOCS / "lessons.md").read_text()
+LESSON_EXAMPLE = LESSONS.split("```toml\n")[1].split("\n```\n")[0] + "\n"
 
 
 @pytest.mark.parametrize("kind", sorted(REQUESTS) + list(OUTGOING))
@@ -69,6 +72,11 @@ def messages_of_a_session():
         {"type": "export", "format": "numpy"},
         {"type": "undo"},
         {"type": "set", "changes": {"hidden_layers": [2]}},
+        {"type": "lesson_list"},
+        {"type": "lesson_open", "content": LESSON_EXAMPLE, "filename": "blobs.md"},
+        {"type": "lesson_open", "name": "backpropagation", "index": 1},  # highlights a weight
+        {"type": "lesson_open", "name": "one-neuron"},  # highlights a neuron
+        {"type": "lesson_close"},
     ):
         sent += [o.message for o in connection.receive(json.dumps(request))]
     return sent
@@ -92,3 +100,36 @@ def test_every_key_a_session_sends_is_documented_and_in_the_glossary():
         missing_glossary |= {k for k in found if f"`{k}`" not in glossary}
     assert sorted(missing_docs) == [], "keys docs/protocol.md does not name"
     assert sorted(missing_glossary) == [], "keys docs/engine.md's glossary does not name"
+
+
+def table_row(page: str, after: str, name: str) -> str | None:
+    """The row of a table that starts with ``| `name` |``, in the table after a marker."""
+    section = page.split(after)[1]
+    return next((line for line in section.splitlines() if line.startswith(f"| `{name}` |")), None)
+
+
+@pytest.mark.parametrize("key", list(SCENE_KEYS))
+def test_every_scene_key_is_documented(key):
+    assert table_row(LESSONS, "<!-- scene keys", key), f"docs/lessons.md lacks the scene key {key}"
+
+
+@pytest.mark.parametrize("kind", list(TASKS))
+def test_every_task_kind_is_documented_with_each_of_its_numbers(kind):
+    row = table_row(LESSONS, "<!-- task kinds", kind)
+    assert row, f"docs/lessons.md lacks the task kind {kind}"
+    for field in TASKS[kind].fields:
+        assert f"`{field.name}`" in row, f"docs/lessons.md: {kind} does not name {field.name}"
+
+
+def test_the_example_lesson_of_the_docs_opens_and_its_tasks_can_be_done():
+    session = Session()
+    runner = LessonRunner(parse_lesson(LESSON_EXAMPLE, "blobs.md"), session)
+    for _ in range(500):
+        session.step()
+        if runner.check():
+            break
+    runner.go(1)
+    session.set_weight(0, 1, 0, 0.0)
+    assert runner.check() and runner.done == [True, True, False]
+    runner.go(2)
+    assert runner.hidden == ()

@@ -1,4 +1,5 @@
-"""Imports point down: engine and data know only NumPy, the standard library and limits."""
+"""Imports point down: engine and data know only NumPy, the standard library and limits;
+lessons know the session but not the protocol; nothing below the server knows the web."""
 
 import ast
 import sys
@@ -22,10 +23,15 @@ ALLOWED = {
         "numpy", "glassnet.limits", "glassnet.__version__", "glassnet.engine", "glassnet.data",
         "glassnet.bridge",
     },
+    # Lessons drive a session through its public methods; they know no web either.
+    "lessons": {
+        "numpy", "glassnet.limits", "glassnet.controls", "glassnet.data", "glassnet.engine",
+        "glassnet.session", "glassnet.lessons",
+    },
     # The protocol turns sessions into JSON; it knows no sockets or HTTP.
     "protocol": {
         "numpy", "glassnet.limits", "glassnet.controls", "glassnet.engine", "glassnet.data",
-        "glassnet.session", "glassnet.bridge", "glassnet.protocol",
+        "glassnet.session", "glassnet.bridge", "glassnet.lessons", "glassnet.protocol",
     },
 }  # fmt: skip
 

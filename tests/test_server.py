@@ -140,3 +140,17 @@ def test_the_page_links_every_stylesheet_it_needs_at_start_and_each_one_is_serve
     assert "/static/views/explain/explainPanel.css" not in sheets  # it loads with its panel
     for sheet in sheets:
         assert client.get(sheet).status_code == 200, sheet
+
+
+def test_a_teachers_folder_of_lessons_is_offered_over_the_socket(tmp_path):
+    (tmp_path / "mine.md").write_text(
+        '+++\ntitle = "Mine"\n\n[[steps]]\ntitle = "Only"\n+++\n\n## Only\n\nHello.\n'
+    )
+    client = TestClient(create_app(lessons=tmp_path))
+    with client.websocket_connect("/ws") as ws:
+        ws.send_text('{"type": "hello"}')
+        ws.send_text('{"type": "lesson_list"}')
+        rows = receive_until(ws, "lessons")["lessons"]
+        assert rows[-1]["name"] == "mine" and rows[-1]["origin"] == "teacher"
+        ws.send_text('{"type": "lesson_open", "name": "mine"}')
+        assert receive_until(ws, "lesson")["steps"][0]["html"] == "<p>Hello.</p>"

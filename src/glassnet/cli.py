@@ -4,6 +4,7 @@
     glassnet --port 9000         a chosen port (an error if it is taken)
     glassnet --no-browser        print the address only
     glassnet --host 0.0.0.0      let other machines connect (say so explicitly)
+    glassnet --lessons DIR       offer the lessons of a folder too (docs/lessons.md)
 
 Ctrl-C stops it.
 """
@@ -16,6 +17,7 @@ import socket
 import sys
 import threading
 import webbrowser
+from pathlib import Path
 
 import uvicorn
 
@@ -58,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=limits.MAX_SESSIONS,
         help=f"how many browser tabs may train at once (default {limits.MAX_SESSIONS})",
     )
+    parser.add_argument(
+        "--lessons",
+        default=None,
+        metavar="DIR",
+        help="a folder of lesson files (.md) to offer besides the built-in lessons; "
+        "one with a built-in lesson's name takes its place",
+    )
     parser.add_argument("--version", action="version", version=f"glassnet {__version__}")
     return parser
 
@@ -88,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.max_sessions < 1:
         raise SystemExit("glassnet: --max-sessions must be at least 1.")
+    if args.lessons is not None and not Path(args.lessons).is_dir():
+        raise SystemExit(f"glassnet: --lessons {args.lessons}: there is no such folder.")
     sock = open_socket(args.host, args.port)
     port = sock.getsockname()[1]
     shown_host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
@@ -103,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     print(f"glassnet is running at {url}  (Ctrl-C stops it)", flush=True)
-    app = create_app(allowed_origins=tuple(args.allow_origin), max_sessions=args.max_sessions)
+    app = create_app(
+        allowed_origins=tuple(args.allow_origin),
+        max_sessions=args.max_sessions,
+        lessons=args.lessons,
+    )
     config = uvicorn.Config(app, log_level="warning", ws_max_size=limits.MAX_MESSAGE_BYTES)
     server = uvicorn.Server(config)
     if not args.no_browser:

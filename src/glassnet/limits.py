@@ -46,6 +46,19 @@ MAX_WEIGHT = 1000
 LARGE_WEIGHT = 1000
 """A weight larger than this while training gets a warning that the learning rate is too high."""
 
+# Lessons.
+MAX_LESSON_BYTES = 100_000
+"""The largest lesson file read, in bytes (a lesson is a few pages of text)."""
+
+MAX_LESSON_STEPS = 30
+"""How many steps one lesson may have."""
+
+MAX_SCENE_POINTS = 200
+"""How many points one step's scene may draw."""
+
+MAX_LESSONS = 200
+"""How many lesson files one folder of lessons (``glassnet --lessons DIR``) may list."""
+
 # The server.
 MAX_MESSAGE_BYTES = 6_000_000
 """The largest message a view may send (a data file, as text, is the largest)."""

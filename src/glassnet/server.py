@@ -29,6 +29,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from . import limits
+from .lessons import Library
 from .protocol import Connection, Outgoing, catalog, encode
 from .session import Session
 
@@ -43,7 +44,9 @@ HELLO_WAIT_SECONDS = 2.0
 
 
 def create_app(
-    allowed_origins: tuple[str, ...] = (), max_sessions: int = limits.MAX_SESSIONS
+    allowed_origins: tuple[str, ...] = (),
+    max_sessions: int = limits.MAX_SESSIONS,
+    lessons: Path | str | None = None,
 ) -> Starlette:
     """The ASGI application.
 
@@ -54,10 +57,13 @@ def create_app(
         may open a session, for embedding. ``"*"`` allows any.
     max_sessions : int
         Sessions at once; one more is refused with a message.
+    lessons : path, optional
+        A teacher's folder of lessons, offered besides the built-in ones.
     """
     sessions: dict[object, str] = {}  # one entry per open session: its client's address
     pages = {layout: page_html(layout) for layout in ("full", "embed")}
     catalog()  # build it now, not when the first visitor is waiting
+    library = Library(lessons)
 
     async def index(request):
         return HTMLResponse(pages["full"], headers={"Cache-Control": "no-cache"})
@@ -92,7 +98,7 @@ def create_app(
         sessions[key] = client  # counted before the first await, so the cap cannot be raced
         try:
             await websocket.accept()
-            await _serve(websocket)
+            await _serve(websocket, library)
         finally:
             del sessions[key]
 
@@ -206,10 +212,10 @@ def page_html(layout: str = "full") -> str:
     return page
 
 
-async def _serve(websocket: WebSocket):
+async def _serve(websocket: WebSocket, library: Library):
     """Run one session for one WebSocket until it closes."""
     session = Session()
-    connection = Connection(session)
+    connection = Connection(session, lessons=library)
     lock = asyncio.Lock()  # one thing at a time touches the session
     send_lock = asyncio.Lock()
     wake = asyncio.Event()
@@ -255,7 +261,7 @@ async def _serve(websocket: WebSocket):
         # is started with the defaults.
         try:
             first = await asyncio.wait_for(receive(), timeout=HELLO_WAIT_SECONDS)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             first = None
         async with lock:
             replies = connection.start(first)

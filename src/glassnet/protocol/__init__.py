@@ -6,6 +6,7 @@ This package is the one place where session state becomes JSON:
 - ``requests.py``: the table of requests a view may send, and their handlers
 - ``connection.py``: one view of one session, turning requests into session calls
 - ``messages.py``: the session's views as messages
+- ``lessons.py``: the lesson requests and their messages
 - ``catalog.py``: the choices a view offers, from the registries
 - ``tables.py``: the settings and controls as a module the page loads
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import logging
 
+from ..lessons import LessonRunner, Library
 from ..session import Session, SessionError
 from .catalog import catalog
+from .lessons import BUILT_IN_ONLY, lesson_message
 from .messages import data_message, frame_message
 from .requests import check
 from .wire import (
@@ -43,17 +45,23 @@ class Connection:
         Send the network's parameters as one binary buffer of float64 (little
         endian) instead of a JSON list. Views that can take buffers should: it is
         exact and a fifth the size.
+    lessons : Library, optional
+        The lessons this view may open (by default the built-in ones).
 
     Attributes
     ----------
     protocol : int
         The protocol version this view speaks (from its ``hello``; 1 if it does
         not say).
+    lesson : LessonRunner or None
+        The lesson this view has open.
     """
 
-    def __init__(self, session: Session, binary: bool = False):
+    def __init__(self, session: Session, binary: bool = False, lessons: Library | None = None):
         self.session = session
         self.binary = binary
+        self.lessons = lessons if lessons is not None else BUILT_IN_ONLY
+        self.lesson: LessonRunner | None = None
         self.protocol = 1
         self.ready = True  # the view can take a frame
         self.sent_version = -1
@@ -133,7 +141,8 @@ class Connection:
         )
 
     def updates(self) -> list[Outgoing]:
-        """What changed since the last call: settings, data, notices, and a frame if ready."""
+        """What changed since the last call: settings, data, notices, a lesson whose task
+        just got done, and a frame if ready."""
         s = self.session
         out = []
         settings = s.settings.to_dict()
@@ -144,6 +153,8 @@ class Connection:
             self.sent_data_version = s.data_version
             out.append(Outgoing(data_message(s.data_view())))
         out.extend(Outgoing({"type": "notice", "message": m}) for m in s.take_notices())
+        if self.lesson is not None and self.lesson.check():
+            out.append(Outgoing(lesson_message(self.lesson)))
         if self.ready and s.version != self.sent_version:
             out.append(self._frame())
         return out

@@ -21,7 +21,7 @@ from .wire import Outgoing
 
 OUTGOING = (
     "welcome", "settings", "data", "frame", "saved", "notice", "error",
-    "explanation", "chain", "delta", "exported",
+    "explanation", "chain", "delta", "exported", "lessons", "lesson", "lesson_closed",
 )  # fmt: skip
 """Every message type a session sends to a view."""
 

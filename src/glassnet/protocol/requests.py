@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..session import SessionError
 from .exports import export, open_model_files
+from .lessons import lesson_close, lesson_list, lesson_open, lesson_step
 from .messages import chain_message, delta_message, explanation_message
 from .wire import Outgoing, ProtocolError, short
 
@@ -190,6 +191,12 @@ REQUESTS: dict[str, Request] = {
     "explain_delta": Request(_explain_delta, {"id": WHOLE, "layer": WHOLE, "unit": WHOLE}),
     "open_model": Request(_open_model, {"files": OBJECT}),
     "export": Request(_export, {"format": TEXT}, {"libraries": FLAG}),
+    "lesson_list": Request(lesson_list),
+    "lesson_open": Request(
+        lesson_open, optional={"name": TEXT, "content": TEXT, "filename": TEXT, "index": WHOLE}
+    ),
+    "lesson_step": Request(lesson_step, {"index": WHOLE}),
+    "lesson_close": Request(lesson_close),
 }
 """Every message a view may send, by type."""
 

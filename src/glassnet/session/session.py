@@ -230,10 +230,10 @@ class Session:
         """The whole session as one plain document (see ``saving.py``)."""
         return to_document(self.settings, self.training, self.points, include_history)
 
-    def restore(self, document: Any, undoable: bool = True):
+    def restore(self, document: Any, undoable: bool = True, label: str = "Load session"):
         """Bring back a saved session exactly (a damaged one is refused; nothing changes)."""
-        loaded = restore_parts(document, "Load session")
-        current = self._snapshot("Load session")
+        loaded = restore_parts(document, label)
+        current = self._snapshot(label)
         try:
             self._restore(loaded)
         except Exception as error:  # checked above, so a bug of ours: put everything back

@@ -1,0 +1,27 @@
+"""The lessons' error: a mistake in a lesson file, named by its file and line."""
+
+from __future__ import annotations
+
+from ..session import SessionError
+
+
+class LessonError(SessionError):
+    """A lesson that cannot be read or cannot be set up.
+
+    The message starts with the file and the line (``loss.md, line 12: ...``),
+    then says what was wrong and what is allowed. A ``SessionError``, so a view
+    gets it as any other refused request, and nothing changed.
+
+    Attributes
+    ----------
+    filename : str
+    line : int or None
+        The line of the file the mistake is on (counted from 1), when known.
+    reason : str
+        The message without the file and the line.
+    """
+
+    def __init__(self, filename: str, line: int | None, reason: str):
+        self.filename, self.line, self.reason = filename, line, reason
+        where = f"{filename}, line {line}" if line is not None else filename
+        super().__init__(f"{where}: {reason}")

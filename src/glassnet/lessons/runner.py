@@ -1,0 +1,189 @@
+"""The lesson runner: one open lesson for one view, its current step, and which tasks are done.
+
+Opening a lesson first *rehearses* it: every step's scene is set up in order on
+a fresh playground (the defaults), so a scene that cannot be set up (weights of
+a layer the network does not have, settings that do not go together) is
+refused when the lesson opens, naming its line. The rehearsal keeps the
+playground as it is after each step.
+
+Going to a step then sets the session up in one undoable change (one Undo
+brings back what the person had):
+
+- **Next** (from step N to N + 1) sets up step N + 1's scene on top of the
+  playground as the person left it, so what they did in step N stays; if the
+  scene does not fit what they changed, the step is set up as the rehearsal
+  has it, and a notice says so.
+- **Any other step** (opening, going back, jumping) is set up as the rehearsal
+  has it: as a person gets it who went through the steps before it.
+
+When a step is set up, the runner records a :class:`~.tasks.Baseline` (the
+session then) for its task to compare with. After every change of the session
+:meth:`LessonRunner.check` asks the task; a task done stays done, and a step's
+Next is open when its task is done (or it has none).
+
+This module knows the session and the lesson; nothing about the web.
+"""
+
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from ..session import Session, SessionError
+from .format import Highlight, Lesson, Step
+from .scenes import SceneError, apply_scene, hidden_by_step
+from .tasks import Baseline
+
+_REHEARSED: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def rehearse(lesson: Lesson) -> list[dict]:
+    """Set up every step in order on a fresh session; the session (saved) after each step.
+
+    Raises
+    ------
+    LessonError
+        Naming the line of the first scene that cannot be set up, or of a task
+        that the network its scene makes cannot do.
+    """
+    if lesson in _REHEARSED:
+        return _REHEARSED[lesson]
+    scratch = Session()
+    setups = []
+    for i, step in enumerate(lesson.steps):
+        try:
+            apply_scene(scratch, step.scene)
+        except SceneError as error:
+            raise lesson.error(
+                ("steps", i, "scene", error.key), f"step {i + 1}'s scene cannot be set up: {error}"
+            ) from None
+        why = step.task.unfit(scratch) if step.task else None
+        if why:
+            raise lesson.error(("steps", i, "task"), f"step {i + 1}'s task cannot be done: {why}")
+        setups.append(scratch.save())
+    _REHEARSED[lesson] = setups
+    return setups
+
+
+class LessonRunner:
+    """One open lesson on one session.
+
+    Parameters
+    ----------
+    lesson : Lesson
+    session : Session
+    index : int
+        The step to open at, from 0.
+    origin : str
+        Where the lesson came from (``built_in``, ``teacher`` or ``file``), for the view.
+
+    Attributes
+    ----------
+    index : int
+        The current step.
+    done : list of bool
+        Whether each step's task is done (False for a step without a task).
+    baseline : Baseline
+        The session when the current step was set up.
+
+    Raises
+    ------
+    LessonError
+        When the lesson cannot be set up (see :func:`rehearse`).
+    """
+
+    def __init__(self, lesson: Lesson, session: Session, index: int = 0, origin: str = "file"):
+        self.lesson = lesson
+        self.session = session
+        self.origin = origin
+        self.setups = rehearse(lesson)
+        self.hidden_steps = hidden_by_step(lesson)
+        self.done = [False] * len(lesson.steps)
+        self.index = -1
+        self.checked_version = -1
+        self.baseline = Baseline.of(session)
+        self._set_up(self._checked(index))
+
+    @property
+    def step(self) -> Step:
+        """The current step."""
+        return self.lesson.steps[self.index]
+
+    @property
+    def hidden(self) -> tuple[str, ...]:
+        """The controls and panels hidden at the current step."""
+        return self.hidden_steps[self.index]
+
+    @property
+    def highlight(self) -> Highlight | None:
+        """What the current step points at."""
+        return self.step.scene.highlight
+
+    def unlocked(self, index: int) -> bool:
+        """Whether a step's Next is open: it has no task, or its task is done."""
+        return self.lesson.steps[index].task is None or self.done[index]
+
+    def go(self, index) -> list[str]:
+        """Go to a step and set it up; return notices for the person.
+
+        Raises
+        ------
+        SessionError
+            For a step that does not exist, or one past a step whose task is not
+            done yet. Nothing changes.
+        """
+        index = self._checked(index)
+        self.check()  # the session may have done the task since it was last asked
+        for i in range(self.index, index):
+            if not self.unlocked(i):
+                raise SessionError(
+                    f"Step {i + 1}'s task is not done yet: {self.lesson.steps[i].task.sentence} "
+                    "Next opens when it is."
+                )
+        return self._set_up(index)
+
+    def _checked(self, index) -> int:
+        n = len(self.lesson.steps)
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < n:
+            raise SessionError(
+                f"This lesson's steps are numbered 0 to {n - 1}; there is no step {index!r:.40}."
+            )
+        return index
+
+    def _set_up(self, index: int) -> list[str]:
+        """Set up a step (see the module's docstring) and take its baseline."""
+        step = self.lesson.steps[index]
+        notices = []
+        if self.index >= 0 and index == self.index + 1:
+            document, notices = self._on_top(index)
+        else:
+            document = self.setups[index]
+        self.session.restore(document, label=f"Lesson step {index + 1}: {step.title}")
+        self.index = index
+        self.baseline = Baseline.of(self.session)
+        self.checked_version = -1
+        self.check()
+        return notices
+
+    def _on_top(self, index: int) -> tuple[dict, list[str]]:
+        """The session with step ``index``'s scene set up on the playground as it is now."""
+        scratch = Session(clock=self.session.clock)
+        scratch.restore(self.session.save(), undoable=False)
+        try:
+            apply_scene(scratch, self.lesson.steps[index].scene)
+        except SessionError as error:
+            return self.setups[index], [
+                f"Step {index + 1} was set up as the lesson has it, because its scene did not "
+                f"fit your playground ({error}). Undo brings back what you had."
+            ]
+        return scratch.save(), []
+
+    def check(self) -> bool:
+        """Ask the current step's task whether the session completes it; True when it just did."""
+        if self.session.version == self.checked_version:
+            return False
+        self.checked_version = self.session.version
+        task = self.step.task
+        if task is None or self.done[self.index] or not task.done(self.session, self.baseline):
+            return False
+        self.done[self.index] = True
+        return True

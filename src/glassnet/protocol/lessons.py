@@ -1,0 +1,114 @@
+"""Lessons over the protocol: the requests that open and walk a lesson, and their messages.
+
+A view asks for the list (``lesson_list``, answered by ``lessons``), opens a
+lesson by name or sends a lesson file's text (``lesson_open``), goes to a step
+(``lesson_step``) and closes it (``lesson_close``). Each answer that changes
+the lesson is a ``lesson`` message: the steps with their text as safe HTML,
+the current step, what it hides and highlights, and each task's sentence and
+whether it is done. When a task gets done, the connection sends ``lesson``
+again (``Connection.updates``). docs/protocol.md documents every field.
+
+This module knows the lessons and the session; nothing about sockets or HTTP.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lessons import GLOSSARY, Entry, Highlight, LessonRunner, Library, parse_lesson
+from ..session import SessionError
+from .wire import Outgoing, ProtocolError
+
+if TYPE_CHECKING:
+    from .connection import Connection
+
+BUILT_IN_ONLY = Library()
+"""The library of a connection made without one: the built-in lessons only."""
+
+
+def lessons_message(entries: list[Entry]) -> dict:
+    """The list of lessons a view can open."""
+    return {
+        "type": "lessons",
+        "lessons": [
+            {
+                "name": e.name,
+                "title": e.title,
+                "summary": e.summary,
+                "origin": e.origin,
+                "replaces": e.replaces,
+                "step_count": e.step_count,
+                "error": None if e.error is None else str(e.error),
+            }
+            for e in entries
+        ],
+    }
+
+
+def lesson_message(runner: LessonRunner) -> dict:
+    """An open lesson: every step, the current one, and what the view should show."""
+    lesson = runner.lesson
+    steps = []
+    for i, step in enumerate(lesson.steps):
+        task = None
+        if step.task is not None:
+            task = {"kind": step.task.kind, "sentence": step.task.sentence, "done": runner.done[i]}
+        steps.append({"title": step.title, "html": step.html, "task": task})
+    return {
+        "type": "lesson",
+        "name": lesson.name,
+        "title": lesson.title,
+        "summary": lesson.summary,
+        "origin": runner.origin,
+        "index": runner.index,
+        "steps": steps,
+        "hidden": list(runner.hidden),
+        "highlight": highlight_message(runner.highlight),
+        "terms": [
+            {"term": key, "title": GLOSSARY[key].title, "text": GLOSSARY[key].text}
+            for key in lesson.terms
+        ],
+    }
+
+
+def highlight_message(highlight: Highlight | None) -> dict | None:
+    """``{control}``, ``{layer, unit}`` (a neuron) or ``{layer, source, target}`` (a weight)."""
+    if highlight is None:
+        return None
+    names = ("control", "layer", "unit", "source", "target")
+    values = {name: getattr(highlight, name) for name in names}
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def lesson_list(c: Connection, m: dict):
+    c.reply(Outgoing(lessons_message(c.lessons.entries())))
+
+
+def lesson_open(c: Connection, m: dict):
+    if m.get("content") is not None:
+        lesson = parse_lesson(m["content"], m.get("filename") or "lesson.md")
+        origin = "file"
+    elif m.get("name") is not None:
+        lesson, origin = c.lessons.lesson(m["name"])
+    else:
+        raise ProtocolError(
+            "A 'lesson_open' message needs a 'name' (a lesson of the list) or a 'content' "
+            "(the text of a lesson file, with its 'filename')."
+        )
+    c.lesson = LessonRunner(lesson, c.session, m.get("index", 0), origin)
+    c.reply(Outgoing(lesson_message(c.lesson)))
+
+
+def lesson_step(c: Connection, m: dict):
+    if c.lesson is None:
+        raise SessionError("No lesson is open: open one first.")
+    notices = c.lesson.go(m["index"])
+    c.reply(Outgoing(lesson_message(c.lesson)))
+    for notice in notices:
+        c.reply(Outgoing({"type": "notice", "message": notice}))
+
+
+def lesson_close(c: Connection, m: dict):
+    if c.lesson is not None:
+        name, c.lesson = c.lesson.lesson.name, None
+        c.reply(Outgoing({"type": "lesson_closed", "name": name}))
