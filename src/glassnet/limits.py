@@ -37,6 +37,10 @@ MAX_CLASSES = MAX_OUTPUTS
 MAX_HISTORY = 10_000
 """How many epochs the loss history keeps; past it, it keeps every other one."""
 
+MAX_RECORDING_BYTES = 2_000_000
+"""How many bytes of weights a session's recording keeps for replaying its run
+(more keyframes for a small network, fewer for a big one; at least 16)."""
+
 MAX_UNDO = 30
 """How many steps back undo can go."""
 
