@@ -247,8 +247,13 @@ class Trainer:
             steps[k] = np.where(pinned, params[k], steps[k])  # so that pinned weights end at 0
         return steps
 
-    def epoch(self, inputs: np.ndarray, targets: np.ndarray) -> float:
+    def epoch(self, inputs: np.ndarray, targets: np.ndarray, between=None) -> float:
         """One pass over all examples in shuffled mini-batches.
+
+        ``between``, if given, is called with no arguments after each batch. A
+        host that shares one core between many sessions takes turns there, and
+        may raise to stop the epoch halfway (then the weights are half trained:
+        the caller puts them back).
 
         Returns
         -------
@@ -265,6 +270,8 @@ class Trainer:
         for start in range(0, n, self._batch_size):
             batch = order[start : start + self._batch_size]
             total += self.step(inputs[batch], targets[batch]) * len(batch)
+            if between is not None:
+                between()
         return total / n
 
     def fit(self, inputs: np.ndarray, targets: np.ndarray, epochs: int) -> list[float]:

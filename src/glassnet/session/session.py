@@ -7,8 +7,14 @@ parts, each with one job: ``Settings``, a ``Workspace`` (points to features,
 targets and split), a ``Training`` (network, trainer, epoch, history, alerts), a
 ``StepPreview``, the ``UndoStack`` and the ``Pace``; edits are pure functions in
 ``edits.py``. It is plain synchronous Python, not thread-safe: a host (the web
-server, the notebook widget) calls :meth:`Session.advance` again and again to
-train while playing, holding a lock if it trains in another thread.
+server's workers, the notebook widget) calls :meth:`Session.advance` again and
+again to train while playing, holding a lock if it trains in another thread.
+
+A host that shares one core between many sessions sets ``checkpoint``: a
+function the session calls between slices of long work (after each batch of an
+epoch, whether trained, stepped or explained). The host may let other sessions
+take a turn there, or raise :class:`Interrupted` to stop the work; then nothing
+changed.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ class Session:
         self.version = 0  # grows with every change a view could show
         self.data_version = 0  # grows when the points or the split change
         self.explainer = Explainer()  # the step being explained
+        self.checkpoint = None  # set by a host that takes turns (see the module's docstring)
         if settings:
             self.change_settings(settings, undoable=False)
             self.notices.clear()
@@ -98,7 +105,7 @@ class Session:
         """Pause, then train exactly one epoch."""
         self.playing = False
         self.training.alert = None
-        self._after_training(self.training.train_epochs(1, self.workspace))
+        self._after_training(self.training.train_epochs(1, self.workspace, self.checkpoint))
 
     def reset(self):
         """Back to the first weights (the same ones for the same seed), epoch 0, no history."""
@@ -112,9 +119,13 @@ class Session:
         if not self.playing:
             return 0
         due = self.pace.due(self.settings.speed)
-        done = self.training.run(due, budget, self.clock, self.workspace)
-        self.pace.count(done)
-        self._after_training(done)
+        start = self.epoch
+        try:
+            self.training.run(due, budget, self.clock, self.workspace, self.checkpoint)
+        finally:  # epochs finished before an interruption count
+            done = self.epoch - start
+            self.pace.count(done)
+            self._after_training(done)
         return done
 
     def seconds_until_due(self) -> float:
@@ -206,7 +217,9 @@ class Session:
         """Pause, and preview a training step on a point; the network waits for apply_step."""
         self.playing = False
         seed = self.settings.seed
-        record = self.explainer.explain(self.training, self.workspace, seed, point, size)
+        record = self.explainer.explain(
+            self.training, self.workspace, seed, point, size, self.checkpoint
+        )
         self._changed()
         return record
 
