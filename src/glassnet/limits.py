@@ -30,6 +30,9 @@ MAX_POINTS = 5000
 MAX_FILE_BYTES = 5_000_000
 """The largest CSV or JSON file the loaders read, in bytes."""
 
+MAX_NAME_CHARS = 200
+"""How many characters a file's name may have (it names the dataset)."""
+
 MAX_CLASSES = MAX_OUTPUTS
 """How many distinct labels a classification dataset may have."""
 
@@ -39,6 +42,10 @@ MAX_HISTORY = 10_000
 
 MAX_UNDO = 30
 """How many steps back undo can go."""
+
+MAX_EXPLAIN_WORK = 20_000_000
+"""The most work one explained epoch may take: training points × weights and biases
+(multiply-adds). A larger one is refused before it starts."""
 
 MAX_WEIGHT = 1000
 """The largest size of a weight or bias a person may type in."""

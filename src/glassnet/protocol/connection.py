@@ -129,7 +129,7 @@ class Connection:
             "hello",
             f"This glassnet speaks protocol versions "
             f"{', '.join(map(str, PROTOCOL_VERSIONS))}; your client asked for version "
-            f"{asked}. It is answered in version {PROTOCOL_VERSION} (docs/protocol.md).",
+            f"{str(asked)[:20]}. It is answered in version {PROTOCOL_VERSION} (docs/protocol.md).",
         )
 
     def updates(self) -> list[Outgoing]:

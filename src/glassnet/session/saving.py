@@ -130,7 +130,7 @@ def restore_parts(document: Any, label: str) -> Snapshot:
         raise SavedSessionError(damaged_message(detail)) from None
     return Snapshot(
         label, settings, parts["points"], parts["parameters"], parts["trainer"],
-        parts["epoch"], parts["history"] or History(),
+        parts["epoch"], (parts["history"] or History()).mark(),
     )  # fmt: skip
 
 
@@ -210,7 +210,7 @@ def _read_points(p: dict) -> Points:
         problem=p["problem"],
         input_names=tuple(names),
         class_names=tuple(p["class_names"]),
-        name=str(p["name"])[:200],
+        name=_text(p["name"], "the dataset's name")[: limits.MAX_NAME_CHARS],
         normalization=None
         if norm is None
         else Normalization(
@@ -234,7 +234,7 @@ def _read_points(p: dict) -> Points:
     removed = frozenset(_whole(i, "a removed point", low=0) for i in p["removed"])
     if any(i >= base.n_points for i in removed):
         raise ValueError("a removed point does not exist")
-    if base.n_points - len(removed) + len(drawn_targets) > limits.MAX_POINTS:
+    if base.n_points + len(drawn_targets) > limits.MAX_POINTS:  # removed ones count too
         raise ValueError(f"it holds more than {limits.MAX_POINTS} points")
     if p["source"] not in ("generated", "file", "drawn"):
         raise ValueError(f"unknown source {p['source']!r:.40}")
@@ -255,6 +255,12 @@ def _read_history(h: dict) -> History:
         setattr(history, name, values)
     history.cap()  # a history longer than a session keeps is thinned as it would have been
     return history
+
+
+def _text(value, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be text, not {value!r:.40}")
+    return value
 
 
 def _whole(value, what: str, low: int) -> int:
