@@ -22,6 +22,10 @@ ALLOWED = {
         "numpy", "glassnet.limits", "glassnet.__version__", "glassnet.engine", "glassnet.data",
         "glassnet.bridge",
     },
+    # Workers run sessions in processes; they know the protocol, but no HTTP or WebSockets.
+    "workers": {
+        "glassnet.limits", "glassnet.session", "glassnet.protocol", "glassnet.workers",
+    },
     # The protocol turns sessions into JSON; it knows no sockets or HTTP.
     "protocol": {
         "numpy", "glassnet.limits", "glassnet.controls", "glassnet.engine", "glassnet.data",

@@ -62,3 +62,18 @@ MAX_SESSIONS = 32
 
 MAX_SESSIONS_PER_CLIENT = 16
 """How many of them one computer (one address) may hold, so one cannot take them all."""
+
+IDLE_SECONDS = 60
+"""How long a session whose view went away is kept for that view to come back."""
+
+MAX_MESSAGES_PER_SECOND = 200
+"""How many messages a second one view may send; past it, the server reads them no faster."""
+
+MAX_IN_FLIGHT = 32
+"""How many of a view's messages may wait for their answers; past it, the server reads no more."""
+
+MAX_REQUEST_SECONDS = 2
+"""How many seconds of computing one request may take before it is stopped."""
+
+SLICE_SECONDS = 0.01
+"""The longest turn a session takes before the other sessions of its worker get theirs."""

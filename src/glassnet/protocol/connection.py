@@ -43,6 +43,13 @@ class Connection:
         Send the network's parameters as one binary buffer of float64 (little
         endian) instead of a JSON list. Views that can take buffers should: it is
         exact and a fifth the size.
+    token : str, optional
+        Sent in ``welcome``: the view gives it back to re-attach to this session
+        after its connection drops (the host keeps the session a while).
+    fresh : bool
+        The session is new to this view. A view that re-attaches to a session
+        that kept running is not fresh: its ``hello`` may not restore a kept
+        copy over the session itself, which is newer.
 
     Attributes
     ----------
@@ -51,9 +58,13 @@ class Connection:
         not say).
     """
 
-    def __init__(self, session: Session, binary: bool = False):
+    def __init__(
+        self, session: Session, binary: bool = False, token: str | None = None, fresh: bool = True
+    ):
         self.session = session
         self.binary = binary
+        self.token = token
+        self.fresh = fresh
         self.protocol = 1
         self.ready = True  # the view can take a frame
         self.sent_version = -1
@@ -72,6 +83,8 @@ class Connection:
         """
         replies = self._handle(raw) if raw is not None else []
         hello = {"type": "welcome", "protocol": self.protocol, "catalog": catalog()}
+        if self.token is not None:
+            hello["token"] = self.token
         return [Outgoing(hello), *replies, *self.updates()]
 
     def receive(self, raw: str | bytes) -> list[Outgoing]:

@@ -102,6 +102,22 @@ def peek_type(raw) -> str | None:
     return short(kind, 40) if isinstance(kind, str) else None
 
 
+_TYPE_FIRST = re.compile(r'\s*\{\s*"type"\s*:\s*"([A-Za-z_]{1,40})"')
+
+
+def quick_type(raw: str | bytes) -> str | None:
+    """The ``type`` a message names as its first key, read from its first bytes alone.
+
+    For hosts that route messages without parsing them (a large one costs
+    milliseconds to parse): None when the message does not start that way.
+    """
+    head = raw[:120]
+    if isinstance(head, bytes):
+        head = head.decode("utf-8", "replace")
+    match = _TYPE_FIRST.match(head)
+    return match.group(1) if match else None
+
+
 def short(text: str, limit: int = 80) -> str:
     """Text cut to ``limit`` characters, for echoing a person's input in a message."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
