@@ -33,7 +33,7 @@ def of_type(kind):
 
 def started(ws, **hello):
     """Say hello; return the welcome, after the first frame."""
-    ws.send_text(json.dumps({"type": "hello", "protocol": 2, **hello}))
+    ws.send_text(json.dumps({"type": "hello", **hello, "protocol": 2}))
     welcome = receive_until(ws, of_type("welcome"))
     started.frame = receive_until(ws, of_type("frame"))
     return welcome
@@ -98,9 +98,9 @@ def test_a_view_that_comes_back_with_its_token_finds_its_session_undo_and_all(cl
             frame = receive_until(ws, of_type("frame"))
         assert (frame["epoch"], frame["undo"]) == (1, "Reset")
     assert client.get("/health").text.startswith("ok 1 sessions")  # kept for the view
-    with client.websocket_connect(f"/ws?token={token}") as ws:
+    with client.websocket_connect("/ws") as ws:
         stale = {"format": "glassnet-session"}  # its own copy: not restored over the session
-        welcome = started(ws, restore=stale)
+        welcome = started(ws, token=token, restore=stale)
         assert welcome["token"] == token
         assert started.frame["undo"] == "Reset"  # the session itself, undo and all
         ws.send_text('{"type": "undo"}')
@@ -113,8 +113,8 @@ def test_a_second_tab_with_the_same_token_gets_a_session_of_its_own(client):
     # A duplicated tab copies its kept token; the first tab still has the session.
     with client.websocket_connect("/ws") as first:
         token = started(first)["token"]
-        with client.websocket_connect(f"/ws?token={token}") as second:
-            assert started(second)["token"] != token
+        with client.websocket_connect("/ws") as second:
+            assert started(second, token=token)["token"] != token
         assert client.get("/health").text.startswith("ok 2 sessions")
 
 
@@ -128,5 +128,16 @@ def test_a_kept_session_is_freed_after_idle_seconds():
                 break
             time.sleep(0.05)
         assert client.get("/health").text.startswith("ok 0 sessions")
-        with client.websocket_connect(f"/ws?token={token}") as ws:
-            assert started(ws)["token"] != token  # too late: a new session
+        with client.websocket_connect("/ws") as ws:
+            assert started(ws, token=token)["token"] != token  # too late: a new session
+
+
+def test_the_token_is_found_at_the_start_of_a_hello_too_large_to_parse_in_the_web_process():
+    from glassnet.relay import hello_token
+
+    kept = {"format": "glassnet-session", "points": {"inputs": [[0.5, 0.5]] * 20_000}}
+    large = json.dumps({"type": "hello", "token": "abc_DEF-123", "restore": kept})
+    assert len(large) > 65536 and hello_token(large) == "abc_DEF-123"
+    assert hello_token(json.dumps({"type": "hello", "restore": kept, "token": "t"})) is None
+    assert hello_token('{"type": "hello", "protocol": 2, "token": "t"}') == "t"
+    assert hello_token('{"type": "play", "token": "t"}') is None and hello_token(None) is None

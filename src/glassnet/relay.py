@@ -2,8 +2,9 @@
 
 For each view that connects, the relay checks it may (its page's origin, the
 caps), waits for its ``hello``, and starts its session in a worker, or, when
-the view brings the token of a session kept for it, attaches it to that
-session again. Then it forwards: the view's messages to the worker as they
+the hello brings the token of a session kept for it, attaches it to that
+session again (a token travels in the hello, not in the URL, so that no proxy
+writes it in a log). Then it forwards: the view's messages to the worker as they
 came, the worker's answers to the view. It never parses more than a message's
 type, so a busy session cannot slow the web process down.
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -60,43 +62,62 @@ async def serve(websocket: WebSocket, gate: Gate):
         await websocket.close(code=1008, reason="This page's origin may not open a session.")
         return
     await gate.pool.start()
-    address = websocket.client.host if websocket.client else "?"
-    entry = gate.registry.reclaim(websocket.query_params.get("token"))
-    fresh = entry is None
-    if fresh:
-        try:
-            entry, freed = gate.registry.admit(address)
-        except Full as full:
-            await websocket.accept()
-            await websocket.send_text(limit_error("MAX_SESSIONS", str(full)))
-            await websocket.close(code=1013)
-            return
-        for sid in freed:
-            gate.pool.close(sid)
+    await websocket.accept()
     relay = Relay(websocket, gate.pool)
+    entry = None
     try:
-        await websocket.accept()
         first = await relay.first_message()
         if relay.closed:
             return  # gone before it said hello
-        if fresh:
+        entry = gate.registry.reclaim(hello_token(first))
+        if entry is not None:
+            gate.pool.attach(entry.sid, relay, entry.token, first)
+        else:
+            address = websocket.client.host if websocket.client else "?"
+            try:
+                entry, freed = gate.registry.admit(address)
+            except Full as full:
+                await relay.refuse(str(full))
+                return
+            for sid in freed:
+                gate.pool.close(sid)
             try:
                 entry.sid = gate.pool.open(relay, entry.token, first)
             except RuntimeError as error:  # the only worker is being replaced
-                await websocket.send_text(limit_error("MAX_SESSIONS", f"{error}."))
-                await websocket.close(code=1013)
+                await relay.refuse(f"{error}.")
                 return
-        else:
-            gate.pool.attach(entry.sid, relay, entry.token, first)
         relay.sid = entry.sid
         await relay.run()
     finally:
         relay.stop()
-        if entry.sid:
+        if entry is not None and entry.sid:
             gate.pool.detach(entry.sid)
             gate.registry.detach(entry)
-        else:
+        elif entry is not None:
             gate.registry.remove(entry)  # it never started
+
+
+_TOKEN = re.compile(r'"token"\s*:\s*"([A-Za-z0-9_-]{1,100})"')
+
+
+def hello_token(first) -> str | None:
+    """The token a view's ``hello`` brings back (None without one).
+
+    A small hello is parsed; in a large one (it carries a kept session) the token
+    is looked for near the start, where the page puts it, so that the web process
+    never parses megabytes.
+    """
+    if first is None or quick_type(first) != "hello":
+        return None
+    if len(first) <= 65536:
+        try:
+            token = json.loads(first).get("token")
+        except (ValueError, UnicodeDecodeError, RecursionError, AttributeError):
+            return None
+        return token if isinstance(token, str) else None
+    head = first[:2000]
+    match = _TOKEN.search(head if isinstance(head, str) else head.decode("utf-8", "replace"))
+    return match.group(1) if match else None
 
 
 class Relay(Link):
@@ -125,6 +146,12 @@ class Relay(Link):
         self.outgoing.put_nowait(None)
 
     # -- the view's messages ------------------------------------------------------------
+
+    async def refuse(self, message: str):
+        """Tell a view there is no room for its session, and close."""
+        await self.websocket.send_text(limit_error("MAX_SESSIONS", message))
+        await self.websocket.close(code=1013)
+        self.closed = True
 
     async def first_message(self):
         try:

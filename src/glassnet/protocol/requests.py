@@ -98,7 +98,11 @@ def _hello(c: Connection, m: dict):
 
 
 def _save(c: Connection, m: dict):
-    session = c.session.save(m.get("history") is not False)
+    session = c.session.save(
+        include_history=m.get("history") is not False,
+        include_points=m.get("points") is not False,
+        undo_since=m.get("undo"),
+    )
     c.reply(Outgoing({"type": "saved", "session": session}))
 
 
@@ -145,8 +149,9 @@ REQUESTS: dict[str, Request] = {
             "restore": OBJECT,
             "settings": OBJECT,
             "play": FLAG,
+            "token": TEXT,
         },
-    ),  # fmt: skip
+    ),
     "ready": Request(_ready),
     "set": Request(_call("change_settings", "changes"), {"changes": OBJECT}),
     "play": Request(_call("play")),
@@ -171,7 +176,7 @@ REQUESTS: dict[str, Request] = {
     "load_data": Request(
         _call("load_data", "filename", "content"), {"filename": TEXT, "content": TEXT}
     ),
-    "save": Request(_save, optional={"history": FLAG}),
+    "save": Request(_save, optional={"history": FLAG, "points": FLAG, "undo": WHOLE}),
     "restore": Request(_restore, optional={"session": OBJECT, "content": TEXT}),
     "explain": Request(_explain, {"point": WHOLE}, {"size": TEXT}),
     "apply_step": Request(_call("apply_step", "id"), {"id": WHOLE}),

@@ -61,14 +61,14 @@ class History:
             value = metrics.get(name)
             getattr(self, name).append(value if value is None or math.isfinite(value) else None)
         if len(self.epochs) >= limits.MAX_HISTORY:
-            self._thin()
+            self.thin()
 
     def _drop_last(self):
         for name in self.SERIES:
             getattr(self, name).pop()
 
-    def _thin(self):
-        # Keep the entries whose epoch falls on the doubled stride.
+    def thin(self):
+        """Keep every other entry: those whose epoch falls on the doubled stride."""
         self.stride *= 2
         keep = [i for i, e in enumerate(self.epochs) if e % self.stride == 0]
         for name in self.SERIES:
@@ -79,7 +79,7 @@ class History:
     def cap(self):
         """Thin a history that holds ``MAX_HISTORY`` entries or more (one read from a file)."""
         while len(self.epochs) >= limits.MAX_HISTORY:
-            self._thin()
+            self.thin()
 
     def truncate(self, epoch: int):
         """Forget entries after ``epoch`` (the weights went back to it)."""

@@ -54,50 +54,72 @@ def to_document(
         Leave the loss history out to make the document small (a view that
         keeps the history itself can add it back).
     """
-    base = points.base
-    norm = base.normalization
-    trainer = training.trainer
-    state = trainer.state()
     document = {
         "format": FORMAT,
         "version": VERSION,
         "saved_by": f"glassnet {__version__}",
         "settings": settings.to_dict(),
-        "points": {
-            "source": points.source,
-            "name": base.name,
-            "problem": base.problem,
-            "input_names": list(base.input_names),
-            "class_names": list(base.class_names),
-            "inputs": base.inputs.tolist(),
-            "targets": base.targets.tolist(),
-            "normalization": None
-            if norm is None
-            else {
-                "input_min": list(norm.input_min),
-                "input_max": list(norm.input_max),
-                "target_min": norm.target_min,
-                "target_max": norm.target_max,
-            },
-            "drawn_inputs": points.drawn_inputs.tolist(),
-            "drawn_targets": points.drawn_targets.tolist(),
-            "removed": sorted(points.removed),
-        },
-        "network": {
-            "layer_sizes": training.network.layer_sizes,
-            "parameters": [p.tolist() for p in training.network.parameters()],
-        },
-        "training": {
-            "epoch": training.epoch,
-            "optimizer": _plain(state["optimizer"]),
-            "shuffle_state": _plain(state["shuffle_state"]),
-            "pinned": _plain(state["pinned"]),
-        },
+        "points": points_part(points),
+        "network": network_part(training.network.parameters()),
+        "training": training_part(training.epoch, training.trainer.state()),
     }
     if include_history:
-        h = training.history
-        document["history"] = {"stride": h.stride, **{n: list(getattr(h, n)) for n in h.SERIES}}
+        document["history"] = history_part(training.history)
     return document
+
+
+def points_part(points: Points, with_base: bool = True) -> dict[str, Any]:
+    """A document's ``points``: the base points (unless ``with_base`` is false) and the edits."""
+    part = {
+        "source": points.source,
+        "drawn_inputs": points.drawn_inputs.tolist(),
+        "drawn_targets": points.drawn_targets.tolist(),
+        "removed": sorted(points.removed),
+    }
+    if not with_base:
+        return part
+    base = points.base
+    norm = base.normalization
+    return {
+        "source": points.source,
+        "name": base.name,
+        "problem": base.problem,
+        "input_names": list(base.input_names),
+        "class_names": list(base.class_names),
+        "inputs": base.inputs.tolist(),
+        "targets": base.targets.tolist(),
+        "normalization": None
+        if norm is None
+        else {
+            "input_min": list(norm.input_min),
+            "input_max": list(norm.input_max),
+            "target_min": norm.target_min,
+            "target_max": norm.target_max,
+        },
+        **part,
+    }
+
+
+def network_part(parameters: list) -> dict[str, Any]:
+    """A document's ``network``: its sizes and every parameter, W0, b0, W1, b1, ..."""
+    weights = parameters[0::2]
+    sizes = [int(weights[0].shape[0]), *(int(w.shape[1]) for w in weights)]
+    return {"layer_sizes": sizes, "parameters": [p.tolist() for p in parameters]}
+
+
+def training_part(epoch: int, trainer_state: dict) -> dict[str, Any]:
+    """A document's ``training``: the epoch and the trainer's memory (``Trainer.state``)."""
+    return {
+        "epoch": epoch,
+        "optimizer": _plain(trainer_state["optimizer"]),
+        "shuffle_state": _plain(trainer_state["shuffle_state"]),
+        "pinned": _plain(trainer_state["pinned"]),
+    }
+
+
+def history_part(history: History) -> dict[str, Any]:
+    """A document's ``history``: its stride and every series."""
+    return {"stride": history.stride, **{n: list(getattr(history, n)) for n in history.SERIES}}
 
 
 def restore_parts(document: Any, label: str) -> Snapshot:

@@ -26,11 +26,12 @@ from ..data import Dataset
 from ..engine import Network
 from . import edits
 from .errors import SessionError
+from .kept_undo import read_steps, steps_document
 from .pace import Pace
 from .points import Points
 from .preview import Explainer, StepRecord
 from .rules import check_changes
-from .saving import damaged_message, restore_parts, to_document
+from .saving import SavedSessionError, damaged_message, restore_parts, to_document
 from .settings import CUSTOM, Settings
 from .training import Training
 from .undo import Snapshot, UndoStack
@@ -239,13 +240,31 @@ class Session:
 
     # -- saving and undo -----------------------------------------------------------------
 
-    def save(self, include_history: bool = True) -> dict:
-        """The whole session as one plain document (see ``saving.py``)."""
-        return to_document(self.settings, self.training, self.points, include_history)
+    def save(self, include_history=True, include_points=True, undo_since=None) -> dict:
+        """The whole session as one plain document (see ``saving.py``).
+
+        ``include_points=False`` leaves the points out (a view that kept them can
+        put them back). With ``undo_since`` (the ``undo_version`` of the last
+        document a view kept, or -1) the document says its ``undo_version``, and
+        holds the undo and redo steps when they changed since (``kept_undo.py``).
+        """
+        document = to_document(self.settings, self.training, self.points, include_history)
+        if undo_since is not None:
+            document["undo_version"] = self.undo_stack.version
+            if undo_since != self.undo_stack.version:
+                document.update(steps_document(self.undo_stack, self.points))
+        if not include_points:
+            del document["points"]
+        return document
 
     def restore(self, document: Any, undoable: bool = True):
-        """Bring back a saved session exactly (a damaged one is refused; nothing changes)."""
+        """Bring back a saved session exactly (a damaged one is refused; nothing changes).
+
+        A document restored by its own view (``undoable=False``: a kept copy)
+        brings back the undo and redo steps it holds.
+        """
         loaded = restore_parts(document, "Load session")
+        steps = None if undoable else self._kept_steps(document)
         current = self._snapshot("Load session")
         try:
             self._restore(loaded)
@@ -254,7 +273,18 @@ class Session:
             raise SessionError(damaged_message(f"{type(error).__name__}: {error}")) from None
         if undoable:
             self.undo_stack.push(current)
+        if steps is not None:
+            self.undo_stack.replace(*steps)
         self._changed()
+
+    def _kept_steps(self, document: dict):
+        if "undo" not in document and "redo" not in document:
+            return None
+        try:
+            return read_steps(document)
+        except SavedSessionError as error:
+            self.notices.append(f"The kept undo steps were left out: {error}.")
+            return None
 
     def undo(self):
         """Go back to before the last reset, architecture change, regenerate, clear or edit."""

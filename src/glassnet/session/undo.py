@@ -61,18 +61,21 @@ class UndoStack:
     def __init__(self):
         self.undo: list[Snapshot] = []
         self.redo: list[Snapshot] = []
+        self.version = 0  # grows with every change, so a view knows when to keep the steps again
 
     def push(self, snapshot: Snapshot):
         """Remember the state before a new change; a new change forgets what could be redone."""
         self.undo.append(snapshot)
         del self.undo[: -limits.MAX_UNDO]
         self.redo.clear()
+        self.version += 1
 
     def back(self, now: Snapshot) -> Snapshot | None:
         """The snapshot to go back to (``now`` becomes redoable), or None."""
         if not self.undo:
             return None
         self.redo.append(now)
+        self.version += 1
         return self.undo.pop()
 
     def forward(self, now: Snapshot) -> Snapshot | None:
@@ -80,7 +83,13 @@ class UndoStack:
         if not self.redo:
             return None
         self.undo.append(now)
+        self.version += 1
         return self.redo.pop()
+
+    def replace(self, undo: list[Snapshot], redo: list[Snapshot]):
+        """Take these steps instead (kept ones, brought back)."""
+        self.undo, self.redo = undo[-limits.MAX_UNDO :], redo[-limits.MAX_UNDO :]
+        self.version += 1
 
     @property
     def undo_label(self) -> str | None:
