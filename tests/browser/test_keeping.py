@@ -188,3 +188,17 @@ def test_a_server_killed_while_training_comes_back_playing_with_its_undo_losing_
     finally:
         server.kill()
         server.wait()
+
+
+def test_a_session_file_too_large_to_send_is_refused_in_the_page_with_the_limit(page, server):
+    from glassnet.limits import MAX_MESSAGE_BYTES
+
+    watch = open_watched(page, server + "/")
+    big = b'{"format": "glassnet-session", "padding": "' + b"x" * MAX_MESSAGE_BYTES + b'"}'
+    page.locator(".gn-host-tools input[type=file]").set_input_files(
+        files=[{"name": "big.json", "mimeType": "application/json", "buffer": big}]
+    )
+    toast = page.locator(".gn-toast-errors")
+    toast.wait_for()
+    assert "at most 6.0 MB (MAX_MESSAGE_BYTES)" in toast.inner_text()
+    assert not [m for m in watch.sent if m["type"] == "restore"]
