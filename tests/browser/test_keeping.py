@@ -202,3 +202,23 @@ def test_a_session_file_too_large_to_send_is_refused_in_the_page_with_the_limit(
     toast.wait_for()
     assert "at most 6.0 MB (MAX_MESSAGE_BYTES)" in toast.inner_text()
     assert not [m for m in watch.sent if m["type"] == "restore"]
+
+
+@pytest.mark.allow_console_errors  # the dropped connection logs a WebSocket error
+def test_a_reconnection_keeps_the_settings_changed_since_the_link_was_opened(browser):
+    running = ServerThread(workers=1).start()
+    port = running.port
+    page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    try:
+        watch = open_watched(page, running.url + "/#gn=1&dataset=xor")
+        page.locator(".gn-dp-tile[data-dataset='spiral']").click()
+        watch.wait_for(lambda: watch.last("settings")["values"]["dataset"] == "spiral")
+        wait_until_kept(page, "kept.settings.dataset === 'spiral'")
+        running.stop()  # no reload: the tab reconnects by itself
+        running = ServerThread(port=port, workers=1).start()
+        again = SocketWatch(page)
+        again.wait_for(lambda: again.all("settings"), timeout_ms=15000)
+        assert again.last("settings")["values"]["dataset"] == "spiral"
+    finally:
+        page.context.close()
+        running.stop()

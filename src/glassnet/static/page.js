@@ -53,12 +53,16 @@ let maxBytes = MAX_MESSAGE_BYTES;
 
 const scheme = location.protocol === "https:" ? "wss:" : "ws:";
 const model = createSocketModel(`${scheme}//${location.host}/ws?route=${encodeURIComponent(route)}`, {
-  hello: () => ({
-    // The token first: the server looks for it at the start of a large hello.
-    ...(sessionStorage.getItem(TOKEN_KEY) ? { token: sessionStorage.getItem(TOKEN_KEY) } : {}),
-    ...(kept ? restoreFields(kept) : {}),
-    ...(Object.keys(link.settings).length ? { settings: link.settings } : {}),
-  }),
+  hello: () => {
+    // The hash as it is now: after a reconnection, the link it was opened with is old.
+    const settings = readHash(location.hash).settings;
+    return {
+      // The token first: the server looks for it at the start of a large hello.
+      ...(sessionStorage.getItem(TOKEN_KEY) ? { token: sessionStorage.getItem(TOKEN_KEY) } : {}),
+      ...(kept ? restoreFields(kept) : {}),
+      ...(Object.keys(settings).length ? { settings } : {}),
+    };
+  },
   local: { ui_options: { hidden: link.hidden, hideText: link.hideText, layout } },
   // index.html opened it while the modules loaded.
   socket: /** @type {{ glassnetSocket?: WebSocket }} */ (/** @type {unknown} */ (window)).glassnetSocket,
