@@ -17,15 +17,15 @@ def _free_port() -> int:
 class ServerThread:
     """A uvicorn server for the glassnet app, in a thread, on a free port."""
 
-    def __init__(self, port: int | None = None, **app_options):
+    def __init__(self, port: int | None = None, forwarded_allow_ips=None, **app_options):
         import uvicorn
 
+        from glassnet.cli import server_config
         from glassnet.server import create_app
 
         self.port = port or _free_port()
-        config = uvicorn.Config(
-            create_app(**app_options), host="127.0.0.1", port=self.port, log_level="warning"
-        )
+        app = create_app(**app_options)
+        config = server_config(app, forwarded_allow_ips, host="127.0.0.1", port=self.port)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -70,6 +70,8 @@ def messages_of_a_session():
         {"type": "explain_delta", "id": step, "layer": 0, "unit": 1},
         {"type": "save"},
         {"type": "export", "format": "numpy"},
+        {"type": "reset"},
+        {"type": "save", "history": False, "points": False, "undo": -1},  # what a page keeps
         {"type": "undo"},
         {"type": "set", "changes": {"hidden_layers": [2]}},
         {"type": "lesson_list"},
@@ -79,6 +81,11 @@ def messages_of_a_session():
         {"type": "lesson_close"},
     ):
         sent += [o.message for o in connection.receive(json.dumps(request))]
+    # What the server itself adds: a token in welcome, and errors about limits.
+    from glassnet.relay import limit_error
+
+    sent[0] = dict(sent[0], token="a-token")
+    sent.append(json.loads(limit_error("MAX_IN_FLIGHT", "...")))
     return sent
 
 
@@ -90,10 +97,11 @@ def test_every_key_a_session_sends_is_documented_and_in_the_glossary():
     missing_docs, missing_glossary = set(), set()
     for message in messages_of_a_session():
         if message["type"] == "welcome":
-            found = keys_of(message["catalog"], {"catalog", "protocol"})
+            found = keys_of(message["catalog"], set(message) - {"catalog"})
             found -= {s["name"] for s in message["catalog"]["settings"]}
             found -= set(message["catalog"]["limits"]) | set(message["catalog"]["outputs"])
             missing_docs |= {k for k in found if f"`{k}`" not in PROTOCOL}
+            missing_glossary |= {k for k in set(message) if f"`{k}`" not in glossary}
             continue
         found = keys_of(message, set()) - set(SETTINGS) - OPAQUE
         missing_docs |= {k for k in found if f"`{k}`" not in PROTOCOL}

@@ -3,7 +3,7 @@
 - lib/ is the bottom: it never imports a view, app.js or the page's host code above it.
 - A view (views/<folder>/) imports lib/ and its own folder: never another view.
 - The shared front end (app.js and everything it imports) never imports the
-  standalone page's host code (page.js, hostTools.js, lib/socketModel.js,
+  standalone page's host code (page.js, hostTools.js, keptUndo.js, lib/socketModel.js,
   lib/urlState.js): a notebook or a published page hosts it too.
 
 Every import counts: static, dynamic import(), and JSDoc type imports.
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 STATIC = Path(__file__).parents[1] / "src" / "glassnet" / "static"
-HOST = {"page.js", "hostTools.js", "lib/socketModel.js", "lib/urlState.js"}
+HOST = {"page.js", "hostTools.js", "keptUndo.js", "lib/socketModel.js", "lib/urlState.js"}
 
 # `... from "./x.js"` (imports, re-exports, JSDoc @import), `import "./x.js"`, `import("./x.js")`.
 IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}/[^"']+)["']""")

@@ -28,6 +28,11 @@ ALLOWED = {
         "numpy", "glassnet.limits", "glassnet.controls", "glassnet.data", "glassnet.engine",
         "glassnet.session", "glassnet.lessons",
     },
+    # Workers run sessions in processes; they know the protocol, but no HTTP or WebSockets.
+    "workers": {
+        "glassnet.limits", "glassnet.session", "glassnet.protocol", "glassnet.workers",
+        "glassnet.lessons",
+    },
     # The protocol turns sessions into JSON; it knows no sockets or HTTP.
     "protocol": {
         "numpy", "glassnet.limits", "glassnet.controls", "glassnet.engine", "glassnet.data",

@@ -14,4 +14,4 @@ def test_every_limit_is_documented_with_its_value():
         row = next((line for line in DOC.splitlines() if line.startswith(f"| `{name}` |")), None)
         assert row is not None, f"docs/limits.md does not document {name}"
         value = row.split("|")[2].strip().replace(",", "")
-        assert int(value) == getattr(limits, name), f"docs/limits.md gives {name} as {value}"
+        assert float(value) == getattr(limits, name), f"docs/limits.md gives {name} as {value}"

@@ -5,14 +5,16 @@
     glassnet --no-browser        print the address only
     glassnet --host 0.0.0.0      let other machines connect (say so explicitly)
     glassnet --lessons DIR       offer the lessons of a folder too (docs/lessons.md)
+    glassnet --workers 4         processes for the sessions (default: one per core)
 
-Ctrl-C stops it.
+Ctrl-C (or SIGTERM) stops it within two seconds, whatever it is doing.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import socket
 import sys
 import threading
@@ -22,7 +24,9 @@ from pathlib import Path
 import uvicorn
 
 from . import __version__, limits
+from .hostnames import HostNames
 from .server import create_app
+from .workers import default_size
 
 DEFAULT_PORT = 8765
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -67,6 +71,36 @@ def build_parser() -> argparse.ArgumentParser:
         help="a folder of lesson files (.md) to offer besides the built-in lessons; "
         "one with a built-in lesson's name takes its place",
     )
+    parser.add_argument(
+        "--max-sessions-per-address",
+        type=int,
+        default=limits.MAX_SESSIONS_PER_CLIENT,
+        metavar="N",
+        help="how many of them one address may hold (default "
+        f"{limits.MAX_SESSIONS_PER_CLIENT}; raise it for a class behind one NAT)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"worker processes that run the sessions (default {default_size()}: one per core)",
+    )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a name this server answers to besides localhost, such as glassnet.example.org "
+        "behind a proxy (repeatable; '*' allows any; see docs/serving.md)",
+    )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        default=None,
+        metavar="IPS",
+        help="proxies (comma-separated addresses, '*' for any) whose X-Forwarded-For header "
+        "says who the client is; without it the header is ignored",
+    )
     parser.add_argument("--version", action="version", version=f"glassnet {__version__}")
     return parser
 
@@ -93,10 +127,48 @@ def open_socket(host: str, port: int | None) -> socket.socket:
     raise AssertionError("unreachable")
 
 
+class ClientMistakes(logging.Filter):
+    """A client's bad frame is not the server's error: one line of warning, no traceback.
+
+    uvicorn logs a text frame that is not UTF-8 as an exception; glassnet closes
+    that one socket (code 1007) and goes on.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("Invalid UTF-8 sequence received from client"):
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.exc_info = record.exc_text = None
+        return True
+
+
+def server_config(app, forwarded_allow_ips: str | None = None, **options) -> uvicorn.Config:
+    """How uvicorn runs the app here (the tests' servers use it too).
+
+    A message up to twice ``MAX_MESSAGE_BYTES`` is read, so the session can say it
+    is too large; a larger one closes the connection (code 1009). Proxy headers
+    are trusted only from ``forwarded_allow_ips``: uvicorn's default would trust
+    them from 127.0.0.1, and any local client could then claim any address.
+    """
+    uvicorn_log = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, ClientMistakes) for f in uvicorn_log.filters):
+        uvicorn_log.addFilter(ClientMistakes())
+    return uvicorn.Config(
+        app,
+        log_level="warning",
+        ws_max_size=2 * limits.MAX_MESSAGE_BYTES,
+        proxy_headers=forwarded_allow_ips is not None,
+        forwarded_allow_ips=forwarded_allow_ips or "",
+        timeout_graceful_shutdown=1,
+        **options,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.max_sessions < 1:
-        raise SystemExit("glassnet: --max-sessions must be at least 1.")
+    for name in ("max_sessions", "max_sessions_per_address", "workers"):
+        value = getattr(args, name)
+        if value is not None and value < 1:
+            raise SystemExit(f"glassnet: --{name.replace('_', '-')} must be at least 1.")
     if args.lessons is not None and not Path(args.lessons).is_dir():
         raise SystemExit(f"glassnet: --lessons {args.lessons}: there is no such folder.")
     sock = open_socket(args.host, args.port)
@@ -117,10 +189,12 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app(
         allowed_origins=tuple(args.allow_origin),
         max_sessions=args.max_sessions,
+        workers=args.workers,
         lessons=args.lessons,
+        max_sessions_per_address=args.max_sessions_per_address,
+        host_names=HostNames(args.host, tuple(args.allow_host)),
     )
-    config = uvicorn.Config(app, log_level="warning", ws_max_size=limits.MAX_MESSAGE_BYTES)
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(server_config(app, args.forwarded_allow_ips))
     if not args.no_browser:
         threading.Timer(0.5, webbrowser.open, args=(url,)).start()
     with contextlib.suppress(KeyboardInterrupt):

@@ -30,6 +30,9 @@ MAX_POINTS = 5000
 MAX_FILE_BYTES = 5_000_000
 """The largest CSV or JSON file the loaders read, in bytes."""
 
+MAX_NAME_CHARS = 200
+"""How many characters a file's name may have (it names the dataset)."""
+
 MAX_CLASSES = MAX_OUTPUTS
 """How many distinct labels a classification dataset may have."""
 
@@ -43,6 +46,10 @@ MAX_RECORDING_BYTES = 2_000_000
 
 MAX_UNDO = 30
 """How many steps back undo can go."""
+
+MAX_EXPLAIN_WORK = 20_000_000
+"""The most work one explained epoch may take: training points × weights and biases
+(multiply-adds). A larger one is refused before it starts."""
 
 MAX_WEIGHT = 1000
 """The largest size of a weight or bias a person may type in."""
@@ -72,3 +79,18 @@ MAX_SESSIONS = 32
 
 MAX_SESSIONS_PER_CLIENT = 16
 """How many of them one computer (one address) may hold, so one cannot take them all."""
+
+IDLE_SECONDS = 60
+"""How long a session whose view went away is kept for that view to come back."""
+
+MAX_MESSAGES_PER_SECOND = 200
+"""How many messages a second one view may send; past it, the server reads them no faster."""
+
+MAX_IN_FLIGHT = 32
+"""How many of a view's messages may wait for their answers; past it, the server reads no more."""
+
+MAX_REQUEST_SECONDS = 2
+"""How many seconds of computing one request may take before it is stopped."""
+
+SLICE_SECONDS = 0.01
+"""The longest turn a session takes before the other sessions of its worker get theirs."""

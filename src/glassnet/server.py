@@ -1,14 +1,15 @@
-"""The web server: static files and one WebSocket per browser tab. No network logic here.
+"""The web server: static files, and one WebSocket per browser tab. No network logic here.
 
-Each WebSocket gets its own :class:`~glassnet.session.Session` and a
-:class:`~glassnet.protocol.Connection`. Incoming messages go to the connection;
-what it answers goes back. While a session plays, a task runs its training in a
-worker thread in short slices, so the event loop (and every other tab) stays
-responsive, and sends a frame whenever the page says it is ready for one.
+Sessions do not run here: they live in worker processes (``workers/``), as
+many as the machine has cores, and each WebSocket is relayed to its session's
+worker (``relay.py``). So however hard the sessions work, this process answers
+pages, sockets and ``/health`` at once.
 
 Allowed origins: a page may open the WebSocket only from this server's own
 origin, or from an origin given with ``allowed_origins`` (for pages that
-embed the playground). The number of sessions is capped (``limits.MAX_SESSIONS``).
+embed the playground). Allowed names: requests must name this server in their
+``Host`` header (``hostnames.py``). The number of sessions is capped in all and
+per address (``limits.MAX_SESSIONS``, ``limits.MAX_SESSIONS_PER_CLIENT``).
 """
 
 from __future__ import annotations
@@ -16,38 +17,35 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import json
-import logging
 import posixpath
 import re
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route, WebSocketRoute
-from starlette.websockets import WebSocket, WebSocketDisconnect
+from starlette.websockets import WebSocket
 
-from . import limits
-from .lessons import Library
-from .protocol import Connection, Outgoing, catalog, encode
-from .session import Session
+from . import limits, relay
+from .hostnames import HostCheck, HostNames
+from .protocol import catalog
+from .workers import Options, Registry, WorkerPool, default_size
 
 STATIC = Path(__file__).parent / "static"
-log = logging.getLogger("glassnet")
-
-SLICE_SECONDS = 0.02
-"""The longest a training slice runs before the server looks at its messages again."""
-
-HELLO_WAIT_SECONDS = 2.0
-"""How long a new connection waits for a ``hello`` before starting with the defaults."""
 
 
 def create_app(
     allowed_origins: tuple[str, ...] = (),
     max_sessions: int = limits.MAX_SESSIONS,
+    *,
+    workers: int | None = None,
+    max_sessions_per_address: int = limits.MAX_SESSIONS_PER_CLIENT,
+    host_names: HostNames | None = None,
+    idle_seconds: float = limits.IDLE_SECONDS,
+    options: Options | None = None,
     lessons: Path | str | None = None,
-) -> Starlette:
+):
     """The ASGI application.
 
     Parameters
@@ -57,50 +55,31 @@ def create_app(
         may open a session, for embedding. ``"*"`` allows any.
     max_sessions : int
         Sessions at once; one more is refused with a message.
+    workers : int, optional
+        Worker processes for the sessions (default: one per core).
+    max_sessions_per_address : int
+        Sessions one client address may hold.
+    host_names : HostNames, optional
+        The names the server answers to (default: localhost's).
+    idle_seconds : float
+        How long a session whose view went away is kept for it to come back.
+    options : Options, optional
+        How workers share their cores (tests shorten the longest request).
     lessons : path, optional
         A teacher's folder of lessons, offered besides the built-in ones.
     """
-    sessions: dict[object, str] = {}  # one entry per open session: its client's address
+    registry = Registry(max_sessions, max_sessions_per_address, idle_seconds)
+    options = replace(options or Options(), lessons=None if lessons is None else str(lessons))
+    pool = WorkerPool(workers or default_size(), options, on_lost=registry.forget)
+    gate = relay.Gate(pool, registry, tuple(allowed_origins))
     pages = {layout: page_html(layout) for layout in ("full", "embed")}
     catalog()  # build it now, not when the first visitor is waiting
-    library = Library(lessons)
 
     async def index(request):
         return HTMLResponse(pages["full"], headers={"Cache-Control": "no-cache"})
 
     async def playground_socket(websocket: WebSocket):
-        if not _origin_allowed(websocket, allowed_origins):
-            await websocket.close(code=1008, reason="This page's origin may not open a session.")
-            return
-        client = websocket.client.host if websocket.client else "?"
-        full = len(sessions) >= max_sessions
-        crowded = sum(1 for c in sessions.values() if c == client) >= limits.MAX_SESSIONS_PER_CLIENT
-        if full or crowded:
-            per_client = limits.MAX_SESSIONS_PER_CLIENT
-            reason = (
-                f"This glassnet server already runs {max_sessions} sessions, its limit."
-                if full
-                else f"This computer has {per_client} sessions open here already."
-            )
-            await websocket.accept()
-            await websocket.send_text(
-                json.dumps(
-                    {
-                        "type": "error",
-                        "request": None,
-                        "message": f"{reason} Close a tab and reload.",
-                    }
-                )
-            )
-            await websocket.close(code=1013)
-            return
-        key = object()
-        sessions[key] = client  # counted before the first await, so the cap cannot be raced
-        try:
-            await websocket.accept()
-            await _serve(websocket, library)
-        finally:
-            del sessions[key]
+        await relay.serve(websocket, gate)
 
     async def embed(request):
         return HTMLResponse(pages["embed"], headers={"Cache-Control": "no-cache"})
@@ -114,7 +93,19 @@ def create_app(
         return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
     async def health(request):
-        return Response(f"ok {len(sessions)} sessions", media_type="text/plain")
+        return Response(
+            f"ok {len(registry)} sessions, {pool.size} workers", media_type="text/plain"
+        )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        await pool.start()
+        sweeper = asyncio.ensure_future(_free_idle_sessions(registry, pool))
+        try:
+            yield
+        finally:
+            sweeper.cancel()
+            await pool.stop()
 
     routes = [
         Route("/", index),
@@ -124,7 +115,17 @@ def create_app(
         WebSocketRoute("/ws", playground_socket),
         Route("/static/{path:path}", static_file),
     ]
-    return Starlette(routes=routes)
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.pool, app.state.registry = pool, registry
+    return HostCheck(app, host_names or HostNames())
+
+
+async def _free_idle_sessions(registry: Registry, pool: WorkerPool):
+    """Every second, free the sessions whose views have been gone for too long."""
+    while True:
+        await asyncio.sleep(1.0)
+        for sid in registry.sweep():
+            pool.close(sid)
 
 
 class StaticCache:
@@ -150,11 +151,15 @@ class StaticCache:
 
     def response(self, path: str, if_none_match: str | None = None) -> Response:
         """The file at ``path`` under the root (404 outside it); 304 for a matching ETag."""
-        full = (self.root / path).resolve()
-        if self.root not in full.parents or not full.is_file() or full.suffix not in self.TYPES:
-            return Response("Not found", status_code=404, media_type="text/plain")
+        not_found = Response("Not found", status_code=404, media_type="text/plain")
+        try:  # a NUL byte or a name too long for the file system: not a file here either
+            full = (self.root / path).resolve()
+            if self.root not in full.parents or not full.is_file() or full.suffix not in self.TYPES:
+                return not_found
+            mtime = full.stat().st_mtime
+        except (ValueError, OSError):
+            return not_found
         key = str(full)  # one entry per file, however its path was spelled
-        mtime = full.stat().st_mtime
         cached = self.files.get(key)
         if cached is None or cached[0] != mtime:
             body = full.read_bytes()
@@ -210,82 +215,3 @@ def page_html(layout: str = "full") -> str:
     if layout == "embed":
         page = page.replace("<body>", '<body data-layout="embed">')
     return page
-
-
-async def _serve(websocket: WebSocket, library: Library):
-    """Run one session for one WebSocket until it closes."""
-    session = Session()
-    connection = Connection(session, lessons=library)
-    lock = asyncio.Lock()  # one thing at a time touches the session
-    send_lock = asyncio.Lock()
-    wake = asyncio.Event()
-
-    async def send(outgoing: list[Outgoing]):
-        async with send_lock:
-            for out in outgoing:
-                data = encode(out)
-                if isinstance(data, bytes):
-                    await websocket.send_bytes(data)
-                else:
-                    await websocket.send_text(data)
-
-    async def receive() -> str | bytes:
-        message = await websocket.receive()
-        if message["type"] == "websocket.disconnect":
-            raise WebSocketDisconnect(message.get("code", 1000))
-        return message.get("text") or message.get("bytes") or b""
-
-    async def train():
-        while True:
-            if not session.playing:
-                await wake.wait()
-                wake.clear()
-                continue
-            try:
-                async with lock:
-                    await asyncio.to_thread(session.advance, SLICE_SECONDS)
-                    outgoing = connection.updates()
-            except Exception:  # a bug of ours: stop training and say so, keep the session
-                log.exception("training stopped")
-                session.pause()
-                outgoing = connection.error("Training stopped because of a bug in glassnet.")
-            await send(outgoing)
-            delay = session.seconds_until_due()
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(wake.wait(), timeout=delay)  # 0 still yields once
-            wake.clear()
-
-    trainer = asyncio.create_task(train())
-    try:
-        # The page says hello first (with its settings); a client that does not
-        # is started with the defaults.
-        try:
-            first = await asyncio.wait_for(receive(), timeout=HELLO_WAIT_SECONDS)
-        except TimeoutError:
-            first = None
-        async with lock:
-            replies = connection.start(first)
-        await send(replies)
-        while True:
-            raw = await receive()
-            async with lock:
-                replies = connection.receive(raw)
-            await send(replies)
-            wake.set()
-    except WebSocketDisconnect:
-        pass
-    finally:
-        session.playing = False
-        trainer.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await trainer
-
-
-def _origin_allowed(websocket: WebSocket, allowed: tuple[str, ...]) -> bool:
-    origin = websocket.headers.get("origin")
-    if origin is None:
-        return True  # not a browser page (a script, a test client): no page to protect
-    if "*" in allowed or origin in allowed:
-        return True
-    host = websocket.headers.get("host", "")
-    return urlsplit(origin).netloc == host

@@ -266,6 +266,42 @@ def test_a_file_over_the_size_limit_is_refused_before_sending(page, playground):
     assert not [m for m in watch.sent if m["type"] == "load_data"]
 
 
+def test_a_file_whose_message_would_be_over_the_limit_is_refused_before_sending(page, playground):
+    from glassnet.limits import MAX_MESSAGE_BYTES
+
+    watch = SocketWatch(page)
+    playground()
+    # Under 5 MB as a file, but every quote is written twice in JSON: over 6 MB as a message.
+    row = b'"1.25","2.5","a ""quoted"" label"\r\n'
+    big = b"x,y,label\r\n" + row * ((MAX_FILE_BYTES - 100) // len(row))
+    assert len(big) <= MAX_FILE_BYTES
+    page.set_input_files(
+        "section.gn-data input[type=file]",
+        files=[{"name": "quoted.csv", "mimeType": "text/csv", "buffer": big}],
+    )
+    error = panel(page).locator(".gn-dp-file-error")
+    error.wait_for(state="visible")
+    assert "quoted.csv makes a message of" in error.inner_text()
+    assert f"up to {MAX_MESSAGE_BYTES / 1e6:.1f} MB" in error.inner_text()
+    tile(page, "Spiral").click()
+    watch.wait_for(lambda: watch.last("settings")["values"]["dataset"] == "spiral")
+    assert not [m for m in watch.sent if m["type"] == "load_data"]
+
+
+def test_a_csv_with_crlf_line_ends_is_sent_with_lf_and_loads(page, playground):
+    watch = SocketWatch(page)
+    playground()
+    rows = [f"{i % 7 - 3},{i % 5 - 2},{'cat' if i % 2 else 'dog'}" for i in range(40)]
+    content = "x,y,label\r\n" + "\r\n".join(rows) + "\r\n"
+    page.set_input_files(
+        "section.gn-data input[type=file]",
+        files=[{"name": "windows.csv", "mimeType": "text/csv", "buffer": content.encode()}],
+    )
+    panel(page).locator(".gn-dp-loaded").wait_for(state="visible")
+    sent = [m for m in watch.sent if m["type"] == "load_data"]
+    assert "\r" not in sent[0]["content"] and sent[0]["content"].count("\n") == 41
+
+
 def test_dropping_a_file_on_the_panel_loads_it(playground):
     page = playground()
     page.evaluate(

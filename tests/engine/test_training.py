@@ -111,6 +111,27 @@ def test_an_epoch_visits_every_example_once_in_shuffled_batches():
     assert not np.array_equal(visited, x)  # shuffled
 
 
+def test_an_epoch_calls_between_after_each_batch_and_stops_when_it_raises():
+    x, t = make_problem(n=25)
+    calls = []
+    trainer = Trainer(Network([2, 3, 1], seed=0), batch_size=10, seed=0)
+    trainer.epoch(x, t, between=lambda: calls.append(len(calls)))
+    assert calls == [0, 1, 2]  # three batches: 10, 10, 5
+
+    class Stop(Exception):
+        pass
+
+    def stop_after_one():
+        raise Stop
+
+    steps = []
+    original = trainer.step
+    trainer.step = lambda xb, tb, trace=False: steps.append(len(xb)) or original(xb, tb)
+    with pytest.raises(Stop):
+        trainer.epoch(x, t, between=stop_after_one)
+    assert steps == [10]
+
+
 def test_a_huge_learning_rate_is_reported_as_divergence_in_plain_words():
     x, t = make_problem()
     net = Network([2, 8, 1], activation="relu", output_activation="linear", seed=0)

@@ -196,3 +196,35 @@ def test_a_client_of_an_unknown_version_is_told_and_answered_in_the_newest():
     error = by_type(first, "error")[0]
     assert "asked for version 7" in error["message"] and error["request"] == "hello"
     assert by_type(first, "frame")  # and the session goes on
+
+
+BIG = "x" * 100_000
+
+
+def every_field_given_something_huge():
+    """One message per field of every request, with 100,000 characters where the field goes."""
+    from glassnet.protocol import REQUESTS
+
+    plain = {str: "a.csv", dict: {}, list: [0.0, 0.0], int: 0, (int, float): 0, bool: True}
+    for kind, request in REQUESTS.items():
+        for name in {**request.required, **request.optional}:
+            for huge in (BIG, [BIG], {BIG: BIG}, {"dataset": BIG}, 10**400):
+                message = {"type": kind, **{f: plain[t] for f, t in request.required.items()}}
+                yield {**message, name: huge}
+    yield {"type": BIG}
+    yield {"type": "load_data", "filename": BIG + ".csv", "content": "a,b\n1,2"}
+    yield {"type": "load_data", "filename": "a.csv", "content": f"a,b,{BIG}\n1,2,3"}
+    yield {"type": "load_data", "filename": "a.csv", "content": f"a,b,c\n1,{BIG},3"}
+    yield {"type": "load_data", "filename": "a.json", "content": json.dumps({"data": [
+        {"xs": {BIG: 1}, "ys": {"label": "a"}}]})}  # fmt: skip
+
+
+def test_no_reply_echoes_more_than_a_few_hundred_characters_of_what_it_was_sent():
+    from glassnet.protocol import encode
+
+    connection, _ = started()
+    for message in every_field_given_something_huge():
+        for out in connection.receive(json.dumps(message)):
+            if out.message["type"] in ("error", "notice"):
+                assert len(encode(out)) < 700, (message["type"], out.message["message"][:200])
+    assert by_type(connection.receive('{"type": "step"}'), "error") == []

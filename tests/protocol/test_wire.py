@@ -40,6 +40,9 @@ def test_an_oversized_message_is_refused_before_it_is_parsed():
          "A coordinate must be a number"),
         ("[" * 100_000, "nest lists or objects this deeply"),
         ('{"type": "restore", "content": "' + "[" * 100_000 + '"}', "nests lists or objects"),
+        # Python's json reads these; JSON has none, and echoing one would break the reply.
+        ('{"type": "set", "changes": {"learning_rate": -Infinity}}', "only finite numbers"),
+        ('{"type": "set_bias", "layer": 0, "unit": 0, "value": 2E+400}', "2E+400 is not one"),
     ],
 )  # fmt: skip
 def test_absurd_values_get_an_error_and_the_connection_goes_on(raw, message):
@@ -48,3 +51,7 @@ def test_absurd_values_get_an_error_and_the_connection_goes_on(raw, message):
     assert len(errors) == 1 and message in errors[0]["message"]
     assert len(errors[0]["message"]) < 400  # a huge number is not echoed back whole
     assert by_type(connection.receive('{"type": "step"}'), "error") == []
+
+
+def test_a_large_but_finite_number_still_reads():
+    assert parse('{"type": "x", "value": 1.5e300}')["value"] == 1.5e300

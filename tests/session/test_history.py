@@ -33,3 +33,27 @@ def test_measuring_the_same_epoch_again_replaces_its_entry():
     h.record(0, {"train_loss": 1.0})
     h.record(0, {"train_loss": 0.5})
     assert h.epochs == [0] and h.train_loss == [0.5]
+
+
+def test_a_mark_keeps_the_history_as_it_was_whatever_the_history_does_next():
+    h = History()
+    fill(h, range(5))
+    mark = h.mark()
+    as_it_was = h.copy()
+    fill(h, range(5, 8))  # appends
+    h.record(7, {"train_loss": -1.0})  # replaces the last entry
+    h.truncate(6)
+    fill(h, range(7, limits.MAX_HISTORY + 10))  # thins
+    h.record(h.epochs[-1], {"train_loss": -2.0})
+    back = mark.history(generation=9)
+    assert back.epochs == as_it_was.epochs and back.train_loss == as_it_was.train_loss
+    assert back.generation == 9 and back.stride == 1
+
+
+def test_a_mark_keeps_its_own_last_entry_when_the_history_measures_that_epoch_again():
+    h = History()
+    fill(h, range(3))
+    mark = h.mark()
+    h.record(2, {"train_loss": 99.0})
+    assert mark.history().train_loss == [0.0, 1.0, 2.0]
+    assert History().mark().history().epochs == []

@@ -207,6 +207,13 @@ def test_a_session_file_of_format_version_1_still_loads_exactly(name):
         (lambda d: d["points"].update(drawn_inputs=[[1.0, 1.0]] * 4600,
                                       drawn_targets=[0] * 4600), "more than 5000 points"),
         (lambda d: d["history"].update(epochs=[0, 0, 1, 2, 3]), "do not go up"),
+        # 5,000 points, every one removed, and 5,000 drawn: 10,000 held.
+        (lambda d: d["points"].update(inputs=[[0.5, 0.5]] * 5000, targets=[0, 1] * 2500,
+                                      removed=list(range(5000)), drawn_inputs=[[1.0, 1.0]] * 5000,
+                                      drawn_targets=[0] * 5000), "more than 5000 points"),
+        (lambda d: d["points"].update(name=float("nan")), "name must be text"),
+        (lambda d: d["points"].update(class_names=[float("nan"), "b"]), "class names"),
+        (lambda d: d["training"]["optimizer"].update(t=float("nan")), "training state"),
     ],
 )  # fmt: skip
 def test_numbers_and_names_that_would_break_the_session_later_are_refused(damage, message):

@@ -14,3 +14,10 @@ class DataError(ValueError):
     It is a ``ValueError``, so code that already catches ``ValueError`` for bad
     settings catches bad data too.
     """
+
+
+def quoted(text, limit: int = 60) -> str:
+    """``text`` in double quotes, cut to ``limit`` characters: a file's names and cells
+    may be megabytes long, and a message echoes only enough of them to find them."""
+    text = str(text)
+    return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 3]}..."'

@@ -22,7 +22,7 @@ import numpy as np
 from glassnet.limits import MAX_INPUTS, MAX_POINTS
 
 from .dataset import Dataset
-from .errors import DataError
+from .errors import DataError, quoted
 from .ml5_json import load_ml5_json
 from .reading import build_dataset, decode_text, read_number
 
@@ -59,7 +59,7 @@ def load_file(filename: str, content: str | bytes, **options) -> Dataset:
     loader = loaders.get(PurePath(filename).suffix.lower())
     if loader is None:
         raise DataError(
-            f'glassnet reads .csv and .json files, and "{filename}" is neither. From a '
+            f"glassnet reads .csv and .json files, and {quoted(filename)} is neither. From a "
             "spreadsheet, save or download the sheet as CSV."
         )
     return loader(content, name=filename, **options)
@@ -110,7 +110,7 @@ def load_csv(
     input_columns = [j for j in range(len(header)) if j != label]
     if not input_columns:
         raise DataError(
-            f'the only column, "{header[label]}", holds the labels; add at least one column '
+            f"the only column, {quoted(header[label])}, holds the labels; add at least one column "
             "of numbers for the network to learn from"
         )
     if len(input_columns) > MAX_INPUTS:
@@ -137,7 +137,7 @@ def load_csv(
             raw_inputs[i, k] = _input_number(cells[j], row, header[j], header[label], delimiter)
         if cells[label] == "":
             raise DataError(
-                f'row {row}, column "{header[label]}" is empty; every row needs a label'
+                f"row {row}, column {quoted(header[label])} is empty; every row needs a label"
             )
         labels.append(cells[label])
 
@@ -145,8 +145,8 @@ def load_csv(
         raw_inputs,
         labels,
         input_names=[header[j] for j in input_columns],
-        label_where=f'the label column "{header[label]}"',
-        describe_row=lambda i: f'row {rows[i][0]}, column "{header[label]}"',
+        label_where=f"the label column {quoted(header[label])}",
+        describe_row=lambda i: f"row {rows[i][0]}, column {quoted(header[label])}",
         problem=problem,
         name=name,
     )
@@ -206,7 +206,7 @@ def _header_names(cells: list[str], row: int) -> list[str]:
     for j, name in enumerate(names):
         if names.index(name) != j:
             raise DataError(
-                f'the header names two columns "{name}" (columns {names.index(name) + 1} and '
+                f"the header names two columns {quoted(name)} (columns {names.index(name) + 1} and "
                 f"{j + 1}); every column needs a different name"
             )
     return names
@@ -219,10 +219,11 @@ def _choose_label_column(header: list[str], label_column: str | None) -> int:
             return header.index(label_column)
         if folded.count(label_column.casefold()) == 1:
             return folded.index(label_column.casefold())
-        available = ", ".join(f'"{name}"' for name in header)
+        available = ", ".join(quoted(name) for name in header[:20])
+        more = f" and {len(header) - 20} more" if len(header) > 20 else ""
         raise DataError(
-            f'there is no column called "{label_column}" to use as labels; the columns are '
-            f"{available}"
+            f"there is no column called {quoted(label_column)} to use as labels; the columns are "
+            f"{available}{more}"
         )
     for wanted in LABEL_COLUMN_NAMES:
         if wanted in folded:
@@ -231,18 +232,18 @@ def _choose_label_column(header: list[str], label_column: str | None) -> int:
 
 
 def _input_number(cell: str, row: int, column: str, label: str, delimiter: str) -> float:
-    where = f'row {row}, column "{column}"'
+    where = f"row {row}, column {quoted(column)}"
     if cell == "":
         raise DataError(f"{where} is empty; every input needs a number")
     value = read_number(cell, decimal_comma=delimiter == ";")
     if value is None:
         raise DataError(
-            f'{where}: "{cell}" is not a number. Input columns must hold numbers; only the '
-            f'label column ("{label}") may hold words.'
+            f"{where}: {quoted(cell)} is not a number. Input columns must hold numbers; only the "
+            f"label column ({quoted(label)}) may hold words."
         )
     if not np.isfinite(value):
         raise DataError(
-            f'{where}: "{cell}" is not a usable number; NaN and infinity are not allowed. '
+            f"{where}: {quoted(cell)} is not a usable number; NaN and infinity are not allowed. "
             "Fill in the missing value or remove the row."
         )
     return value

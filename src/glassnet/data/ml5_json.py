@@ -24,7 +24,7 @@ import numpy as np
 from glassnet.limits import MAX_INPUTS, MAX_POINTS
 
 from .dataset import Dataset
-from .errors import DataError
+from .errors import DataError, quoted
 from .reading import build_dataset, decode_text
 
 _EXAMPLE = '{"data": [{"xs": {"x": 1.5, "y": -2}, "ys": {"label": "cat"}}, ...]}'
@@ -101,8 +101,8 @@ def load_ml5_json(
         raw_inputs,
         labels,
         input_names=input_names,
-        label_where=f'the output "{output}"',
-        describe_row=lambda i: f'item {i + 1}, output "{output}"',
+        label_where=f"the output {quoted(output)}",
+        describe_row=lambda i: f"item {i + 1}, output {quoted(output)}",
         problem=problem,
         name=name,
     )
@@ -132,10 +132,12 @@ def _is_dict(value) -> bool:
 
 
 def _choose_output(outputs: list[str], label_column: str | None) -> str:
-    listed = ", ".join(f'"{name}"' for name in outputs)
+    listed = ", ".join(quoted(name) for name in outputs[:20])
     if label_column is not None:
         if label_column not in outputs:
-            raise DataError(f'there is no output "{label_column}" in "ys"; item 1 has {listed}')
+            raise DataError(
+                f'there is no output {quoted(label_column)} in "ys"; item 1 has {listed}'
+            )
         return label_column
     if not outputs:
         raise DataError('item 1 has no output in "ys"; it needs one label, like {"label": "cat"}')
@@ -151,12 +153,12 @@ def _input_values(xs: dict, input_names: list[str], item: int) -> list[float]:
     for key in xs:
         if key not in input_names:
             raise DataError(
-                f'item {item} has an input "{key}" that item 1 does not have; every item needs '
-                "the same inputs"
+                f"item {item} has an input {quoted(key)} that item 1 does not have; "
+                "every item needs the same inputs"
             )
     values = []
     for key in input_names:
-        where = f'item {item}, input "{key}"'
+        where = f"item {item}, input {quoted(key)}"
         if key not in xs or xs[key] is None:
             raise DataError(f"{where} is missing; every item needs a number for every input")
         value = xs[key]
@@ -167,7 +169,7 @@ def _input_values(xs: dict, input_names: list[str], item: int) -> list[float]:
             )
         if isinstance(value, str):
             raise DataError(
-                f'{where}: "{value}" is text, not a number; inputs must be numbers, written '
+                f"{where}: {quoted(value)} is text, not a number; inputs must be numbers, written "
                 "without quotes"
             )
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -179,7 +181,7 @@ def _input_values(xs: dict, input_names: list[str], item: int) -> list[float]:
 
 
 def _label_text(ys: dict, output: str, item: int) -> str:
-    where = f'item {item}, output "{output}"'
+    where = f"item {item}, output {quoted(output)}"
     value = ys.get(output)
     if isinstance(value, str):
         value = value.strip()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import DataError
+from .errors import DataError, quoted
 
 INPUT_RANGE = (-5.0, 5.0)
 """Where each loaded input column's minimum and maximum land."""
@@ -87,7 +87,7 @@ class Normalization:
         names = input_names or [f"input {j + 1}" for j in range(raw_inputs.shape[1])]
         low, high = raw_inputs.min(axis=0), raw_inputs.max(axis=0)
         for name, lo, hi in zip(names, low, high):
-            _check_span(f'column "{name}"', lo, hi)
+            _check_span(f"column {quoted(name)}", lo, hi)
         target_min = target_max = None
         if raw_targets is not None:
             raw_targets = np.asarray(raw_targets, dtype=np.float64)

@@ -21,7 +21,7 @@ import numpy as np
 from glassnet.limits import MAX_CLASSES, MAX_FILE_BYTES
 
 from .dataset import PROBLEMS, Dataset
-from .errors import DataError
+from .errors import DataError, quoted
 from .normalization import Normalization
 
 # A plain decimal number: 3, -2.5, .5, 1e-3. Deliberately stricter than Python's
@@ -166,8 +166,8 @@ def _regression_targets(labels, values, describe_row) -> np.ndarray:
     for i, (label, value) in enumerate(zip(labels, values)):
         if value is None:
             raise DataError(
-                f'{describe_row(i)}: "{label}" is not a number. For regression every label must '
-                "be a number; to sort rows into named groups, load the file as classification."
+                f"{describe_row(i)}: {quoted(label)} is not a number. For regression every label "
+                "must be a number; to sort rows into named groups, load the file as classification."
             )
         _check_finite(label, value, describe_row(i))
     return np.array(values, dtype=np.float64)
@@ -177,7 +177,7 @@ def _check_finite(label: str, value: float | None, where: str) -> None:
     # NaN is how many programs write a missing value, so it is never a label.
     if value is not None and not math.isfinite(value):
         raise DataError(
-            f'{where}: "{label}" is not a usable label; NaN and infinity are not allowed. '
+            f"{where}: {quoted(label)} is not a usable label; NaN and infinity are not allowed. "
             "Fill in the missing value or remove the row."
         )
 
@@ -194,7 +194,7 @@ def _class_targets(labels, values, label_where: str, describe_row):
 
     if len(first_written) < 2:
         raise DataError(
-            f'{label_where} has only one label, "{labels[0]}"; a classifier needs at '
+            f"{label_where} has only one label, {quoted(labels[0])}; a classifier needs at "
             "least two different labels to tell apart"
         )
     if len(first_written) > MAX_CLASSES:

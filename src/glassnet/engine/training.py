@@ -247,8 +247,13 @@ class Trainer:
             steps[k] = np.where(pinned, params[k], steps[k])  # so that pinned weights end at 0
         return steps
 
-    def epoch(self, inputs: np.ndarray, targets: np.ndarray) -> float:
+    def epoch(self, inputs: np.ndarray, targets: np.ndarray, between=None) -> float:
         """One pass over all examples in shuffled mini-batches.
+
+        ``between``, if given, is called with no arguments after each batch. A
+        host that shares one core between many sessions takes turns there, and
+        may raise to stop the epoch halfway (then the weights are half trained:
+        the caller puts them back).
 
         Returns
         -------
@@ -265,6 +270,8 @@ class Trainer:
         for start in range(0, n, self._batch_size):
             batch = order[start : start + self._batch_size]
             total += self.step(inputs[batch], targets[batch]) * len(batch)
+            if between is not None:
+                between()
         return total / n
 
     def fit(self, inputs: np.ndarray, targets: np.ndarray, epochs: int) -> list[float]:
@@ -286,7 +293,7 @@ class Trainer:
 
     def state_as_lists(self) -> dict:
         """:meth:`state` with every array as nested lists: ready for JSON or a script."""
-        return _lists(self.state())
+        return as_lists(self.state())
 
     def load_state(self, state: dict):
         """Restore what :meth:`state` returned."""
@@ -303,12 +310,12 @@ class Trainer:
         return sum(self._regularizer.penalty(layer.weights, rate) for layer in self.network.layers)
 
 
-def _lists(value):
+def as_lists(value):
     """Arrays (and NumPy numbers) to lists and Python numbers, recursively."""
     if isinstance(value, dict):
-        return {k: _lists(v) for k, v in value.items()}
+        return {k: as_lists(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_lists(v) for v in value]
+        return [as_lists(v) for v in value]
     if isinstance(value, np.ndarray):
         return value.tolist()
     if isinstance(value, np.generic):

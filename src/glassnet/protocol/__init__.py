@@ -18,7 +18,15 @@ from .catalog import catalog
 from .connection import Connection
 from .messages import OUTGOING, data_message
 from .requests import REQUESTS
-from .wire import PROTOCOL_VERSION, PROTOCOL_VERSIONS, Outgoing, ProtocolError, encode, parse
+from .wire import (
+    PROTOCOL_VERSION,
+    PROTOCOL_VERSIONS,
+    Outgoing,
+    ProtocolError,
+    encode,
+    parse,
+    quick_type,
+)
 
 __all__ = [
     "OUTGOING",
@@ -32,4 +40,5 @@ __all__ = [
     "data_message",
     "encode",
     "parse",
+    "quick_type",
 ]

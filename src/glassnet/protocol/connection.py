@@ -47,6 +47,13 @@ class Connection:
         exact and a fifth the size.
     lessons : Library, optional
         The lessons this view may open (by default the built-in ones).
+    token : str, optional
+        Sent in ``welcome``: the view gives it back to re-attach to this session
+        after its connection drops (the host keeps the session a while).
+    fresh : bool
+        The session is new to this view. A view that re-attaches to a session
+        that kept running is not fresh: its ``hello`` may not restore a kept
+        copy over the session itself, which is newer.
 
     Attributes
     ----------
@@ -57,11 +64,20 @@ class Connection:
         The lesson this view has open.
     """
 
-    def __init__(self, session: Session, binary: bool = False, lessons: Library | None = None):
+    def __init__(
+        self,
+        session: Session,
+        binary: bool = False,
+        lessons: Library | None = None,
+        token: str | None = None,
+        fresh: bool = True,
+    ):
         self.session = session
         self.binary = binary
         self.lessons = lessons if lessons is not None else BUILT_IN_ONLY
         self.lesson: LessonRunner | None = None
+        self.token = token
+        self.fresh = fresh
         self.protocol = 1
         self.ready = True  # the view can take a frame
         self.sent_version = -1
@@ -80,6 +96,8 @@ class Connection:
         """
         replies = self._handle(raw) if raw is not None else []
         hello = {"type": "welcome", "protocol": self.protocol, "catalog": catalog()}
+        if self.token is not None:
+            hello["token"] = self.token
         return [Outgoing(hello), *replies, *self.updates()]
 
     def receive(self, raw: str | bytes) -> list[Outgoing]:
@@ -137,7 +155,7 @@ class Connection:
             "hello",
             f"This glassnet speaks protocol versions "
             f"{', '.join(map(str, PROTOCOL_VERSIONS))}; your client asked for version "
-            f"{asked}. It is answered in version {PROTOCOL_VERSION} (docs/protocol.md).",
+            f"{str(asked)[:20]}. It is answered in version {PROTOCOL_VERSION} (docs/protocol.md).",
         )
 
     def updates(self) -> list[Outgoing]:

@@ -84,19 +84,28 @@ def check(message: dict) -> Request:
 
 def _hello(c: Connection, m: dict):
     c.binary = m.get("binary") is True
-    # A kept session first, then the link's settings on top: the link wins.
-    if m.get("restore") is not None:
+    # A kept session first (unless the view came back to the session itself, which is
+    # newer), then the link's settings on top: the link wins.
+    restored = False
+    if m.get("restore") is not None and c.fresh:
         try:
             c.session.restore(m["restore"], undoable=False)
+            restored = True
         except SessionError as error:
             c.reply_error("hello", f"The kept session was not restored: {error}")
     if m.get("settings") is not None:
         c.session.change_settings(m["settings"], undoable=False)
+    if restored and m.get("play") is True:
+        c.session.play()  # it was playing when it was kept
     c.session.take_notices()
 
 
 def _save(c: Connection, m: dict):
-    session = c.session.save(m.get("history") is not False)
+    session = c.session.save(
+        include_history=m.get("history") is not False,
+        include_points=m.get("points") is not False,
+        undo_since=m.get("undo"),
+    )
     c.reply(Outgoing({"type": "saved", "session": session}))
 
 
@@ -154,7 +163,15 @@ def _call(method: str, *fields: str) -> Callable[[Connection, dict], None]:
 
 REQUESTS: dict[str, Request] = {
     "hello": Request(
-        _hello, optional={"protocol": WHOLE, "binary": FLAG, "restore": OBJECT, "settings": OBJECT}
+        _hello,
+        optional={
+            "protocol": WHOLE,
+            "binary": FLAG,
+            "restore": OBJECT,
+            "settings": OBJECT,
+            "play": FLAG,
+            "token": TEXT,
+        },
     ),
     "ready": Request(_ready),
     "set": Request(_call("change_settings", "changes"), {"changes": OBJECT}),
@@ -180,7 +197,7 @@ REQUESTS: dict[str, Request] = {
     "load_data": Request(
         _call("load_data", "filename", "content"), {"filename": TEXT, "content": TEXT}
     ),
-    "save": Request(_save, optional={"history": FLAG}),
+    "save": Request(_save, optional={"history": FLAG, "points": FLAG, "undo": WHOLE}),
     "restore": Request(_restore, optional={"session": OBJECT, "content": TEXT}),
     "explain": Request(_explain, {"point": WHOLE}, {"size": TEXT}),
     "apply_step": Request(_call("apply_step", "id"), {"id": WHOLE}),

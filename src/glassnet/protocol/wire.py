@@ -7,6 +7,8 @@ what they do is in ``requests.py``. Nothing here knows sessions.
 from __future__ import annotations
 
 import json
+import math
+import re
 from dataclasses import dataclass, field
 
 from .. import limits
@@ -37,7 +39,12 @@ def parse(raw: str | bytes) -> dict:
             f"this one has {len(raw):,}."
         )
     try:
-        message = json.loads(raw)
+        message = json.loads(raw, parse_constant=_no_constant, parse_float=_float_for(raw))
+    except NotANumber as error:
+        raise ProtocolError(
+            f"A message may hold only finite numbers; {error} is not one (JSON has no NaN "
+            "or infinity). Send null for a missing value."
+        ) from None
     except (ValueError, UnicodeDecodeError) as error:
         raise ProtocolError(
             f"A message must be JSON text; this one is not ({short(str(error))})."
@@ -49,6 +56,36 @@ def parse(raw: str | bytes) -> dict:
             'A message must be a JSON object with a "type", such as {"type": "play"}.'
         )
     return message
+
+
+class NotANumber(ValueError):
+    """A number in a message that is NaN or infinite (or overflows to infinity)."""
+
+
+def _no_constant(name: str):
+    raise NotANumber(name)  # Python's json reads NaN, Infinity and -Infinity; JSON has none
+
+
+# An exponent of three digits or more: the only way a JSON number overflows a float.
+_HUGE_EXPONENT = re.compile(r"[eE][+]?0*[1-9][0-9]{2}")
+
+
+def _float_for(raw: str | bytes):
+    """``float``, or (when the text holds a huge exponent) a float that must be finite.
+
+    The check costs a Python call per number, so it runs only when needed.
+    """
+    text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+    if not _HUGE_EXPONENT.search(text):
+        return float
+
+    def finite(literal: str) -> float:
+        value = float(literal)
+        if not math.isfinite(value):
+            raise NotANumber(short(literal, 40))
+        return value
+
+    return finite
 
 
 def peek_type(raw) -> str | None:
@@ -63,6 +100,22 @@ def peek_type(raw) -> str | None:
         return None
     kind = message.get("type") if isinstance(message, dict) else None
     return short(kind, 40) if isinstance(kind, str) else None
+
+
+_TYPE_FIRST = re.compile(r'\s*\{\s*"type"\s*:\s*"([A-Za-z_]{1,40})"')
+
+
+def quick_type(raw: str | bytes) -> str | None:
+    """The ``type`` a message names as its first key, read from its first bytes alone.
+
+    For hosts that route messages without parsing them (a large one costs
+    milliseconds to parse): None when the message does not start that way.
+    """
+    head = raw[:120]
+    if isinstance(head, bytes):
+        head = head.decode("utf-8", "replace")
+    match = _TYPE_FIRST.match(head)
+    return match.group(1) if match else None
 
 
 def short(text: str, limit: int = 80) -> str:

@@ -3,8 +3,16 @@
 The same ``Session`` drives the web server and the notebook widget.
 """
 
-from .errors import SessionError
+from .errors import Interrupted, SessionError
 from .session import Session
 from .settings import SETTINGS, Setting, Settings, SettingsError
 
-__all__ = ["SETTINGS", "Session", "SessionError", "Setting", "Settings", "SettingsError"]
+__all__ = [
+    "SETTINGS",
+    "Interrupted",
+    "Session",
+    "SessionError",
+    "Setting",
+    "Settings",
+    "SettingsError",
+]

@@ -35,9 +35,12 @@ def add_point(points: Points, x: Any, target: Any, kind: str, n_classes: int) ->
         raise SessionError(
             f"A point's class must be a whole number from 0 to {n_classes - 1}; got {target!r:.40}."
         )
-    total = points.base.n_points - len(points.removed) + points.n_drawn
-    if total >= limits.MAX_POINTS:
-        raise SessionError(f"A dataset holds at most {limits.MAX_POINTS} points.")
+    # Removed points count: they stay stored (Clear brings them back), and a
+    # saved session holds them too.
+    if points.base.n_points + points.n_drawn >= limits.MAX_POINTS:
+        removed = len(points.removed)
+        counting = f", counting the {removed} removed ones Clear brings back" if removed else ""
+        raise SessionError(f"A dataset holds at most {limits.MAX_POINTS} points{counting}.")
     return points.with_point(point, target)
 
 
@@ -124,6 +127,11 @@ def read_file(filename: Any, content: Any) -> Dataset:
     """
     if not isinstance(filename, str) or not isinstance(content, (str, bytes)):
         raise SessionError("A file needs a name and its contents as text.")
+    if len(filename) > limits.MAX_NAME_CHARS:
+        raise SessionError(
+            f"A file's name may have at most {limits.MAX_NAME_CHARS} characters; this one has "
+            f"{len(filename):,}. Rename the file and load it again."
+        )
     try:
         base = load_file(filename, content)
     except DataError as error:

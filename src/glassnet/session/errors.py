@@ -11,6 +11,20 @@ class SessionError(ValueError):
     """A request the session cannot carry out; the message says why and what is allowed."""
 
 
+class Interrupted(SessionError):
+    """Work its host stopped halfway (it took too long, or its view went away); nothing changed.
+
+    Raised by a session's ``checkpoint`` (see :class:`~glassnet.session.Session`),
+    never by the session itself.
+    """
+
+
+def short_repr(value, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for echoing a person's input in a message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def is_finite_number(value) -> bool:
     """A real number (not a bool) that a float can hold: no NaN, no infinity, no 10**400."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):

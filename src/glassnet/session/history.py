@@ -5,6 +5,11 @@ thins itself: once it holds ``MAX_HISTORY`` entries it keeps every other one and
 from then on records every second epoch (then every fourth, ...). The chart
 still spans the whole run, and memory and frames stay small.
 
+Undo keeps up to ``MAX_UNDO`` histories as they were. It does not copy them: a
+:class:`HistoryMark` shares the history's lists, which is safe because a history
+changes its lists in only three ways: it appends, it replaces its last entry, or
+it swaps in new lists. The entries before a mark's last one never change.
+
 This module knows nothing about networks or the web.
 """
 
@@ -56,14 +61,14 @@ class History:
             value = metrics.get(name)
             getattr(self, name).append(value if value is None or math.isfinite(value) else None)
         if len(self.epochs) >= limits.MAX_HISTORY:
-            self._thin()
+            self.thin()
 
     def _drop_last(self):
         for name in self.SERIES:
             getattr(self, name).pop()
 
-    def _thin(self):
-        # Keep the entries whose epoch falls on the doubled stride.
+    def thin(self):
+        """Keep every other entry: those whose epoch falls on the doubled stride."""
         self.stride *= 2
         keep = [i for i, e in enumerate(self.epochs) if e % self.stride == 0]
         for name in self.SERIES:
@@ -74,15 +79,15 @@ class History:
     def cap(self):
         """Thin a history that holds ``MAX_HISTORY`` entries or more (one read from a file)."""
         while len(self.epochs) >= limits.MAX_HISTORY:
-            self._thin()
+            self.thin()
 
     def truncate(self, epoch: int):
         """Forget entries after ``epoch`` (the weights went back to it)."""
         keep = sum(1 for e in self.epochs if e <= epoch)
         if keep == len(self.epochs):
             return
-        for name in self.SERIES:
-            del getattr(self, name)[keep:]
+        for name in self.SERIES:  # new lists, not shortened ones: marks may share these
+            setattr(self, name, getattr(self, name)[:keep])
         self.generation += 1
 
     def clear(self):
@@ -93,11 +98,17 @@ class History:
         self.generation += 1
 
     def copy(self) -> History:
-        """An independent copy (for undo)."""
+        """An independent copy."""
         twin = History(stride=self.stride, generation=self.generation)
         for name in self.SERIES:
             setattr(twin, name, list(getattr(self, name)))
         return twin
+
+    def mark(self) -> HistoryMark:
+        """This history as it is now, for undo: it shares the lists instead of copying them."""
+        series = tuple(getattr(self, name) for name in self.SERIES)
+        last = tuple(values[-1] for values in series) if self.epochs else ()
+        return HistoryMark(series, len(self.epochs), last, self.stride)
 
     def __len__(self) -> int:
         return len(self.epochs)
@@ -105,3 +116,25 @@ class History:
     def since(self, start: int) -> dict:
         """Every series from entry ``start`` on, as plain lists."""
         return {name: getattr(self, name)[start:] for name in self.SERIES}
+
+
+@dataclass(frozen=True)
+class HistoryMark:
+    """A history as it was when marked, sharing its lists (see the module's docstring).
+
+    ``series`` are the history's lists then, in ``History.SERIES`` order; only
+    their first ``length - 1`` entries are read, and ``last`` is a copy of the
+    entry after them, which the history may have replaced since.
+    """
+
+    series: tuple[list, ...]
+    length: int
+    last: tuple
+    stride: int
+
+    def history(self, generation: int = 0) -> History:
+        """A new history with the marked entries (copies), at ``generation``."""
+        twin = History(stride=self.stride, generation=generation)
+        for name, values, last in zip(History.SERIES, self.series, self.last):
+            setattr(twin, name, [*values[: self.length - 1], last])
+        return twin

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import limits
 from ..engine import (
     DivergenceError,
     Network,
@@ -28,7 +29,7 @@ from ..engine import (
 )
 from ..engine.paths import sample_traces
 from ..engine.trace import BackwardTrace, ForwardTrace, StepTrace
-from .errors import SessionError, check_point_index
+from .errors import SessionError, check_point_index, short_repr
 from .training import Training
 from .views import Metrics
 from .workspace import Workspace, measure
@@ -176,10 +177,12 @@ class Explainer:
         self.preview: StepPreview | None = None
         self.count = 0
 
-    def explain(self, training: Training, workspace: Workspace, seed: int, point, size):
+    def explain(
+        self, training: Training, workspace: Workspace, seed: int, point, size, between=None
+    ):
         """Preview a step on a point (see :func:`preview_step`); return its record."""
         self.count += 1
-        self.preview = preview_step(training, workspace, seed, self.count, point, size)
+        self.preview = preview_step(training, workspace, seed, self.count, point, size, between)
         return self.preview.record
 
     def named(self, preview_id) -> StepPreview:
@@ -192,7 +195,7 @@ class Explainer:
 
 
 def preview_step(
-    training: Training, workspace: Workspace, seed: int, preview_id: int, point, size
+    training: Training, workspace: Workspace, seed: int, preview_id: int, point, size, between=None
 ) -> StepPreview:
     """Train a copy of the network one step and record everything.
 
@@ -200,15 +203,20 @@ def preview_step(
     ----------
     seed : int
         The session's seed: a batch around a point is the same every time.
+    between : callable, optional
+        Called after each batch of an explained epoch (``Trainer.epoch``).
 
     Raises
     ------
     SessionError
-        For a point that does not exist or a size that is not one of SIZES.
+        For a point that does not exist, a size that is not one of SIZES, or an
+        epoch too large to explain (``limits.MAX_EXPLAIN_WORK``).
     """
     check_point_index(point, workspace.points)
     if size not in SIZES:
-        raise SessionError(f"A step is one of: {', '.join(SIZES)}; got {size!r}.")
+        raise SessionError(f"A step is one of: {', '.join(SIZES)}; got {short_repr(size)}.")
+    if size == "epoch":
+        _check_epoch_work(training.network, len(workspace.train))
     trains = bool(np.isin(point, workspace.train))
     x = workspace.features[point]
     target = workspace.targets[point]
@@ -222,7 +230,9 @@ def preview_step(
     after = trainer_after = metrics_after = output_after = None
     if trains:
         try:
-            step, shares, batch = _train_twin(trainer, workspace, seed, training.epoch, point, size)
+            step, shares, batch = _train_twin(
+                trainer, workspace, seed, training.epoch, point, size, between
+            )
         except DivergenceError as error:
             raise SessionError(error.message) from None
         after = [p.copy() for p in trainer.network.parameters()]
@@ -257,10 +267,26 @@ def preview_step(
     return StepPreview(record)
 
 
-def _train_twin(trainer: Trainer, w: Workspace, seed: int, epoch: int, point: int, size: str):
+def _check_epoch_work(network: Network, n_train: int):
+    """Refuse, before starting, an explained epoch that would hold a core for long."""
+    n_parameters = sum(p.size for p in network.parameters())
+    work = n_train * n_parameters
+    if work > limits.MAX_EXPLAIN_WORK:
+        raise SessionError(
+            f"Explaining a whole epoch here takes {n_train} training points × {n_parameters} "
+            f"weights and biases = {work / 1e6:.0f} million multiply-adds, over the "
+            f"{limits.MAX_EXPLAIN_WORK / 1e6:.0f} million one explanation may take "
+            "(MAX_EXPLAIN_WORK in docs/limits.md), so that it cannot hold up other sessions. "
+            "Explain one batch or one point instead, or use fewer points or a smaller network."
+        )
+
+
+def _train_twin(
+    trainer: Trainer, w: Workspace, seed: int, epoch: int, point: int, size: str, between=None
+):
     """Take the step on the twin trainer; return (step trace or None, shares, batch)."""
     if size == "epoch":
-        trainer.epoch(w.features[w.train], w.targets[w.train])
+        trainer.epoch(w.features[w.train], w.targets[w.train], between)
         return None, None, w.train
     batch = _batch_around(w, seed, epoch, point, trainer.batch_size) if size == "batch" else [point]
     batch = np.asarray(batch)

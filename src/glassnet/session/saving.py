@@ -25,6 +25,7 @@ import numpy as np
 from .. import __version__, limits
 from ..data import DataError, Dataset, Normalization
 from ..engine import Optimizer
+from ..engine.training import as_lists
 from .errors import SessionError
 from .history import History
 from .points import Points
@@ -54,49 +55,72 @@ def to_document(
         Leave the loss history out to make the document small (a view that
         keeps the history itself can add it back).
     """
-    base = points.base
-    norm = base.normalization
-    state = training.trainer.state_as_lists()
     document = {
         "format": FORMAT,
         "version": VERSION,
         "saved_by": f"glassnet {__version__}",
         "settings": settings.to_dict(),
-        "points": {
-            "source": points.source,
-            "name": base.name,
-            "problem": base.problem,
-            "input_names": list(base.input_names),
-            "class_names": list(base.class_names),
-            "inputs": base.inputs.tolist(),
-            "targets": base.targets.tolist(),
-            "normalization": None
-            if norm is None
-            else {
-                "input_min": list(norm.input_min),
-                "input_max": list(norm.input_max),
-                "target_min": norm.target_min,
-                "target_max": norm.target_max,
-            },
-            "drawn_inputs": points.drawn_inputs.tolist(),
-            "drawn_targets": points.drawn_targets.tolist(),
-            "removed": sorted(points.removed),
-        },
-        "network": {
-            "layer_sizes": training.network.layer_sizes,
-            "parameters": [p.tolist() for p in training.network.parameters()],
-        },
-        "training": {
-            "epoch": training.epoch,
-            "optimizer": state["optimizer"],
-            "shuffle_state": state["shuffle_state"],
-            "pinned": state["pinned"],
-        },
+        "points": points_part(points),
+        "network": network_part(training.network.parameters()),
+        "training": training_part(training.epoch, training.trainer.state()),
     }
     if include_history:
-        h = training.history
-        document["history"] = {"stride": h.stride, **{n: list(getattr(h, n)) for n in h.SERIES}}
+        document["history"] = history_part(training.history)
     return document
+
+
+def points_part(points: Points, with_base: bool = True) -> dict[str, Any]:
+    """A document's ``points``: the base points (unless ``with_base`` is false) and the edits."""
+    part = {
+        "source": points.source,
+        "drawn_inputs": points.drawn_inputs.tolist(),
+        "drawn_targets": points.drawn_targets.tolist(),
+        "removed": sorted(points.removed),
+    }
+    if not with_base:
+        return part
+    base = points.base
+    norm = base.normalization
+    return {
+        "source": points.source,
+        "name": base.name,
+        "problem": base.problem,
+        "input_names": list(base.input_names),
+        "class_names": list(base.class_names),
+        "inputs": base.inputs.tolist(),
+        "targets": base.targets.tolist(),
+        "normalization": None
+        if norm is None
+        else {
+            "input_min": list(norm.input_min),
+            "input_max": list(norm.input_max),
+            "target_min": norm.target_min,
+            "target_max": norm.target_max,
+        },
+        **part,
+    }
+
+
+def network_part(parameters: list) -> dict[str, Any]:
+    """A document's ``network``: its sizes and every parameter, W0, b0, W1, b1, ..."""
+    weights = parameters[0::2]
+    sizes = [int(weights[0].shape[0]), *(int(w.shape[1]) for w in weights)]
+    return {"layer_sizes": sizes, "parameters": [p.tolist() for p in parameters]}
+
+
+def training_part(epoch: int, trainer_state: dict) -> dict[str, Any]:
+    """A document's ``training``: the epoch and the trainer's memory (``Trainer.state``)."""
+    return {
+        "epoch": epoch,
+        "optimizer": as_lists(trainer_state["optimizer"]),
+        "shuffle_state": as_lists(trainer_state["shuffle_state"]),
+        "pinned": as_lists(trainer_state["pinned"]),
+    }
+
+
+def history_part(history: History) -> dict[str, Any]:
+    """A document's ``history``: its stride and every series."""
+    return {"stride": history.stride, **{n: list(getattr(history, n)) for n in history.SERIES}}
 
 
 def restore_parts(document: Any, label: str) -> Snapshot:
@@ -129,7 +153,7 @@ def restore_parts(document: Any, label: str) -> Snapshot:
         raise SavedSessionError(damaged_message(detail)) from None
     return Snapshot(
         label, settings, parts["points"], parts["parameters"], parts["trainer"],
-        parts["epoch"], parts["history"] or History(),
+        parts["epoch"], (parts["history"] or History()).mark(),
     )  # fmt: skip
 
 
@@ -209,7 +233,7 @@ def _read_points(p: dict) -> Points:
         problem=p["problem"],
         input_names=tuple(names),
         class_names=tuple(p["class_names"]),
-        name=str(p["name"])[:200],
+        name=_text(p["name"], "the dataset's name")[: limits.MAX_NAME_CHARS],
         normalization=None
         if norm is None
         else Normalization(
@@ -233,7 +257,7 @@ def _read_points(p: dict) -> Points:
     removed = frozenset(_whole(i, "a removed point", low=0) for i in p["removed"])
     if any(i >= base.n_points for i in removed):
         raise ValueError("a removed point does not exist")
-    if base.n_points - len(removed) + len(drawn_targets) > limits.MAX_POINTS:
+    if base.n_points + len(drawn_targets) > limits.MAX_POINTS:  # removed ones count too
         raise ValueError(f"it holds more than {limits.MAX_POINTS} points")
     if p["source"] not in ("generated", "file", "drawn"):
         raise ValueError(f"unknown source {p['source']!r:.40}")
@@ -254,6 +278,12 @@ def _read_history(h: dict) -> History:
         setattr(history, name, values)
     history.cap()  # a history longer than a session keeps is thinned as it would have been
     return history
+
+
+def _text(value, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be text, not {value!r:.40}")
+    return value
 
 
 def _whole(value, what: str, low: int) -> int:

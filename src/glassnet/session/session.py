@@ -7,8 +7,14 @@ parts, each with one job: ``Settings``, a ``Workspace`` (points to features,
 targets and split), a ``Training`` (network, trainer, epoch, history, alerts), a
 ``StepPreview``, the ``UndoStack`` and the ``Pace``; edits are pure functions in
 ``edits.py``. It is plain synchronous Python, not thread-safe: a host (the web
-server, the notebook widget) calls :meth:`Session.advance` again and again to
-train while playing, holding a lock if it trains in another thread.
+server's workers, the notebook widget) calls :meth:`Session.advance` again and
+again to train while playing, holding a lock if it trains in another thread.
+
+A host that shares one core between many sessions sets ``checkpoint``: a
+function the session calls between slices of long work (after each batch of an
+epoch, whether trained, stepped or explained). The host may let other sessions
+take a turn there, or raise :class:`Interrupted` to stop the work; then nothing
+changed.
 """
 
 from __future__ import annotations
@@ -20,11 +26,12 @@ from ..data import Dataset
 from ..engine import Network
 from . import edits
 from .errors import SessionError
+from .kept_undo import read_steps, steps_document
 from .pace import Pace
 from .points import Points
 from .preview import Explainer, StepRecord
 from .rules import check_changes
-from .saving import damaged_message, restore_parts, to_document
+from .saving import SavedSessionError, damaged_message, restore_parts, to_document
 from .settings import CUSTOM, Settings
 from .training import Training
 from .undo import Snapshot, UndoStack
@@ -48,6 +55,7 @@ class Session:
         self.version = 0  # grows with every change a view could show
         self.data_version = 0  # grows when the points or the split change
         self.explainer = Explainer()  # the step being explained
+        self.checkpoint = None  # set by a host that takes turns (see the module's docstring)
         if settings:
             self.change_settings(settings, undoable=False)
             self.notices.clear()
@@ -98,7 +106,7 @@ class Session:
         """Pause, then train exactly one epoch."""
         self.playing = False
         self.training.alert = None
-        self._after_training(self.training.train_epochs(1, self.workspace))
+        self._after_training(self.training.train_epochs(1, self.workspace, self.checkpoint))
 
     def reset(self):
         """Back to the first weights (the same ones for the same seed), epoch 0, no history."""
@@ -112,9 +120,13 @@ class Session:
         if not self.playing:
             return 0
         due = self.pace.due(self.settings.speed)
-        done = self.training.run(due, budget, self.clock, self.workspace)
-        self.pace.count(done)
-        self._after_training(done)
+        start = self.epoch
+        try:
+            self.training.run(due, budget, self.clock, self.workspace, self.checkpoint)
+        finally:  # epochs finished before an interruption count
+            done = self.epoch - start
+            self.pace.count(done)
+            self._after_training(done)
         return done
 
     def seconds_until_due(self) -> float:
@@ -206,7 +218,9 @@ class Session:
         """Pause, and preview a training step on a point; the network waits for apply_step."""
         self.playing = False
         seed = self.settings.seed
-        record = self.explainer.explain(self.training, self.workspace, seed, point, size)
+        record = self.explainer.explain(
+            self.training, self.workspace, seed, point, size, self.checkpoint
+        )
         self._changed()
         return record
 
@@ -226,13 +240,31 @@ class Session:
 
     # -- saving and undo -----------------------------------------------------------------
 
-    def save(self, include_history: bool = True) -> dict:
-        """The whole session as one plain document (see ``saving.py``)."""
-        return to_document(self.settings, self.training, self.points, include_history)
+    def save(self, include_history=True, include_points=True, undo_since=None) -> dict:
+        """The whole session as one plain document (see ``saving.py``).
+
+        ``include_points=False`` leaves the points out (a view that kept them can
+        put them back). With ``undo_since`` (the ``undo_version`` of the last
+        document a view kept, or -1) the document says its ``undo_version``, and
+        holds the undo and redo steps when they changed since (``kept_undo.py``).
+        """
+        document = to_document(self.settings, self.training, self.points, include_history)
+        if undo_since is not None:
+            document["undo_version"] = self.undo_stack.version
+            if undo_since != self.undo_stack.version:
+                document.update(steps_document(self.undo_stack, self.points))
+        if not include_points:
+            del document["points"]
+        return document
 
     def restore(self, document: Any, undoable: bool = True, label: str = "Load session"):
-        """Bring back a saved session exactly (a damaged one is refused; nothing changes)."""
+        """Bring back a saved session exactly (a damaged one is refused; nothing changes).
+
+        A document restored by its own view (``undoable=False``: a kept copy)
+        brings back the undo and redo steps it holds.
+        """
         loaded = restore_parts(document, label)
+        steps = None if undoable else self._kept_steps(document)
         current = self._snapshot(label)
         try:
             self._restore(loaded)
@@ -241,7 +273,18 @@ class Session:
             raise SessionError(damaged_message(f"{type(error).__name__}: {error}")) from None
         if undoable:
             self.undo_stack.push(current)
+        if steps is not None:
+            self.undo_stack.replace(*steps)
         self._changed()
+
+    def _kept_steps(self, document: dict):
+        if "undo" not in document and "redo" not in document:
+            return None
+        try:
+            return read_steps(document)
+        except SavedSessionError as error:
+            self.notices.append(f"The kept undo steps were left out: {error}.")
+            return None
 
     def undo(self):
         """Go back to before the last reset, architecture change, regenerate, clear or edit."""

@@ -91,21 +91,25 @@ class Training:
         self.metrics: Metrics = measure(self.network, workspace)
         self.history.record(self.epoch, self.metrics.as_dict())
 
-    def run(self, due: float, budget: float, clock, workspace: Workspace) -> int:
+    def run(self, due: float, budget: float, clock, workspace: Workspace, between=None) -> int:
         """Train up to ``due`` epochs, one at a time, for at most ``budget`` seconds of ``clock``.
 
         At least one epoch is tried; an alert that pauses stops the run. Returns
-        the epochs trained.
+        the epochs trained. ``between`` is called after each batch (see
+        :meth:`train_epochs`).
         """
         start, done = clock(), 0
         while done < due and (done == 0 or clock() - start < budget):
-            if self.train_epochs(1, workspace) == 0 or (self.alert and self.alert.pauses):
+            if self.train_epochs(1, workspace, between) == 0 or (self.alert and self.alert.pauses):
                 break
             done += 1
         return done
 
-    def train_epochs(self, n: int, workspace: Workspace) -> int:
+    def train_epochs(self, n: int, workspace: Workspace, between=None) -> int:
         """Train ``n`` epochs on the training points; stop and explain on divergence.
+
+        ``between`` is called after each batch (``Trainer.epoch``); when it
+        raises, the epoch it stopped is undone and the error goes on.
 
         Returns
         -------
@@ -118,13 +122,13 @@ class Training:
         if len(x) == 0:
             self.alert = NO_DATA
             return 0
-        # Going back after a divergence needs the trainer's memory too: momentum
-        # that blew up with the weights would blow them up again.
-        saved_parameters = self.parameters()
-        saved_trainer = self.trainer.state()
         for done in range(n):
+            # Going back after a divergence needs the trainer's memory too: momentum
+            # that blew up with the weights would blow them up again.
+            saved_parameters = self.parameters()
+            saved_trainer = self.trainer.state()
             try:
-                self.trainer.epoch(x, t)
+                self.trainer.epoch(x, t, between)
             except DivergenceError as error:
                 self.set_state(saved_parameters, saved_trainer)
                 self.alert = Alert(
@@ -135,6 +139,10 @@ class Training:
                 )
                 self.remeasure(workspace)
                 return done
+            except BaseException:
+                # Stopped halfway by the host (``between`` raised): half an epoch is not kept.
+                self.set_state(saved_parameters, saved_trainer)
+                raise
             self.epoch += 1
             self.remeasure(workspace)
             self._watch()

@@ -2,8 +2,10 @@
 
 A snapshot holds everything needed to go back: the settings, the points, the
 weights, the optimizer's memory, the shuffling state, the epoch and the
-history (arrays are copies). It can rebuild the workspace and the training it
-was taken from; :class:`UndoStack` keeps snapshots in order.
+history (arrays are copies; the points are shared, since edits make new ones,
+and so is the history, through a :class:`HistoryMark`). It can rebuild the
+workspace and the training it was taken from; :class:`UndoStack` keeps
+snapshots in order.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import limits
-from .history import History
+from .history import HistoryMark
 from .points import Points
 from .settings import Settings
 from .training import Training
@@ -28,14 +30,14 @@ class Snapshot:
     parameters: list
     trainer: dict  # Trainer.state(): optimizer memory, shuffling, pinned weights
     epoch: int
-    history: History
+    history: HistoryMark
 
     @classmethod
     def take(cls, label: str, settings: Settings, points: Points, training: Training) -> Snapshot:
         """A snapshot of a session's settings, points and training now (copies)."""
         t = training
         return cls(label, settings, points, t.parameters(), t.trainer.state(), t.epoch,
-                   t.history.copy())  # fmt: skip
+                   t.history.mark())  # fmt: skip
 
     def rebuild(self, history_generation: int) -> tuple[Workspace, Training]:
         """The workspace and the training this snapshot was taken of.
@@ -47,8 +49,7 @@ class Snapshot:
         training = Training(self.settings, workspace)
         training.set_state(self.parameters, self.trainer)
         training.epoch = self.epoch
-        training.history = self.history.copy()
-        training.history.generation = history_generation + 1
+        training.history = self.history.history(generation=history_generation + 1)
         training.history.truncate(self.epoch)  # a kept history may run ahead of its weights
         training.remeasure(workspace)
         return workspace, training
@@ -60,18 +61,21 @@ class UndoStack:
     def __init__(self):
         self.undo: list[Snapshot] = []
         self.redo: list[Snapshot] = []
+        self.version = 0  # grows with every change, so a view knows when to keep the steps again
 
     def push(self, snapshot: Snapshot):
         """Remember the state before a new change; a new change forgets what could be redone."""
         self.undo.append(snapshot)
         del self.undo[: -limits.MAX_UNDO]
         self.redo.clear()
+        self.version += 1
 
     def back(self, now: Snapshot) -> Snapshot | None:
         """The snapshot to go back to (``now`` becomes redoable), or None."""
         if not self.undo:
             return None
         self.redo.append(now)
+        self.version += 1
         return self.undo.pop()
 
     def forward(self, now: Snapshot) -> Snapshot | None:
@@ -79,7 +83,13 @@ class UndoStack:
         if not self.redo:
             return None
         self.undo.append(now)
+        self.version += 1
         return self.redo.pop()
+
+    def replace(self, undo: list[Snapshot], redo: list[Snapshot]):
+        """Take these steps instead (kept ones, brought back)."""
+        self.undo, self.redo = undo[-limits.MAX_UNDO :], redo[-limits.MAX_UNDO :]
+        self.version += 1
 
     @property
     def undo_label(self) -> str | None:

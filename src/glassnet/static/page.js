@@ -5,38 +5,64 @@
  * Page-only features live here, not in the shared front end:
  * - the URL hash holds the setup (lib/urlState.js): opening a link restores it,
  *   and every change of settings rewrites it;
- * - the tab keeps its session in sessionStorage (settings, points, weights,
- *   optimizer, history), sent back to the server after a reload or a server
- *   restart; settings from the link win over what was kept;
+ * - the tab keeps its session, so that nothing is lost when the page reloads or the
+ *   server restarts (or is killed):
+ *   - the server keeps the session a minute after its tab goes, and the tab comes
+ *     back to it with the token it got in `welcome` (sessionStorage): undo and all;
+ *   - the tab also keeps its own copy (settings, points, weights, optimizer, history,
+ *     whether it was playing) in sessionStorage, asked for at most every KEEP_EVERY_MS
+ *     while something changes, and its undo steps in IndexedDB (keptUndo.js). A server
+ *     that no longer has the session restores that copy. Settings from the link win;
  * - after the connection drops it tries again every few seconds.
+ *
+ * The tab's route (an id in sessionStorage, index.html makes it) goes in the socket's
+ * address: a proxy in front of several glassnet servers sends a tab to the same one
+ * each time (docs/serving.md).
  */
 
 import app from "./app.js";
+import { openKeptUndo, withSteps } from "./keptUndo.js";
 import { createSocketModel } from "./lib/socketModel.js";
 import { emptyHistory, mergeHistory } from "./lib/history.js";
 import { lazy } from "./lib/lazy.js";
 import { readHash, writeHash } from "./lib/urlState.js";
 
 /** @import { History, Incoming, SessionDocument } from "./lib/messages.js" */
+/** @import { KeptSteps } from "./keptUndo.js" */
 /** @typedef {(session: SessionDocument) => void} SavedHandler */
+/** @typedef {SessionDocument & { history?: Partial<History>, playing?: boolean }} Kept */
 
 const KEEP_KEY = "glassnet-session";
-const KEEP_EVERY_MS = 1500;
+const TOKEN_KEY = "glassnet-token";
+const ROUTE_KEY = "glassnet-route";
+const KEEP_EVERY_MS = 700; // so that a server killed while training loses less than a second
 const RECONNECT_MS = 2000;
+const MAX_MESSAGE_BYTES = 6_000_000; // until the catalog says (docs/limits.md)
 
 const link = readHash(location.hash);
 const layout = document.body.dataset.layout || "full";
+const route = sessionStorage.getItem(ROUTE_KEY) || "";
 let kept = readKept();
 let lossHistory = kept?.history ? { ...emptyHistory(), ...kept.history } : emptyHistory();
+const keptUndo = await openKeptUndo(route);
+/** @type {KeptSteps | null} */
+let steps = keptUndo.steps;
 /** @type {string[]} */
 let settingNames = [];
+let maxBytes = MAX_MESSAGE_BYTES;
 
 const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-const model = createSocketModel(`${scheme}//${location.host}/ws`, {
-  hello: () => ({
-    ...(kept ? { restore: { ...kept, history: plainHistory(lossHistory) } } : {}),
-    ...(Object.keys(link.settings).length ? { settings: link.settings } : {}),
-  }),
+const model = createSocketModel(`${scheme}//${location.host}/ws?route=${encodeURIComponent(route)}`, {
+  hello: () => {
+    // The hash as it is now: after a reconnection, the link it was opened with is old.
+    const settings = readHash(location.hash).settings;
+    return {
+      // The token first: the server looks for it at the start of a large hello.
+      ...(sessionStorage.getItem(TOKEN_KEY) ? { token: sessionStorage.getItem(TOKEN_KEY) } : {}),
+      ...(kept ? restoreFields(kept) : {}),
+      ...(Object.keys(settings).length ? { settings } : {}),
+    };
+  },
   local: { ui_options: { hidden: link.hidden, hideText: link.hideText, layout } },
   // index.html opened it while the modules loaded.
   socket: /** @type {{ glassnetSocket?: WebSocket }} */ (/** @type {unknown} */ (window)).glassnetSocket,
@@ -44,16 +70,28 @@ const model = createSocketModel(`${scheme}//${location.host}/ws`, {
 const el = /** @type {HTMLElement} */ (document.getElementById("app"));
 app.render({ model, el });
 
+/**
+ * What a hello brings of the kept copy: the session (with its steps, as many as fit)
+ * and whether it was playing.
+ * @param {Kept} copy
+ */
+function restoreFields(copy) {
+  const { playing, ...session } = copy;
+  const restore = withSteps({ ...session, history: plainHistory(lossHistory) }, steps, maxBytes);
+  return { restore, ...(playing ? { play: true } : {}) };
+}
+
 // The answers to `save` arrive in the order asked: each goes to whoever asked.
 /** @type {SavedHandler[]} */
 const savedHandlers = [];
 /**
  * @param {boolean} withHistory
  * @param {SavedHandler} handler
+ * @param {Record<string, unknown>} [options] more fields of the save request
  */
-function requestSave(withHistory, handler) {
+function requestSave(withHistory, handler, options = {}) {
   savedHandlers.push(handler);
-  model.send({ type: "save", history: withHistory });
+  model.send({ type: "save", history: withHistory, ...options });
 }
 // The page's own tools load after the playground is on screen (not in the compact embed).
 const hostTools = lazy(async () => {
@@ -62,20 +100,30 @@ const hostTools = lazy(async () => {
 }, undefined);
 if (layout !== "embed") hostTools.need();
 
-// Keep the session: ask for it (without history, which frames already bring)
-// whenever something changed, at most every KEEP_EVERY_MS.
+// Keep the session: ask for it (without history, which frames already bring, and without
+// the points unless they changed) whenever something changed, at most every KEEP_EVERY_MS.
 let version = -1;
 let keptVersion = -1;
+let playing = false;
+let pointsChanged = true;
+let stepsVersion = -1; // the undo version this connection's session last reported
 /** @type {ReturnType<typeof setTimeout> | null} */
 let timer = null;
 model.on("msg:custom", (/** @type {Incoming} */ message) => {
   if (message.type === "welcome") {
     settingNames = message.catalog.settings.map((setting) => setting.name);
+    maxBytes = message.catalog.limits.MAX_MESSAGE_BYTES ?? maxBytes;
+    if (message.token) sessionStorage.setItem(TOKEN_KEY, message.token);
+    pointsChanged = true; // perhaps another session (a restarted server): keep it all anew
+    keptVersion = -1;
+    stepsVersion = -1;
   } else if (message.type === "frame") {
     lossHistory = mergeHistory(lossHistory, message.history);
     version = message.version;
+    playing = message.playing;
     scheduleKeep();
   } else if (message.type === "data") {
+    pointsChanged = true;
     scheduleKeep();
   } else if (message.type === "saved") {
     savedHandlers.shift()?.(message.session);
@@ -89,9 +137,11 @@ function scheduleKeep() {
   if (timer) return;
   timer = setTimeout(() => {
     timer = null;
-    if (version === keptVersion) return;
+    if (version === keptVersion && !pointsChanged) return;
     keptVersion = version;
-    requestSave(false, keep);
+    const withPoints = pointsChanged || !kept;
+    pointsChanged = false;
+    requestSave(false, keep, { points: withPoints, undo: stepsVersion });
   }, KEEP_EVERY_MS);
 }
 
@@ -108,9 +158,16 @@ function writeLink() {
 }
 model.on("change", writeLink);
 
-/** @param {SessionDocument} session */
+/** @param {SessionDocument} session what `save` answered */
 function keep(session) {
-  kept = session;
+  const { undo, redo, undo_version: undoVersion, ...rest } = session;
+  if (typeof undoVersion === "number") stepsVersion = undoVersion;
+  if (Array.isArray(undo) && Array.isArray(redo)) {
+    steps = { undo, redo, version: stepsVersion };
+    keptUndo.keep(steps);
+  }
+  const points = rest.points ?? kept?.points; // left out when they had not changed
+  kept = { ...rest, points, playing };
   try {
     sessionStorage.setItem(KEEP_KEY, JSON.stringify({ ...kept, history: plainHistory(lossHistory) }));
   } catch {
@@ -118,7 +175,7 @@ function keep(session) {
   }
 }
 
-/** @returns {(SessionDocument & { history?: Partial<History> }) | null} what this tab kept */
+/** @returns {Kept | null} what this tab kept */
 function readKept() {
   try {
     return JSON.parse(sessionStorage.getItem(KEEP_KEY) || "null");

@@ -21,9 +21,9 @@
  *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ConnectionMessage} Incoming
  */
 
-/** @typedef {{ type: "welcome", protocol: number, catalog: Catalog }} WelcomeMessage */
+/** @typedef {{ type: "welcome", protocol: number, catalog: Catalog, token?: string }} WelcomeMessage */
 /** @typedef {{ type: "notice", message: string }} NoticeMessage */
-/** @typedef {{ type: "error", request: string | null, message: string }} ErrorMessage */
+/** @typedef {{ type: "error", request: string | null, message: string, limit?: string }} ErrorMessage */
 /** @typedef {{ type: "saved", session: SessionDocument }} SavedMessage */
 
 /**

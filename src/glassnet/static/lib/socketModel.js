@@ -77,9 +77,23 @@ export function createSocketModel(url, { hello = () => ({}), local = {}, socket:
     for (const fn of listeners.get(event) || []) fn(...args);
   }
 
+  let maxBytes = Infinity; // MAX_MESSAGE_BYTES, once the welcome's catalog says it
+
   /** @param {Outgoing} message */
   function transmit(message) {
-    const text = JSON.stringify(message);
+    let text = JSON.stringify(message);
+    if (tooLarge(text) && message.type === "hello" && message.restore) {
+      text = JSON.stringify({ ...message, restore: undefined }); // start afresh rather than not at all
+    }
+    if (tooLarge(text)) {
+      // Say the limit before sending: the server would only refuse it.
+      const mb = (/** @type {number} */ n) => `${(n / 1e6).toFixed(1)} MB`;
+      const size = new Blob([text]).size;
+      emit("msg:custom", { type: "error", request: message.type, limit: "MAX_MESSAGE_BYTES",
+        message: `This ${message.type} message would be ${mb(size)}; glassnet takes messages of ` +
+          `at most ${mb(maxBytes)} (MAX_MESSAGE_BYTES), so it was not sent. Nothing changed.` }, []);
+      return;
+    }
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(text);
       if (message.type === "hello") greeted = socket;
@@ -109,6 +123,7 @@ export function createSocketModel(url, { hello = () => ({}), local = {}, socket:
     else current.addEventListener("open", onOpen);
     current.addEventListener("message", (event) => {
       const [message, buffers] = decode(event.data);
+      if (message.type === "welcome") maxBytes = message.catalog?.limits?.MAX_MESSAGE_BYTES ?? maxBytes;
       if (message.type === "settings") {
         const changed = Object.keys(message.values).filter(
           (k) => JSON.stringify(values[k]) !== JSON.stringify(message.values[k]),
@@ -123,6 +138,11 @@ export function createSocketModel(url, { hello = () => ({}), local = {}, socket:
     current.addEventListener("close", (event) => {
       emit("msg:custom", { type: "connection", state: "closed", reason: event.reason }, []);
     });
+  }
+
+  /** Whether a message's text is over the limit (counted as UTF-8 only when it could be). */
+  function tooLarge(/** @type {string} */ text) {
+    return text.length > maxBytes / 3 && new Blob([text]).size > maxBytes;
   }
 
   /** @type {Model & { reconnect(): void }} */

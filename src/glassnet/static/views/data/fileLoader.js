@@ -4,7 +4,9 @@
  * dropping a file anywhere on the panel. The file is read as text here and sent
  * to the session (command load_data); the session reads it, and either sends
  * the new data or an error that names the row. Only the size is checked here,
- * before sending, so a huge file is not pushed down the wire for nothing.
+ * before sending, so a huge file is not pushed down the wire for nothing: the
+ * file's (MAX_FILE_BYTES), and the message's it becomes (MAX_MESSAGE_BYTES; JSON
+ * writes a line break as two characters, so a CSV's CRLF line ends become LF first).
  *
  * The session's errors arrive in state.errors (the messages view shows them as
  * toasts); errors about the file we just sent are also shown right here, next
@@ -58,9 +60,18 @@ export function createFileLoader(panel, api) {
     }
     let content;
     try {
-      content = await file.text();
+      content = (await file.text()).replace(/\r\n?/g, "\n");
     } catch {
       problem.textContent = `${file.name} could not be read. Is it still there?`;
+      return;
+    }
+    const maxMessage = api.state.catalog?.limits?.MAX_MESSAGE_BYTES ?? Infinity;
+    const message = new Blob([JSON.stringify({ type: "load_data", filename: file.name, content })]);
+    if (message.size > maxMessage) {
+      status.textContent = "";
+      problem.textContent = `${file.name} makes a message of ${megabytes(message.size)} (its text, ` +
+        `written as JSON); glassnet takes messages up to ${megabytes(maxMessage)}. ` +
+        "Keep fewer rows (or fewer columns) and try again.";
       return;
     }
     pending = file.name;

@@ -1,0 +1,295 @@
+"""One WebSocket, relayed to its session in a worker process: the web process's whole part.
+
+For each view that connects, the relay checks it may (its page's origin, the
+caps), waits for its ``hello``, and starts its session in a worker, or, when
+the hello brings the token of a session kept for it, attaches it to that
+session again (a token travels in the hello, not in the URL, so that no proxy
+writes it in a log). Then it forwards: the view's messages to the worker as they
+came, the worker's answers to the view. It never parses more than a message's
+type, so a busy session cannot slow the web process down.
+
+It also keeps each view to its share (docs/limits.md):
+
+- a message over ``MAX_MESSAGE_BYTES`` is answered with an error, not forwarded;
+- past ``MAX_MESSAGES_PER_SECOND``, or with ``MAX_IN_FLIGHT`` messages waiting
+  for answers, it reads that view's messages no faster (the rest wait in the
+  network, so a flood costs nothing) and tells the view once why.
+
+When the view goes, its waiting messages are dropped and its work stopped; the
+session is kept ``IDLE_SECONDS`` for the view to come back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import re
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from starlette.websockets import WebSocket, WebSocketState
+
+from . import limits
+from .protocol import quick_type
+from .workers import Full, Link, Registry, WorkerPool
+
+HELLO_WAIT_SECONDS = 2.0
+"""How long a new connection waits for a ``hello`` before starting with the defaults."""
+
+NOTICE_EVERY_SECONDS = 10.0
+"""A view that keeps going past a limit is told again at most this often."""
+
+
+@dataclass
+class Gate:
+    """What the relay checks before a view gets a session, and where sessions live."""
+
+    pool: WorkerPool
+    registry: Registry
+    allowed_origins: tuple[str, ...] = ()
+
+
+def limit_error(limit: str, message: str) -> str:
+    """An ``error`` a view gets from the relay itself: about a limit, not about one request."""
+    return json.dumps({"type": "error", "request": None, "message": message, "limit": limit})
+
+
+async def serve(websocket: WebSocket, gate: Gate):
+    """Run one view's connection until it closes (the WebSocket endpoint)."""
+    if not _origin_allowed(websocket, gate.allowed_origins):
+        await websocket.close(code=1008, reason="This page's origin may not open a session.")
+        return
+    await gate.pool.start()
+    await websocket.accept()
+    relay = Relay(websocket, gate.pool)
+    entry = None
+    try:
+        first = await relay.first_message()
+        if relay.closed:
+            return  # gone before it said hello
+        entry = gate.registry.reclaim(hello_token(first))
+        if entry is not None:
+            gate.pool.attach(entry.sid, relay, entry.token, first)
+        else:
+            address = websocket.client.host if websocket.client else "?"
+            try:
+                entry, freed = gate.registry.admit(address)
+            except Full as full:
+                await relay.refuse(str(full))
+                return
+            for sid in freed:
+                gate.pool.close(sid)
+            try:
+                entry.sid = gate.pool.open(relay, entry.token, first)
+            except RuntimeError as error:  # the only worker is being replaced
+                await relay.refuse(f"{error}.")
+                return
+        relay.sid = entry.sid
+        await relay.run()
+    finally:
+        relay.stop()
+        if entry is not None and entry.sid:
+            gate.pool.detach(entry.sid)
+            gate.registry.detach(entry)
+        elif entry is not None:
+            gate.registry.remove(entry)  # it never started
+
+
+_TOKEN = re.compile(r'"token"\s*:\s*"([A-Za-z0-9_-]{1,100})"')
+
+
+def hello_token(first) -> str | None:
+    """The token a view's ``hello`` brings back (None without one).
+
+    A small hello is parsed; in a large one (it carries a kept session) the token
+    is looked for near the start, where the page puts it, so that the web process
+    never parses megabytes.
+    """
+    if first is None or quick_type(first) != "hello":
+        return None
+    if len(first) <= 65536:
+        try:
+            token = json.loads(first).get("token")
+        except (ValueError, UnicodeDecodeError, RecursionError, AttributeError):
+            return None
+        return token if isinstance(token, str) else None
+    head = first[:2000]
+    match = _TOKEN.search(head if isinstance(head, str) else head.decode("utf-8", "replace"))
+    return match.group(1) if match else None
+
+
+class Relay(Link):
+    """The two directions of one view's connection (see the module's docstring)."""
+
+    def __init__(self, websocket: WebSocket, pool: WorkerPool):
+        self.websocket = websocket
+        self.pool = pool
+        self.sid = 0
+        self.outgoing: asyncio.Queue = asyncio.Queue()
+        self.in_flight = 0
+        self.room = asyncio.Event()
+        self.room.set()
+        self.closed = False
+        self.told: dict[str, float] = {}  # limit -> when the view was last told
+        self.tokens = float(limits.MAX_MESSAGES_PER_SECOND)
+        self.refilled = time.monotonic()
+        self.sender = asyncio.ensure_future(self._send_all())
+
+    # -- from the pool ------------------------------------------------------------------
+
+    def deliver(self, payloads: list, handled: int):
+        self.outgoing.put_nowait((payloads, handled))
+
+    def lost(self, reason: str):
+        self.outgoing.put_nowait(None)
+
+    # -- the view's messages ------------------------------------------------------------
+
+    async def refuse(self, message: str):
+        """Tell a view there is no room for its session, and close."""
+        await self.websocket.send_text(limit_error("MAX_SESSIONS", message))
+        await self.websocket.close(code=1013)
+        self.closed = True
+
+    async def first_message(self):
+        try:
+            return await asyncio.wait_for(self._receive(), timeout=HELLO_WAIT_SECONDS)
+        except TimeoutError:
+            return None
+
+    async def run(self):
+        """Forward the view's messages until it goes."""
+        while True:
+            raw = await self._receive()
+            if raw is None:
+                return
+            size = _size(raw)
+            if size > limits.MAX_MESSAGE_BYTES:
+                self._say(_too_large(raw, size))
+                continue
+            await self._take_turn_to_read()
+            if quick_type(raw) == "ready":
+                self.pool.ready(self.sid)  # never waits: a view waiting for a frame sends it
+                continue
+            if self.in_flight >= limits.MAX_IN_FLIGHT:
+                self._tell("MAX_IN_FLIGHT", _busy_message())
+                self.room.clear()
+                await self.room.wait()
+            self.in_flight += 1
+            self.pool.message(self.sid, raw)
+
+    async def _receive(self):
+        """The next message's text or bytes; None once the view has gone."""
+        message = await self.websocket.receive()
+        if message["type"] == "websocket.disconnect":
+            self.closed = True
+            return None
+        text = message.get("text")
+        return text if text is not None else (message.get("bytes") or b"")
+
+    async def _take_turn_to_read(self):
+        """Wait while the view sends faster than MAX_MESSAGES_PER_SECOND (a token bucket)."""
+        now = time.monotonic()
+        rate = limits.MAX_MESSAGES_PER_SECOND
+        self.tokens = min(rate, self.tokens + (now - self.refilled) * rate)
+        self.refilled = now
+        self.tokens -= 1
+        if self.tokens < 0:
+            self._tell("MAX_MESSAGES_PER_SECOND", _rate_message())
+            await asyncio.sleep(-self.tokens / rate)
+
+    def _tell(self, limit: str, message: str):
+        now = time.monotonic()
+        if now - self.told.get(limit, -NOTICE_EVERY_SECONDS) >= NOTICE_EVERY_SECONDS:
+            self.told[limit] = now
+            self._say(limit_error(limit, message))
+
+    def _say(self, text: str):
+        self.outgoing.put_nowait(([text], 0))
+
+    # -- to the view --------------------------------------------------------------------
+
+    async def _send_all(self):
+        while True:
+            item = await self.outgoing.get()
+            if item is None:  # the session's worker died: the view restores from its copy
+                await self._close(1011, "The glassnet process running this session stopped.")
+                return
+            payloads, handled = item
+            for data in payloads:
+                if not await self._send(data):
+                    return
+            self.in_flight -= handled
+            if self.in_flight < limits.MAX_IN_FLIGHT:
+                self.room.set()
+
+    async def _send(self, data) -> bool:
+        if self.closed or self.websocket.application_state != WebSocketState.CONNECTED:
+            return False
+        try:
+            if isinstance(data, bytes):
+                await self.websocket.send_bytes(data)
+            else:
+                await self.websocket.send_text(data)
+        except (RuntimeError, OSError):  # it closed while we sent (Starlette says so this way)
+            self.closed = True
+            return False
+        return True
+
+    async def _close(self, code: int, reason: str):
+        with contextlib.suppress(RuntimeError, OSError):
+            await self.websocket.close(code=code, reason=reason)
+        self.closed = True
+
+    def stop(self):
+        self.sender.cancel()
+        self.room.set()
+
+
+def _size(raw) -> int:
+    """A message's size in bytes (text is counted as UTF-8 only when it could matter)."""
+    if isinstance(raw, bytes) or 4 * len(raw) <= limits.MAX_MESSAGE_BYTES:
+        return len(raw)
+    return len(raw.encode())
+
+
+def _too_large(raw, size: int) -> str:
+    return json.dumps(
+        {
+            "type": "error",
+            "request": quick_type(raw),
+            "message": f"A message may be at most {limits.MAX_MESSAGE_BYTES:,} bytes "
+            f"(MAX_MESSAGE_BYTES, docs/limits.md); this one has {size:,}, so it was not read. "
+            "Nothing changed.",
+            "limit": "MAX_MESSAGE_BYTES",
+        }
+    )
+
+
+def _rate_message() -> str:
+    return (
+        f"This view sends more than {limits.MAX_MESSAGES_PER_SECOND} messages a second "
+        "(MAX_MESSAGES_PER_SECOND, docs/limits.md), so glassnet reads them no faster and they "
+        "take effect late. A controller should send at most one message per frame, with the "
+        "latest values only."
+    )
+
+
+def _busy_message() -> str:
+    return (
+        f"{limits.MAX_IN_FLIGHT} messages of this view are still waiting for their answers "
+        "(MAX_IN_FLIGHT, docs/limits.md); glassnet reads the next ones as those are answered. "
+        "Wait for an answer before sending more of the same."
+    )
+
+
+def _origin_allowed(websocket: WebSocket, allowed: tuple[str, ...]) -> bool:
+    origin = websocket.headers.get("origin")
+    if origin is None:
+        return True  # not a browser page (a script, a test client): no page to protect
+    if "*" in allowed or origin in allowed:
+        return True
+    host = websocket.headers.get("host", "")
+    return urlsplit(origin).netloc == host

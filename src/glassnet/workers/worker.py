@@ -1,0 +1,101 @@
+"""A worker process: many sessions on one core, taking fair turns.
+
+The worker reads what the web process sends (``channel.py``), gives the next
+turn to whichever session ``turns.py`` picks, sends what that session answered,
+and reads again: between two turns it always looks for new messages, so a turn
+(at most a slice of time, see ``host.py``) is the longest anything waits.
+
+It stops when the web process says so, or when the channel closes because the
+web process is gone.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import socket
+import sys
+
+from .channel import WorkerEnd
+from .host import Host, Options
+from .turns import Turns
+
+log = logging.getLogger("glassnet")
+
+
+def main(argv: list[str]):
+    """``python -m glassnet.workers.worker FD OPTIONS``.
+
+    FD is this worker's end of its channel to the web process (``pool.py``),
+    OPTIONS its :class:`Options` as a JSON object.
+    Serve sessions until told to stop or the web process is gone.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the web process stops its workers itself
+    fd, options = argv
+    options = Options(**json.loads(options))
+    Worker(WorkerEnd(socket.socket(fileno=int(fd))), options).run()
+
+
+class Worker:
+    """The loop of one worker process (see the module's docstring)."""
+
+    def __init__(self, channel: WorkerEnd, options: Options):
+        self.channel = channel
+        self.options = options
+        self.turns = Turns(options.slice_seconds)
+        self.hosts: dict[int, Host] = self.turns.hosts
+
+    def run(self):
+        try:
+            while True:
+                for message in self.channel.receive(self.turns.wait()):
+                    if not self.handle(message):
+                        return
+                host = self.turns.next()
+                if host is not None:
+                    host.used += host.take_turn()
+                    self.flush(host)
+        except (EOFError, ConnectionError):
+            pass  # the web process is gone: so are the views
+        finally:
+            for host in self.hosts.values():
+                host.close()
+            self.channel.close()
+
+    def handle(self, message: tuple) -> bool:
+        """Carry out one request of the web process; False when it says stop."""
+        kind, *rest = message
+        if kind == "stop":
+            return False
+        sid = rest[0]
+        if kind in ("open", "attach"):
+            _, token, first = rest
+            host = self.hosts.get(sid)
+            if host is None:
+                host = self.hosts[sid] = Host(sid, token, self.options)
+            host.attach(first, fresh=kind == "open")
+            return True
+        host = self.hosts.get(sid)
+        if host is None:
+            return True  # closed meanwhile
+        if kind == "message":
+            host.receive(rest[1])
+        elif kind == "ready":
+            host.ready()
+        elif kind == "detach":
+            host.detach()
+        elif kind == "close":
+            host.close()
+            del self.hosts[sid]
+        return True
+
+    def flush(self, host: Host):
+        """Send what a host's turn produced."""
+        if host.out or host.handled:
+            self.channel.send(("out", host.sid, host.out, host.handled))
+            host.out, host.handled = [], 0
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,130 @@
+"""One session in a worker: turns of at most a slice, and work stopped cleanly at checkpoints."""
+
+import json
+
+import numpy as np
+import pytest
+from worker_helpers import SLOW_EPOCH, hello, of_type
+
+from glassnet.workers.host import Host, Options
+
+
+@pytest.fixture
+def host():
+    """A host with a view attached, past its hello, whose epochs are slow."""
+    h = Host(1, "token", Options(slice_seconds=0.005, request_seconds=30))
+    h.attach(hello(), fresh=True)
+    for raw in SLOW_EPOCH:
+        h.receive(raw)
+    run_all(h)
+    h.out.clear()
+    h.handled = 0
+    h.ready()  # the view drew its last frame
+    yield h
+    h.close()
+
+
+def run_all(host):
+    """Turns until the host has nothing left to do."""
+    while host.runnable():
+        host.take_turn()
+
+
+def weights(host):
+    return [p.copy() for p in host.session.network.parameters()]
+
+
+def test_a_long_request_gives_its_turn_back_after_a_slice_and_goes_on_at_the_next(host):
+    host.receive('{"type": "step"}')
+    turns = 0
+    while host.runnable():
+        host.take_turn()
+        turns += 1
+        if host.busy:
+            assert host.out == []  # no answer before the work is done
+    assert turns > 3  # one epoch of 5,000 batches took several turns
+    assert host.handled == 1 and of_type(host.out, "frame")[-1]["epoch"] == 1
+
+
+def test_a_view_that_goes_stops_its_work_and_nothing_changes(host):
+    run_all(host)  # the frame it was ready for
+    before, undo = weights(host), host.session.undo_label
+    host.receive('{"type": "step"}')
+    host.receive('{"type": "reset"}')
+    host.take_turn()
+    assert host.busy  # half way through the epoch
+    host.detach()
+    assert not host.inbox and host.runnable()  # only to stop the work
+    host.take_turn()
+    assert not host.busy and not host.runnable() and host.out == []
+    assert host.session.epoch == 0 and host.session.undo_label == undo  # the reset never ran
+    for a, b in zip(before, host.session.network.parameters()):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_a_request_that_computes_too_long_is_stopped_with_an_error_and_the_session_goes_on():
+    h = Host(1, None, Options(slice_seconds=0.005, request_seconds=0.05))
+    h.attach(hello(), fresh=True)
+    for raw in SLOW_EPOCH:
+        h.receive(raw)
+    run_all(h)
+    h.out.clear()
+    before = weights(h)
+    h.receive('{"type": "step"}')
+    run_all(h)
+    errors = of_type(h.out, "error")
+    assert (
+        errors and errors[0]["request"] == "step" and "MAX_REQUEST_SECONDS" in errors[0]["message"]
+    )
+    assert h.session.epoch == 0
+    for a, b in zip(before, h.session.network.parameters()):
+        np.testing.assert_array_equal(a, b)
+    h.out.clear()
+    h.receive(json.dumps({"type": "set", "changes": {"learning_rate": 0.1}}))
+    run_all(h)
+    assert of_type(h.out, "settings")[0]["values"]["learning_rate"] == 0.1
+    h.close()
+
+
+def test_a_host_closed_in_the_middle_of_work_ends_its_thread(host):
+    host.receive('{"type": "step"}')
+    host.take_turn()
+    assert host.busy
+    thread = host._thread
+    host.close()
+    thread.join(timeout=5)
+    assert not thread.is_alive()
+
+
+def test_ready_needs_no_turn_of_work_to_be_known_and_brings_the_next_frame():
+    h = Host(1, None, Options())
+    h.attach(hello(), fresh=True)
+    run_all(h)
+    assert of_type(h.out, "frame") and not h.runnable()
+    h.out.clear()
+    h.receive('{"type": "step"}')
+    run_all(h)
+    assert of_type(h.out, "frame") == []  # the view has not drawn the last one yet
+    h.ready()
+    assert h.runnable()
+    h.take_turn()
+    assert of_type(h.out, "frame")[0]["epoch"] == 1
+    h.close()
+
+
+def test_a_view_that_comes_back_gets_everything_anew_and_its_kept_copy_is_not_restored():
+    h = Host(1, "secret", Options())
+    h.attach(hello(), fresh=True)
+    h.receive('{"type": "step"}')
+    run_all(h)
+    kept = h.session.save()
+    h.receive('{"type": "step"}')
+    run_all(h)
+    h.detach()
+    restore = json.dumps({"type": "hello", "protocol": 2, "restore": kept})
+    h.attach(restore, fresh=False)
+    run_all(h)
+    welcome = of_type(h.out, "welcome")[0]
+    assert welcome["token"] == "secret"
+    assert of_type(h.out, "frame")[0]["epoch"] == 2  # the session itself, newer than the copy
+    h.close()
