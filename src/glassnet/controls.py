@@ -66,6 +66,7 @@ CONTROLS: dict[str, Control] = {
         Control("regenerate", "Regenerate", "data"),
         Control("load", "Load a data file", "data"),
         Control("draw", "Draw points", "data"),
+        Control("inputs", "Inputs on the map (data with more than two inputs)", "data"),
         Control("featuresPanel", "Features", "network", panel=True),
         Control("x", "Feature x₁", "network"),
         Control("y", "Feature x₂", "network"),

@@ -25,7 +25,7 @@ export function initialState() {
     notices: [],
     errors: [],
     grid: null,
-    ui: { hover: null, drawMode: false, drawClass: 0, drawValue: 1 },
+    ui: { hover: null, drawMode: false, drawClass: 0, drawValue: 1, slice: null },
     explain: closedExplain(),
     changed: {},
   };
