@@ -50,6 +50,7 @@ CONTROLS: dict[str, Control] = {
         Control("epoch", "Epoch counter", "top", panel=True),
         Control("speed", "Speed", "top"),
         Control("explain", "Step through", "top"),
+        Control("export", "Export (ml5.js model, p5.js sketch, NumPy, weights, pictures)", "top"),
         Control("settingsPanel", "Settings (compact layout)", "top", panel=True),
         Control("learningRate", "Learning rate", "settings"),
         Control("activation", "Activation", "settings"),

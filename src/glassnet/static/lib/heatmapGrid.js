@@ -20,10 +20,11 @@ export const GRID_RESOLUTION = 48;
  * @param {FrameNetwork} network the frame's network (its features, and whether the data has one input)
  * @param {Layer[]} layers its weights, from the frame's parameters
  * @param {Slice | null} [slice] for data with more than two inputs (lib/inputSlice.js)
- * @returns {Grid} for 1-D data, a row of 4 × GRID_RESOLUTION points along x₁
+ * @param {number} [resolution] points per side (a picture to export wants more)
+ * @returns {Grid} for 1-D data, a row of 4 × resolution points along x₁
  */
-export function heatmapGrid(network, layers, slice = null) {
+export function heatmapGrid(network, layers, slice = null, resolution = GRID_RESOLUTION) {
   const oneD = network.n_raw_inputs === 1;
-  const grid = { ...makeGrid(GRID_RESOLUTION * (oneD ? 4 : 1), oneD), slice };
+  const grid = { ...makeGrid(resolution * (oneD ? 4 : 1), oneD), slice };
   return { ...grid, values: evaluateGrid(layers, network.features, grid) };
 }

@@ -27,6 +27,7 @@ export function initialState() {
     grid: null,
     ui: { hover: null, drawMode: false, drawClass: 0, drawValue: 1, slice: null },
     explain: closedExplain(),
+    exported: null,
     changed: {},
   };
 }

@@ -18,7 +18,12 @@
 
 /**
  * @typedef {WelcomeMessage | DataMessage | FrameMessage | NoticeMessage | ErrorMessage
- *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ConnectionMessage} Incoming
+ *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ExportedMessage | ConnectionMessage} Incoming
+ */
+
+/**
+ * One exported file (docs/protocol.md, export): what to call it, and its bytes in base64.
+ * @typedef {{ type: "exported", format: string, filename: string, content: string }} ExportedMessage
  */
 
 /** @typedef {{ type: "welcome", protocol: number, catalog: Catalog }} WelcomeMessage */

@@ -66,6 +66,8 @@ export function reduce(state, message, buffers) {
       const deltas = { ...state.explain.deltas, [`${message.layer}:${message.unit}`]: message };
       return { explain: { ...state.explain, deltas } };
     }
+    case "exported":
+      return { exported: message };
     case "error": {
       const errors = [...state.errors, { id: nextId++, message: message.message, request: message.request }].slice(-KEEP_ERRORS);
       // The session refused to apply an explained step: the page is still before it.

@@ -7,7 +7,7 @@
  * (tests/test_frontend.py) checks every module against them.
  */
 
-/** @import { Alert, Catalog, ChainMessage, DataMessage, DeltaMessage, Explanation, Frame, History, Outgoing, Settings, StepSize } from "./messages.js" */
+/** @import { Alert, Catalog, ChainMessage, DataMessage, DeltaMessage, Explanation, ExportedMessage, Frame, History, Outgoing, Settings, StepSize } from "./messages.js" */
 
 // -- the model a host hands to render() -------------------------------------------
 
@@ -140,6 +140,7 @@
  * @property {boolean} [messages] notices and errors
  * @property {boolean} [explain]
  * @property {boolean} [ui]
+ * @property {boolean} [exported]
  */
 
 /**
@@ -158,6 +159,7 @@
  * @property {Grid | null} grid
  * @property {UiState} ui
  * @property {ExplainState} explain
+ * @property {ExportedMessage | null} exported the last file the session exported (views/export saves it)
  * @property {Changed} changed
  */
 
