@@ -126,8 +126,7 @@ export function createDrawing(map, api) {
     let target = regression ? state.ui.drawValue : Math.min(state.ui.drawClass, classes - 1);
     if (oneD && regression) target = clamp(second, -1, 1); // the value under the pointer
     let x = oneD ? [clamp(x1, -EXTENT, EXTENT)] : [clamp(x1, -EXTENT, EXTENT), clamp(second, -EXTENT, EXTENT)];
-    // Data with more inputs: the point drawn on the map's plane, the other inputs as held there.
-    const slice = state.grid?.slice;
+    const slice = state.grid?.slice; // more inputs: the others as held on the map's plane
     if (slice && !oneD) x = pointOnSlice(slice, x[0], x[1]);
     api.command("add_point", { x, target: regression ? Math.round(target * 1000) / 1000 : target });
   }
