@@ -158,26 +158,22 @@ def test_the_step_through_works_on_data_with_four_inputs(page, playground):
     playground()
     load(page, "iris.csv", IRIS.encode())
     page.get_by_role("button", name="Step through", exact=True).click()
-    page.wait_for_selector(".gn-explain:not([hidden])")
-    watch.wait_for(lambda: len(watch.last("data")["points"]) == 24)
-    explanation = None
-
-    def explained():
-        nonlocal explanation
-        found = watch.all("explanation")
-        explanation = found[-1] if found else None
-        return explanation is not None
-
-    # Pick a point on the map, as a person does.
-    data = watch.last("data")
-    x1, x2 = data["points"][data["train"][0]][:2]
-    box = page.locator(".gn-map").bounding_box()
-    page.mouse.click(
-        box["x"] + (x1 + 6) / 12 * box["width"], box["y"] + (6 - x2) / 12 * box["height"]
-    )
-    watch.wait_for(explained)
+    # Pick a training point in the panel's table, as the step-through's own tests do.
+    target = page.locator(".gn-ex-point[data-point]").nth(1)
+    point = int(target.get_attribute("data-point"))
+    target.click()
+    watch.wait_for(lambda: watch.all("explanation"), timeout_ms=15_000)
+    explanation = watch.last("explanation")
+    assert explanation["point"] == point
     assert len(explanation["x"]) == 4 and explanation["features"] == ["x1", "x2", "x3", "x4"]
-    page.wait_for_selector(".gn-explain [data-value]")
+    page.wait_for_selector(".gn-ex-card[data-stage='forward']")
+    # While a step is explained, the map and the bars show the explained point itself:
+    # each bar is the activation the session recorded for it.
+    assert_bars_are(page, watch, explanation["x"])
+    shown = bars(page)
+    for k, layer in enumerate(explanation["layers"]):
+        for j, a in enumerate(layer["a"]):
+            assert abs(shown[(k + 1, j)] - a) <= 1e-12 * max(1, abs(a))
 
 
 def test_a_hand_poses_63_inputs_hold_in_a_table_of_numbers(page, playground):

@@ -30,8 +30,9 @@ export function inputCount(state) {
 
 /**
  * The slice the map shows now: the person's choice if it was made for this data, else the
- * first two inputs across and up with the others held at the data's mean.
- * @param {Pick<State, "frame" | "data" | "ui">} state
+ * first two inputs across and up with the others held at the data's mean. While a
+ * training step is explained, the others are held at the explained point's values.
+ * @param {Pick<State, "frame" | "data" | "ui"> & Partial<Pick<State, "explain">>} state
  * @returns {Slice | null} null for data with two inputs or fewer
  */
 export function inputSlice(state) {
@@ -40,7 +41,9 @@ export function inputSlice(state) {
   const choice = state.ui.slice;
   const fits = choice && choice.data === dataKey(state.data, n) && choice.held.length === n &&
     choice.axes.every((a) => Number.isInteger(a) && a >= 0 && a < n) && choice.axes[0] !== choice.axes[1];
-  const { axes, held, from } = fits ? choice : { axes: /** @type {[number, number]} */ ([0, 1]), held: mean(state.data, n), from: /** @type {"mean"} */ ("mean") };
+  let { axes, held, from } = fits ? choice : { axes: /** @type {[number, number]} */ ([0, 1]), held: mean(state.data, n), from: /** @type {Slice["from"]} */ ("mean") };
+  const explained = state.explain?.open ? state.explain.explanation : null;
+  if (explained && explained.x.length === n) [held, from] = [explained.x, explained.point];
   return { axes, held, from, key: `${axes.join()}|${held.join()}` };
 }
 
