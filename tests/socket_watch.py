@@ -12,6 +12,8 @@ import json
 
 import numpy as np
 
+from glassnet.engine import Network
+
 
 def decode(payload: str | bytes) -> dict:
     """One message as a dict; a binary frame's parameters become a NumPy array."""
@@ -65,6 +67,18 @@ class SocketWatch:
                 return
             self.page.wait_for_timeout(50)
         assert condition(), "the condition did not hold in time"
+
+
+def network_of(frame) -> Network:
+    """The network a frame message describes, with its parameters."""
+    n = frame["network"]
+    net = Network(n["layer_sizes"], activation=n["activations"][:-1],
+                  output_activation=n["activations"][-1], loss=n["loss"])  # fmt: skip
+    offset = 0
+    for p in net.parameters():
+        p[...] = frame["parameters"][offset : offset + p.size].reshape(p.shape)
+        offset += p.size
+    return net
 
 
 def wait_until_kept(page, condition: str):

@@ -77,3 +77,44 @@ def test_the_js_features_equal_the_data_layers_on_one_dimensional_points_too(pag
     # computeFeatures returns one flat row-major array: len(names) values per point, no more.
     assert len(values) == expected.size, f"{len(values)} values for {expected.shape} features"
     np.testing.assert_allclose(np.reshape(values, expected.shape), expected, rtol=1e-15)
+
+
+EVALUATE_SLICE = """
+async ([sizes, activations, parameters, features, x1, x2, axes, held]) => {
+  const ev = await import("/static/lib/evaluate.js");
+  const layers = ev.unpackLayers(sizes, activations, parameters);
+  const slice = { axes, held, from: "edited", key: "" };
+  const values = ev.evaluateGrid(layers, features, {
+    n: x1.length, x1: Float64Array.from(x1), x2: Float64Array.from(x2), slice,
+  });
+  return values.map((v) => Array.from(v));
+}
+"""
+
+
+@pytest.mark.parametrize("n_inputs, axes", [(3, [0, 1]), (5, [3, 1]), (63, [40, 2])])
+def test_the_js_evaluator_equals_the_engine_with_the_inputs_off_the_map_held(
+    page, server, n_inputs, axes
+):
+    # Data with more inputs: the map's two inputs vary, every other one is held at a value.
+    page.goto(server + "/health")
+    rng = np.random.default_rng(n_inputs)
+    held = rng.uniform(-6, 6, n_inputs)
+    x1, x2 = rng.uniform(-6, 6, 64), rng.uniform(-6, 6, 64)
+    plain = [f"x{k}" for k in range(3, n_inputs + 1)]
+    extra = min(4, 64 - len(plain))  # a network takes at most 64 features
+    features = [*rng.choice(list(FEATURES), size=extra, replace=False).tolist(), *plain]
+    net = Network([len(features), 5, 3], activation="tanh", output_activation="softmax", seed=1)
+    for p in net.parameters():
+        p[...] = rng.normal(0, 1.5, p.shape)
+    parameters = np.concatenate([p.ravel() for p in net.parameters()]).tolist()
+    args = [net.layer_sizes, net.activation_names, parameters, features, x1.tolist(),
+            x2.tolist(), axes, held.tolist()]  # fmt: skip
+    values = page.evaluate(EVALUATE_SLICE, args)
+    raw = np.tile(held, (len(x1), 1))
+    raw[:, axes[0]], raw[:, axes[1]] = x1, x2
+    expected = net.forward(compute_features(raw, features)).activations
+    for ours, theirs in zip(values, expected):
+        np.testing.assert_allclose(
+            np.array(ours).reshape(theirs.shape), theirs, rtol=1e-12, atol=1e-12
+        )

@@ -9,8 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from connection_helpers import by_type, started
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glassnet.bridge import from_ml5, open_ml5
+from glassnet.limits import MAX_MESSAGE_BYTES
 
 SAVED = Path(__file__).parents[1] / "fixtures" / "ml5" / "cls3_default"
 
@@ -95,3 +98,154 @@ def test_a_damaged_model_is_refused_with_its_part_and_nothing_changes():
     bad = by_type(connection.receive('{"type": "open_model", "files": {"a.json": "***"}}'),
                   "error")  # fmt: skip
     assert "is not base64" in bad[0]["message"]
+
+
+def save_data(rows):
+    """The JSON ml5.js's saveData() writes, for points given as (x0, x1, label)."""
+    items = [{"xs": {"0": a, "1": b}, "ys": {"0": label}} for a, b, label in rows]
+    return json.dumps({"data": items})
+
+
+def opened(folder=SAVED):
+    connection, _ = started()
+    replies = connection.receive(json.dumps({"type": "open_model", "files": files_of(folder)}))
+    assert by_type(replies, "error") == []
+    return connection, replies
+
+
+def test_an_opened_model_is_data_of_source_model_with_its_ranges_in_the_data_message():
+    _, replies = opened()
+    data = by_type(replies, "data")[0]
+    assert data["source"] == "model" and data["points"] == []
+    assert data["normalization"]["input_min"] == [0, -0.25]
+    assert data["normalization"]["input_max"] == [2.5, 4]
+
+
+def test_data_loaded_beside_an_opened_model_keeps_its_network_and_trains_it_further():
+    connection, _ = opened()
+    s = connection.session
+    before = [p.copy() for p in s.network.parameters()]
+    rows = [(0.1, 0.0, "cat"), (1.2, 1.9, "dog"), (2.3, 3.8, "bird"), (0.4, 0.2, "cat")]
+    replies = connection.receive(
+        json.dumps({"type": "load_data", "filename": "saved.json", "content": save_data(rows)})
+    )
+    assert by_type(replies, "error") == []
+    assert "beside the opened model" in by_type(replies, "notice")[0]["message"]
+    for mine, theirs in zip(s.network.parameters(), before):
+        np.testing.assert_array_equal(mine, theirs)
+    # The points sit where the model expects them: its ranges, not the file's.
+    raw = np.array([r[:2] for r in rows])
+    np.testing.assert_allclose(
+        s.points.base.inputs, s.points.base.normalization.normalize_inputs(raw), atol=1e-12
+    )
+    assert s.points.base.targets.tolist() == [
+        0,
+        1,
+        2,
+        0,
+    ]  # cat, dog, bird as the model numbers them
+    assert s.points.source == "model"
+    connection.receive('{"type": "step"}')
+    assert s.epoch == 1
+    assert not all(np.array_equal(a, b) for a, b in zip(s.network.parameters(), before))
+    explained = by_type(connection.receive('{"type": "explain", "point": 0}'), "explanation")
+    assert explained[0]["layer_sizes"] == [2, 16, 3]
+
+
+def test_a_file_that_does_not_fit_the_opened_model_is_refused_by_name_and_nothing_changes():
+    connection, _ = opened()
+    s = connection.session
+    points, network = s.points, [p.copy() for p in s.network.parameters()]
+    for rows, message in [
+        (
+            [(0.1, 0.0, "cat"), (1.0, 1.0, "fish")],
+            'the label "fish", which the model does not know',
+        ),
+        ([(0.1, 0.0, "cat"), (90.0, 1.0, "dog")], "point 2 has 0 = 90, far outside"),
+    ]:
+        replies = connection.receive(
+            json.dumps({"type": "load_data", "filename": "other.json", "content": save_data(rows)})
+        )
+        error = by_type(replies, "error")[0]["message"]
+        assert "other.json does not fit the opened model, so nothing changed" in error
+        assert message in error
+    csv = "a,b,label\n1,2,cat\n2,3,dog\n"
+    replies = connection.receive(
+        json.dumps({"type": "load_data", "filename": "t.csv", "content": csv})
+    )
+    assert 'the model takes an input "0"' in by_type(replies, "error")[0]["message"]
+    assert s.points is points
+    for mine, theirs in zip(s.network.parameters(), network):
+        np.testing.assert_array_equal(mine, theirs)
+
+
+def test_a_regression_models_data_keeps_the_models_units():
+    connection, _ = opened(SAVED.parent / "reg")
+    s = connection.session
+    csv = "x,y,out\n0,10,5\n9,1,32\n4,6,20\n"
+    connection.receive(json.dumps({"type": "load_data", "filename": "r.csv", "content": csv}))
+    norm = s.points.base.normalization
+    np.testing.assert_allclose(norm.denormalize_targets(s.points.base.targets), [5, 32, 20])
+    np.testing.assert_allclose(s.points.base.inputs[:, 0], [-5, 5, -5 + 40 / 9], atol=1e-12)
+
+
+def test_a_session_with_an_opened_model_and_its_data_saves_and_restores():
+    connection, _ = opened()
+    rows = [(0.1, 0.0, "cat"), (1.2, 1.9, "dog")]
+    connection.receive(
+        json.dumps({"type": "load_data", "filename": "saved.json", "content": save_data(rows)})
+    )
+    document = connection.session.save()
+    other, _ = started()
+    assert (
+        by_type(other.receive(json.dumps({"type": "restore", "session": document})), "error") == []
+    )
+    assert other.session.points.source == "model"
+    np.testing.assert_array_equal(
+        other.session.points.base.inputs, connection.session.points.base.inputs
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    target=st.sampled_from(["model.json", "model.weights.bin", "model_meta.json"]),
+    how=st.sampled_from(["text", "bytes", "cut", "rename", "drop"]),
+    at=st.integers(0, 4000),
+    value=st.integers(0, 255),
+)
+def test_damaged_model_files_over_the_protocol_open_or_are_refused_and_nothing_changes(
+    target, how, at, value
+):
+    connection, _ = started()
+    s = connection.session
+    points, before = s.points, [p.copy() for p in s.network.parameters()]
+    files = files_of(SAVED)
+    raw = bytearray(base64.b64decode(files[target]))
+    if how == "text":  # the base64 itself damaged: it may no longer be base64
+        text = files[target]
+        files[target] = text[: at % len(text)] + chr(32 + value % 95) + text[at % len(text) + 1 :]
+    elif how == "bytes":
+        raw[at % len(raw)] = value
+        files[target] = base64.b64encode(raw).decode()
+    elif how == "cut":
+        files[target] = base64.b64encode(raw[: at % len(raw)]).decode()
+    elif how == "rename":
+        files[f"{value}{target}"] = files.pop(target)
+    else:
+        del files[target]
+    replies = connection.receive(json.dumps({"type": "open_model", "files": files}))
+    errors = by_type(replies, "error")
+    if errors:
+        assert "bug in glassnet" not in errors[0]["message"]
+        assert len(errors[0]["message"]) < 700
+        assert s.points is points
+        for mine, theirs in zip(s.network.parameters(), before):
+            np.testing.assert_array_equal(mine, theirs)
+
+
+def test_model_files_larger_than_a_message_may_be_are_refused_before_anything_is_read():
+    connection, _ = started()
+    huge = base64.b64encode(b"\0" * (MAX_MESSAGE_BYTES * 3 // 4 + 10)).decode()
+    message = json.dumps({"type": "open_model", "files": {"model.weights.bin": huge}})
+    errors = by_type(connection.receive(message), "error")
+    assert f"at most {MAX_MESSAGE_BYTES:,} bytes" in errors[0]["message"]

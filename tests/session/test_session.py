@@ -269,10 +269,17 @@ def test_a_broken_csv_is_refused_with_its_row_and_nothing_changes():
     assert s.points is before and s.undo_label is None
 
 
-def test_a_file_with_more_than_two_inputs_is_refused_with_what_to_do():
+def test_a_file_with_more_than_two_inputs_trains_on_all_of_them_and_can_step():
     s = Session()
-    with pytest.raises(SessionError, match="3 input columns"):
-        s.load_data("wide.csv", "a,b,c,label\n1,2,3,x\n4,5,6,y\n")
+    s.load_data("wide.csv", "a,b,c,d,label\n1,2,3,0,x\n4,5,6,1,y\n2,2,9,1,x\n")
+    assert s.points.n_inputs == 4
+    assert s.settings.features == ("x1", "x2", "x3", "x4")
+    assert s.network.layer_sizes[0] == 4
+    s.step()
+    record = s.explain(0)
+    assert len(record.raw) == 4 and record.feature_names == ("x1", "x2", "x3", "x4")
+    s.add_point([0.5, -1, 2, 3], 1)  # a drawn point has a value for every input
+    assert s.points.n_drawn == 1
 
 
 @pytest.mark.parametrize(

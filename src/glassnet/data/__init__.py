@@ -8,11 +8,13 @@ Read it in this order:
 4. ``split.py``: which points train and which test
 5. ``files.py`` and ``ml5_json.py``: loading CSV and ml5.js JSON, with
    ``reading.py`` and ``normalization.py`` for the steps they share
+6. ``conform.py``: a loaded file's points in the terms of a model (data beside a model)
 
 The data layer imports only NumPy, the standard library and ``glassnet.limits``:
 it knows nothing of networks, sessions or the web.
 """
 
+from .conform import conform, label_column
 from .dataset import PROBLEMS, VIEW, Dataset
 from .errors import DataError
 from .features import (
@@ -25,7 +27,7 @@ from .features import (
     features_fit,
     input_features,
 )
-from .files import load_csv, load_file
+from .files import csv_header, load_csv, load_file
 from .generators import DATASETS, MAX_BLOBS, MAX_NOISE, MIN_BLOBS, DatasetSpec, generate
 from .ml5_json import load_ml5_json
 from .normalization import INPUT_RANGE, TARGET_RANGE, Normalization
@@ -50,6 +52,9 @@ __all__ = [
     "Feature",
     "Normalization",
     "compute_features",
+    "conform",
+    "csv_header",
+    "label_column",
     "default_features",
     "feature",
     "features_fit",

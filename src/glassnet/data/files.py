@@ -152,6 +152,15 @@ def load_csv(
     )
 
 
+def csv_header(content: str | bytes) -> list[str]:
+    """The names in a CSV file's header row (empty for a file that has none)."""
+    try:
+        text = decode_text(content, "CSV")
+        return _read_rows(text.split("\n", 1)[0], _guess_delimiter(text))[1]
+    except DataError:
+        return []
+
+
 def _guess_delimiter(text: str) -> str:
     # The header row is plain names, so the separator it uses most is the one.
     first_line = next((line for line in text.splitlines() if line.strip()), "")

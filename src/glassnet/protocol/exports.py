@@ -138,7 +138,7 @@ def open_model_files(session: Session, files: dict[str, bytes]) -> str:
         raise SessionError(f"This ml5.js model cannot be opened: {error}") from None
     name = next((n for n in files if n.endswith(".json") and "_meta" not in n), "model.json")
     dataset, network = model.for_view(name)
-    session.use_dataset(dataset, f"Open {name}", network=network)
+    session.use_dataset(dataset, f"Open {name}", network=network, model=True)
     what = f"classes {', '.join(model.labels)}" if model.labels else "a number"
     return (
         f"Opened {name}: {len(model.input_names)} inputs ({', '.join(model.input_names)}), "

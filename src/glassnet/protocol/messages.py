@@ -47,6 +47,19 @@ def data_message(view: DataView) -> dict:
         "train": view.train.tolist(),
         "test": view.test.tolist(),
         "n_base": view.n_base,
+        "normalization": normalization_message(view.normalization),
+    }
+
+
+def normalization_message(norm) -> dict | None:
+    """Each input's raw range (and a regression target's), or None without one."""
+    if norm is None:
+        return None
+    return {
+        "input_min": list(norm.input_min),
+        "input_max": list(norm.input_max),
+        "target_min": norm.target_min,
+        "target_max": norm.target_max,
     }
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from .. import limits
-from ..data import DataError, Dataset, load_file
+from ..data import DataError, Dataset, conform, csv_header, label_column, load_file
 from ..engine import Network
 from .errors import SessionError, check_number, check_point, check_point_index
 from .points import Points
@@ -116,14 +116,18 @@ def next_seed(settings: Settings) -> dict:
     return {"seed": (settings.seed + 1) % (2**31)}
 
 
-def read_file(filename: Any, content: Any) -> Dataset:
+def read_file(filename: Any, content: Any, model: Dataset | None = None) -> Dataset:
     """The points of a CSV or ml5.js JSON file, checked.
+
+    With ``model`` (the dataset of an opened ml5.js model), the file is data
+    beside that model: its columns and labels are matched to the model's by name
+    and its values rescaled with the model's normalization (``data.conform``).
 
     Raises
     ------
     SessionError
-        With the data layer's message naming the row and column; or when the
-        file has more inputs than the playground can show on its map.
+        With the data layer's message naming the row and column, or what does
+        not fit the model.
     """
     if not isinstance(filename, str) or not isinstance(content, (str, bytes)):
         raise SessionError("A file needs a name and its contents as text.")
@@ -133,15 +137,29 @@ def read_file(filename: Any, content: Any) -> Dataset:
             f"{len(filename):,}. Rename the file and load it again."
         )
     try:
-        base = load_file(filename, content)
+        if model is None:
+            return load_file(filename, content)
+        csv = filename.lower().endswith(".csv")
+        label = label_column(csv_header(content), model) if csv else None
+        base = load_file(filename, content, problem=model.problem, label_column=label)
     except DataError as error:
         raise SessionError(f"{filename}: {error}") from None
-    if base.n_inputs > 2:
+    try:
+        return conform(base, model)
+    except DataError as error:
         raise SessionError(
-            f"{filename} has {base.n_inputs} input columns ({', '.join(base.input_names)}); "
-            "the playground shows two inputs on its map, so keep two columns in the file."
-        )
-    return base
+            f"{filename} does not fit the opened model, so nothing changed: {error}"
+        ) from None
+
+
+def loaded_notice(base: Dataset, filename: str, beside_model: bool) -> str:
+    """What a person is told after loading a file."""
+    if not beside_model:
+        return f"Loaded {base.n_points} points from {filename}."
+    return (
+        f"Loaded {base.n_points} points from {filename} beside the opened model: its network "
+        "stays, so you can step through it and train it further."
+    )
 
 
 @dataclass(frozen=True)

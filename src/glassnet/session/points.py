@@ -33,7 +33,8 @@ class Points:
     removed : frozenset of int
         Indices of base points the person removed.
     source : str
-        Where the base came from: ``"generated"``, ``"file"`` or ``"drawn"``.
+        Where the base came from: ``"generated"``, ``"file"`` or ``"drawn"``; ``"model"``
+        for an opened ml5.js model's inputs and classes (with the data loaded beside it).
     """
 
     base: Dataset

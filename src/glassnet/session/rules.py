@@ -55,7 +55,7 @@ def describe(settings: Settings, points: Points) -> DataShape:
     inputs and classes while the settings still ask for custom data of its kind.
     """
     if settings.dataset == CUSTOM:
-        if points.source == "file" and settings.problem == points.problem:
+        if points.source in ("file", "model") and settings.problem == points.problem:
             return DataShape(points.n_inputs, points.base.n_classes)
         n_classes = settings.classes if settings.problem == "classification" else 0
         return DataShape(2, n_classes)

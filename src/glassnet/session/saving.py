@@ -259,7 +259,7 @@ def _read_points(p: dict) -> Points:
         raise ValueError("a removed point does not exist")
     if base.n_points + len(drawn_targets) > limits.MAX_POINTS:  # removed ones count too
         raise ValueError(f"it holds more than {limits.MAX_POINTS} points")
-    if p["source"] not in ("generated", "file", "drawn"):
+    if p["source"] not in ("generated", "file", "drawn", "model"):
         raise ValueError(f"unknown source {p['source']!r:.40}")
     return Points(base, drawn_inputs, drawn_targets, removed, p["source"])
 

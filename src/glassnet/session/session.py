@@ -23,7 +23,6 @@ import time
 from typing import Any
 
 from ..data import Dataset
-from ..engine import Network
 from . import edits
 from .errors import SessionError
 from .kept_undo import read_steps, steps_document
@@ -111,8 +110,7 @@ class Session:
     def reset(self):
         """Back to the first weights (the same ones for the same seed), epoch 0, no history."""
         self._push_undo("Reset")
-        self.playing = False
-        self.training = Training(self.settings, self.workspace)
+        self.playing, self.training = False, Training(self.settings, self.workspace)
         self._changed()
 
     def advance(self, budget: float) -> int:
@@ -190,14 +188,16 @@ class Session:
         self.change_settings(change, undoable=False)
 
     def load_data(self, filename: Any, content: Any):
-        """Load a CSV or ml5.js JSON file (an error names the row and column)."""
-        base = edits.read_file(filename, content)
-        self.use_dataset(base, f"Load {filename}")
-        self.notices.append(f"Loaded {base.n_points} points from {filename}.")
+        """Load a CSV or ml5.js JSON file; beside an opened ml5.js model, matched to its inputs."""
+        model = self.points.source == "model"
+        base = edits.read_file(filename, content, self.points.base if model else None)
+        self.use_dataset(base, f"Load {filename}", self.network.copy() if model else None, model)
+        self.notices.append(edits.loaded_notice(base, filename, model))
 
-    def use_dataset(self, base: Dataset, label: str = "Use data", network: Network | None = None):
-        """Train on these points (dataset ``custom``) from now on, and on this network if given."""
-        points = Points.of(base, "file")
+    def use_dataset(self, base: Dataset, label="Use data", network=None, model: bool = False):
+        """Train on these points (and this Network if given); ``model``: an opened model's data,
+        which files loaded later are matched to (``edits.read_file``)."""
+        points = Points.of(base, "model" if model else "file")
         changes = {"dataset": CUSTOM, "problem": base.problem, **edits.network_settings(network)}
         self._start_over(label, points, check_changes(self.settings, changes, points), network)
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..data import Normalization
 from .history import History
 
 if TYPE_CHECKING:
@@ -135,6 +136,9 @@ class DataView:
     train, test : ndarray of int
     n_base : int
         Points from index ``n_base`` on were drawn by the person.
+    normalization : Normalization or None
+        How a file's (or an opened model's) raw values map to the view, so a
+        view can show them in the person's own units; None for generated and drawn points.
     """
 
     version: int
@@ -149,6 +153,7 @@ class DataView:
     train: np.ndarray
     test: np.ndarray
     n_base: int
+    normalization: Normalization | None = None
 
     @classmethod
     def of(cls, workspace: Workspace, version: int) -> DataView:
@@ -167,4 +172,5 @@ class DataView:
             train=workspace.train,
             test=workspace.test,
             n_base=base.n_points,
+            normalization=base.normalization,
         )

@@ -23,6 +23,7 @@ import { lazy } from "./lib/lazy.js";
 import { createStore } from "./lib/store.js";
 import { createControls } from "./views/top/controls.js";
 import { createDataPanel } from "./views/data/dataPanel.js";
+import { createExportMenu } from "./views/export/exportMenu.js";
 import { createLossChart } from "./views/chart/lossChart.js";
 import { createMessages } from "./views/top/messages.js";
 import { createMetrics } from "./views/chart/metrics.js";
@@ -43,6 +44,7 @@ const STYLESHEETS = [
   "views/chart/lossChart.css",
   "views/output/output.css",
   "views/top/messages.css",
+  "views/export/exportMenu.css",
 ];
 
 /** Add the stylesheets a host page did not link already (the glassnet page links them all). */
@@ -93,7 +95,8 @@ function render({ model, el }) {
 
   const controlsSlot = h("div", { class: "gn-controls-slot" });
   const settingsSlot = h("div", { class: "gn-settings-slot" });
-  top.append(h("div", { class: "gn-brand" }, "glass", h("span", null, "net")), controlsSlot, settingsSlot);
+  const exportSlot = h("div", { class: "gn-export-slot" });
+  top.append(h("div", { class: "gn-brand" }, "glass", h("span", null, "net")), controlsSlot, exportSlot, settingsSlot);
 
   /** @type {(() => void)[]} */
   const disposers = [];
@@ -108,11 +111,13 @@ function render({ model, el }) {
     createMetrics(metrics),
     createLossChart(chart),
     createOutput(map, api),
+    createExportMenu(exportSlot, api, PICTURES),
   ];
   if (options.layout === "embed") {
     // The compact bar has no room for the speed: it joins the settings overlay.
     const speed = /** @type {HTMLElement | null} */ (controlsSlot.querySelector(".gn-speed"));
     if (speed) settingsSlot.prepend(speed);
+    settingsSlot.append(exportSlot); // and so does Export
     disposers.push(addPanelToggles(root, top, [data, settingsSlot]));
   }
   const unsubscribe = store.subscribe((state) => {
@@ -139,6 +144,12 @@ function render({ model, el }) {
     root.remove();
   };
 }
+
+/** The Export menu's pictures, made by the views that draw them; each loads when first made. */
+const PICTURES = {
+  network: async () => (await import("./views/network/networkPicture.js")).networkPicture,
+  map: async () => (await import("./views/output/mapPicture.js")).mapPicture,
+};
 
 /** Every part of the state, as changed: what a view that has just loaded needs to draw. */
 const EVERYTHING = { catalog: true, settings: true, data: true, frame: true, ui: true, explain: true };

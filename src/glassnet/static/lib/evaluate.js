@@ -136,17 +136,17 @@ export function makeGrid(resolution, oneD = false, extent = VIEW[1]) {
       if (x2) x2[i] = extent - (r + 0.5) * step;
     }
   }
-  return { resolution, n, x1, x2, oneD };
+  return { resolution, n, x1, x2, oneD, slice: null };
 }
 
 /**
  * Every neuron's value at every grid point.
  * @param {Layer[]} layers
  * @param {string[]} features the network's input features
- * @param {GridPoints} grid
+ * @param {GridPoints} grid (with a slice, for data with more than two inputs)
  * @returns {Float64Array[]} [features, layer 0 output, ...], each row-major (grid.n × units)
  */
 export function evaluateGrid(layers, features, grid) {
-  const inputs = computeFeatures(features, grid.x1, grid.x2);
+  const inputs = computeFeatures(features, grid.x1, grid.x2, grid.slice);
   return forward(layers, inputs, grid.n);
 }

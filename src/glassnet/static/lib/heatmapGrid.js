@@ -11,7 +11,7 @@
 import { evaluateGrid, makeGrid } from "./evaluate.js";
 
 /** @import { FrameNetwork } from "./messages.js" */
-/** @import { Grid, Layer } from "./types.js" */
+/** @import { Grid, Layer, Slice } from "./types.js" */
 
 /** Points per side of the grid every heatmap is drawn from. */
 export const GRID_RESOLUTION = 48;
@@ -19,10 +19,12 @@ export const GRID_RESOLUTION = 48;
 /**
  * @param {FrameNetwork} network the frame's network (its features, and whether the data has one input)
  * @param {Layer[]} layers its weights, from the frame's parameters
- * @returns {Grid} for 1-D data, a row of 4 × GRID_RESOLUTION points along x₁
+ * @param {Slice | null} [slice] for data with more than two inputs (lib/inputSlice.js)
+ * @param {number} [resolution] points per side (a picture to export wants more)
+ * @returns {Grid} for 1-D data, a row of 4 × resolution points along x₁
  */
-export function heatmapGrid(network, layers) {
+export function heatmapGrid(network, layers, slice = null, resolution = GRID_RESOLUTION) {
   const oneD = network.n_raw_inputs === 1;
-  const grid = makeGrid(GRID_RESOLUTION * (oneD ? 4 : 1), oneD);
+  const grid = { ...makeGrid(resolution * (oneD ? 4 : 1), oneD), slice };
   return { ...grid, values: evaluateGrid(layers, network.features, grid) };
 }

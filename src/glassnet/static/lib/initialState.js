@@ -25,8 +25,9 @@ export function initialState() {
     notices: [],
     errors: [],
     grid: null,
-    ui: { hover: null, drawMode: false, drawClass: 0, drawValue: 1 },
+    ui: { hover: null, drawMode: false, drawClass: 0, drawValue: 1, slice: null },
     explain: closedExplain(),
+    exported: null,
     changed: {},
   };
 }

@@ -18,7 +18,12 @@
 
 /**
  * @typedef {WelcomeMessage | DataMessage | FrameMessage | NoticeMessage | ErrorMessage
- *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ConnectionMessage} Incoming
+ *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ExportedMessage | ConnectionMessage} Incoming
+ */
+
+/**
+ * One exported file (docs/protocol.md, export): what to call it, and its bytes in base64.
+ * @typedef {{ type: "exported", format: string, filename: string, content: string }} ExportedMessage
  */
 
 /** @typedef {{ type: "welcome", protocol: number, catalog: Catalog, token?: string }} WelcomeMessage */
@@ -106,16 +111,22 @@
  * @property {"data"} type
  * @property {number} version
  * @property {string} name dataset or file name
- * @property {"generated" | "file" | "drawn"} source
+ * @property {"generated" | "file" | "drawn" | "model"} source "model": an opened ml5.js model's inputs and classes
  * @property {"classification" | "regression"} problem
  * @property {DataKind} kind
  * @property {string[]} input_names
  * @property {string[]} class_names
- * @property {number[][]} points [x1, x2], or [x1] for 1-D data
+ * @property {number[][]} points [x1, x2], [x1] for 1-D data, or one value per input
  * @property {number[]} targets a class index or a value per point
  * @property {number[]} train indices into points
  * @property {number[]} test indices into points
  * @property {number} n_base points from this index on were drawn by the person
+ * @property {Normalization | null} [normalization] a file's or a model's raw ranges
+ */
+
+/**
+ * The raw ranges the view's -5..5 (and a regression target's -1..1) stand for.
+ * @typedef {{ input_min: number[], input_max: number[], target_min: number | null, target_max: number | null }} Normalization
  */
 
 /**
@@ -150,7 +161,7 @@
  * @property {string[]} activations one per layer of weights
  * @property {string} loss
  * @property {string[]} features the inputs' names
- * @property {number} n_raw_inputs 2, or 1 for 1-D data
+ * @property {number} n_raw_inputs how many inputs a point has: 2, 1 for 1-D data, or more
  */
 
 /**

@@ -66,8 +66,10 @@ export function reduce(state, message, buffers) {
       const deltas = { ...state.explain.deltas, [`${message.layer}:${message.unit}`]: message };
       return { explain: { ...state.explain, deltas } };
     }
+    case "exported":
+      return { exported: message };
     case "error": {
-      const errors = [...state.errors, { id: nextId++, message: message.message }].slice(-KEEP_ERRORS);
+      const errors = [...state.errors, { id: nextId++, message: message.message, request: message.request }].slice(-KEEP_ERRORS);
       // The session refused to apply an explained step: the page is still before it.
       if (message.request === "apply_step" && state.explain.applied && state.explain.steps) {
         const before = Math.max(0, updateIndex(state.explain.steps) - 1);

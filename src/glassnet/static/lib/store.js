@@ -20,6 +20,7 @@
 import { PROTOCOL_VERSION } from "./tables.js";
 import { heatmapGrid } from "./heatmapGrid.js";
 import { initialState } from "./initialState.js";
+import { inputSlice } from "./inputSlice.js";
 import { createPlayer } from "./player.js";
 import { reduce } from "./reduce.js";
 import { createScheduler } from "./scheduler.js";
@@ -64,9 +65,13 @@ export function createStore(model) {
   }
 
   function draw() {
-    // The grid follows the frame: one evaluation serves every picture.
-    if ((state.changed.frame || state.changed.data) && state.frame && state.layers) {
-      state.grid = heatmapGrid(state.frame.network, state.layers);
+    // The grid follows the frame (and the map's slice of data with many inputs):
+    // one evaluation serves every picture.
+    const slice = inputSlice(state);
+    const moved = (state.grid?.slice?.key ?? null) !== (slice?.key ?? null);
+    if ((state.changed.frame || state.changed.data || moved) && state.frame && state.layers) {
+      state.grid = heatmapGrid(state.frame.network, state.layers, slice);
+      if (moved) state.changed.frame = true; // every picture changes
     }
     for (const fn of subscribers) fn(state);
     state.changed = {};

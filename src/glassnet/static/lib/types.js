@@ -7,7 +7,7 @@
  * (tests/test_frontend.py) checks every module against them.
  */
 
-/** @import { Alert, Catalog, ChainMessage, DataMessage, DeltaMessage, Explanation, Frame, History, Outgoing, Settings, StepSize } from "./messages.js" */
+/** @import { Alert, Catalog, ChainMessage, DataMessage, DeltaMessage, Explanation, ExportedMessage, Frame, History, Outgoing, Settings, StepSize } from "./messages.js" */
 
 // -- the model a host hands to render() -------------------------------------------
 
@@ -80,6 +80,7 @@
  * @property {boolean} drawMode clicks on the map add points
  * @property {number} drawClass the class of the next drawn point
  * @property {number} drawValue the value of the next drawn point (regression)
+ * @property {SliceChoice | null} slice for data with more than two inputs: the map's axes and held point
  */
 
 /**
@@ -93,13 +94,30 @@
  */
 
 /**
+ * For data with more than two inputs, the plane through them that the map and
+ * every neuron's picture show (lib/inputSlice.js): two inputs across and up,
+ * every other one held at the chosen point's value.
+ * @typedef {object} Slice
+ * @property {[number, number]} axes the inputs across and up (0 is x1)
+ * @property {number[]} held the chosen point: a value for every input, in view coordinates
+ * @property {number | "mean" | "edited"} from a data point's index, the data's mean, or typed in
+ * @property {string} key the same key, the same slice
+ */
+
+/**
+ * The person's choice of slice, for the data it was made for (UiState.slice).
+ * @typedef {Omit<Slice, "key"> & { data: string }} SliceChoice
+ */
+
+/**
  * Points over the plane, row by row from the top (lib/evaluate.js makeGrid).
  * @typedef {object} GridPoints
  * @property {number} resolution points per side
  * @property {number} n how many points
- * @property {Float64Array} x1
- * @property {Float64Array | null} x2 null for 1-D data
+ * @property {Float64Array} x1 the value across (x1, or the slice's first axis)
+ * @property {Float64Array | null} x2 the value up; null for 1-D data
  * @property {boolean} oneD
+ * @property {Slice | null} [slice] for data with more than two inputs: the other inputs' values
  */
 
 /**
@@ -108,7 +126,7 @@
  * @typedef {GridPoints & { values: Float64Array[] }} Grid
  */
 
-/** @typedef {{ id: number, message: string }} Message */
+/** A notice or an error; an error names the request it answers. @typedef {{ id: number, message: string, request?: string | null }} Message */
 
 /**
  * Which parts of the state changed since the views last drew.
@@ -122,6 +140,7 @@
  * @property {boolean} [messages] notices and errors
  * @property {boolean} [explain]
  * @property {boolean} [ui]
+ * @property {boolean} [exported]
  */
 
 /**
@@ -140,6 +159,7 @@
  * @property {Grid | null} grid
  * @property {UiState} ui
  * @property {ExplainState} explain
+ * @property {ExportedMessage | null} exported the last file the session exported (views/export saves it)
  * @property {Changed} changed
  */
 

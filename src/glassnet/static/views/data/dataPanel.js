@@ -7,7 +7,9 @@
  * - for drawn data, the problem (classification or regression) and the number
  *   of classes; for blobs, the number of classes;
  * - the Noise, "Ratio of training to test data" and "Batch size" sliders;
- * - Regenerate, and loading a CSV or JSON file (dataPanelFile.js);
+ * - Regenerate, and loading a CSV or JSON file or an ml5.js model (fileLoader.js);
+ * - for data with more than two inputs, which two the map shows and what the
+ *   others are held at (inputsBlock.js);
  * - one line saying how many points there are, and the classes with their colours.
  *
  * It only reads state: every choice becomes api.setSettings(...) or a command,
@@ -20,6 +22,7 @@ import { classLabel, num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 import { settingSpec, wholeRange } from "../../lib/settingSpecs.js";
 import { createFileLoader } from "./fileLoader.js";
+import { createInputsBlock } from "./inputsBlock.js";
 import { createSlider } from "./slider.js";
 import { datasetThumbnail, pencilPicture } from "./thumbnails.js";
 
@@ -103,6 +106,7 @@ export function createDataPanel(el, api) {
   }, "Regenerate");
 
   const file = createFileLoader(el, api);
+  const inputs = createInputsBlock(api);
 
   const summaryText = h("p", { class: "gn-dp-count" });
   const legend = h("ul", { class: "gn-dp-legend", "aria-label": "Classes in this data" });
@@ -114,13 +118,14 @@ export function createDataPanel(el, api) {
     h("div", { class: "gn-dp-wrap" }, h("div", { class: "gn-dp-body" },
       h("div", { class: "gn-dp-block gn-dp-datasets" },
         pickers, file.notes, current, problemField, classesField),
+      inputs.el,
       h("div", { class: "gn-dp-block gn-dp-sliders" },
         ...sliders.map((s) => s.el),
         h("div", { class: "gn-dp-row", dataset: { control: "regenerate" } }, regenerate, helpButton("regenerate", "Regenerate")),
       ),
       h("div", { class: "gn-dp-block gn-dp-about" }, summary),
     )),
-    h("div", { class: "gn-dp-drop-note", "aria-hidden": "true" }, "Drop a CSV or JSON file to load it"),
+    h("div", { class: "gn-dp-drop-note", "aria-hidden": "true" }, "Drop a CSV or JSON file to load it, or an ml5.js model's three files to open it"),
   );
 
   function buildPickers(/** @type {Catalog} */ catalog) {
@@ -160,7 +165,7 @@ export function createDataPanel(el, api) {
           return;
         }
         // Loaded points are custom data too: start a blank drawing instead of keeping them.
-        if (api.state.data?.source === "file") api.command("new_drawing");
+        if (api.state.data?.source === "file" || api.state.data?.source === "model") api.command("new_drawing");
         else api.setSettings({ dataset: CUSTOM, problem: settings().problem });
         // Drawing your own starts with drawing: turn it on, so a click on the map adds a point.
         api.setUi({ drawMode: true });
@@ -173,7 +178,7 @@ export function createDataPanel(el, api) {
   function showSettings(/** @type {State} */ state, /** @type {Catalog} */ catalog) {
     const s = state.settings;
     const custom = s.dataset === CUSTOM;
-    const fromFile = state.data?.source === "file";
+    const fromFile = state.data?.source === "file" || state.data?.source === "model";
     for (const [name, button] of tiles) button.setAttribute("aria-pressed", String(name === s.dataset));
     const spec = catalog.datasets.find((d) => d.name === s.dataset);
     // A loaded file speaks for itself (its card shows its name and size).
@@ -206,7 +211,9 @@ export function createDataPanel(el, api) {
     const test = data.test.length;
     const total = train + test;
     summaryText.replaceChildren();
-    if (total === 0) {
+    if (total === 0 && data.source === "model") {
+      summaryText.textContent = "No points: an ml5.js model carries no data. Load its data above, or draw points on the map.";
+    } else if (total === 0) {
       summaryText.textContent = "No points yet: with drawing on, click the output map to add some.";
     } else {
       summaryText.append(
@@ -234,6 +241,7 @@ export function createDataPanel(el, api) {
     if (state.changed.catalog || state.changed.settings || state.changed.data) showSettings(state, state.catalog);
     if (state.data && (state.changed.data || state.changed.catalog)) showSummary(state.data);
     file.update(state);
+    inputs.update(state);
   }
 
   return {

@@ -1,21 +1,30 @@
 // @ts-check
 /**
  * "Load your data" in the data panel: a button that opens a file picker, and
- * dropping a file anywhere on the panel. The file is read as text here and sent
- * to the session (command load_data); the session reads it, and either sends
- * the new data or an error that names the row. Only the size is checked here,
- * before sending, so a huge file is not pushed down the wire for nothing: the
- * file's (MAX_FILE_BYTES), and the message's it becomes (MAX_MESSAGE_BYTES; JSON
- * writes a line break as two characters, so a CSV's CRLF line ends become LF first).
+ * dropping files anywhere on the panel.
  *
- * The session's errors arrive in state.errors (the messages view shows them as
- * toasts); errors about the file we just sent are also shown right here, next
- * to the button that sent it.
+ * - A CSV or JSON data file is read as text and sent to the session (load_data).
+ * - An ml5.js model is its three files (NAME.json, NAME.weights.bin,
+ *   NAME_meta.json; any names), chosen or dropped together: they are sent in
+ *   base64 (open_model), and the network opens in glassnet without data. With
+ *   a model open, a data file loaded next is matched to the model (docs/bridge.md).
+ *
+ * The session reads every file and answers with the new data, or an error that
+ * names what is wrong. Only sizes are checked here, before sending, so a huge
+ * file is not pushed down the wire for nothing: the file's (MAX_FILE_BYTES), and
+ * the message's it becomes (MAX_MESSAGE_BYTES; JSON writes a line break as two
+ * characters, so a CSV's CRLF line ends become LF first). Errors about the files just
+ * sent are shown right here too, next to the button that sent them (the
+ * messages view shows every error as a toast).
  */
 
 import { h } from "../../lib/dom.js";
 
+/** @import { DataMessage } from "../../lib/messages.js" */
 /** @import { State, ViewApi } from "../../lib/types.js" */
+
+/** What an ml5.js model's three files are called when save() is given no name. */
+const MODEL_FILES = "model.json, model.weights.bin and model_meta.json";
 
 /**
  * @param {HTMLElement} panel the element that accepts dropped files
@@ -24,13 +33,14 @@ import { h } from "../../lib/dom.js";
 export function createFileLoader(panel, api) {
   const input = h("input", {
     type: "file",
-    accept: ".csv,.json,text/csv,application/json",
+    multiple: true,
+    accept: ".csv,.json,.bin,text/csv,application/json",
     class: "gn-dp-file-input",
-    "aria-label": "Data file (CSV or JSON)",
+    "aria-label": "Data file (CSV or JSON), or an ml5.js model's three files",
     tabindex: -1,
     onchange: () => {
-      const file = input.files?.[0];
-      if (file) load(file);
+      const files = Array.from(input.files || []);
+      if (files.length) load(files);
       input.value = ""; // so picking the same file again loads it again
     },
   });
@@ -41,45 +51,86 @@ export function createFileLoader(panel, api) {
   // Two parts, placed by the panel: the button (with its hint), and what the
   // file did (its name and size, or what was wrong with it).
   const el = h("div", { class: "gn-dp-load-area", dataset: { control: "load" } },
-    button, input, h("span", { class: "gn-dp-hint" }, "or drop a file here"));
+    button, input, h("span", { class: "gn-dp-hint" }, "or drop a file here, or an ml5.js model's 3 files"));
   const notes = h("div", { class: "gn-dp-file-notes", dataset: { control: "load" } }, loaded, status, problem);
 
-  /** The file sent and not yet answered, and the last error already seen. */
-  /** @type {string | null} */
+  /** The request sent and not yet answered (load_data or open_model), with its file's name. */
+  /** @type {{ request: string, name: string } | null} */
   let pending = null;
   let lastErrorId = 0;
 
-  async function load(/** @type {File} */ file) {
-    const limit = api.state.catalog?.limits?.MAX_FILE_BYTES ?? Infinity;
+  /** Say what went wrong with files before anything was sent. @param {string} text */
+  function refuse(text) {
+    status.textContent = "";
+    problem.textContent = text;
+  }
+
+  /** @param {File[]} files */
+  async function load(files) {
+    const limits = api.state.catalog?.limits ?? {};
+    const fileLimit = limits.MAX_FILE_BYTES ?? Infinity;
     problem.textContent = "";
-    if (file.size > limit) {
-      status.textContent = "";
-      problem.textContent = `${file.name} is ${megabytes(file.size)}; glassnet reads files up to ${megabytes(limit)}. ` +
-        "Keep fewer rows (or fewer columns) and try again.";
+    const big = files.find((f) => f.size > fileLimit);
+    if (big) {
+      refuse(`${big.name} is ${megabytes(big.size)}; glassnet reads files up to ${megabytes(fileLimit)}. ` +
+        "Keep fewer rows (or fewer columns) and try again.");
       return;
     }
+    const model = files.length > 1 || files.some((f) => /\.bin$/i.test(f.name));
+    if (model) return openModel(files, limits.MAX_MESSAGE_BYTES ?? Infinity);
+    const file = files[0];
     let content;
     try {
       content = (await file.text()).replace(/\r\n?/g, "\n");
     } catch {
-      problem.textContent = `${file.name} could not be read. Is it still there?`;
+      refuse(`${file.name} could not be read. Is it still there?`);
       return;
     }
-    const maxMessage = api.state.catalog?.limits?.MAX_MESSAGE_BYTES ?? Infinity;
+    if (/\.json$/i.test(file.name) && looksLikeModel(content)) {
+      refuse(`${file.name} is part of an ml5.js model. Choose (or drop) its three files together: ` +
+        `${MODEL_FILES} (or NAME.json, NAME.weights.bin and NAME_meta.json).`);
+      return;
+    }
+    const maxMessage = limits.MAX_MESSAGE_BYTES ?? Infinity;
     const message = new Blob([JSON.stringify({ type: "load_data", filename: file.name, content })]);
     if (message.size > maxMessage) {
-      status.textContent = "";
-      problem.textContent = `${file.name} makes a message of ${megabytes(message.size)} (its text, ` +
+      refuse(`${file.name} makes a message of ${megabytes(message.size)} (its text, ` +
         `written as JSON); glassnet takes messages up to ${megabytes(maxMessage)}. ` +
-        "Keep fewer rows (or fewer columns) and try again.";
+        "Keep fewer rows (or fewer columns) and try again.");
       return;
     }
-    pending = file.name;
+    pending = { request: "load_data", name: file.name };
     status.textContent = `Loading ${file.name}…`;
     api.command("load_data", { filename: file.name, content });
   }
 
-  // Drop a file anywhere on the panel.
+  /**
+   * Send an ml5.js model's files, in base64, if they fit in one message.
+   * @param {File[]} files
+   * @param {number} messageLimit
+   */
+  async function openModel(files, messageLimit) {
+    const encoded = files.reduce((sum, f) => sum + 4 * Math.ceil(f.size / 3) + f.name.length + 8, 64);
+    if (encoded > messageLimit) {
+      refuse(`These files come to ${megabytes(encoded)} once sent; glassnet takes up to ` +
+        `${megabytes(messageLimit)} at once. An ml5.js model of a few small layers is far smaller: are these its files?`);
+      return;
+    }
+    /** @type {Record<string, string>} */
+    const contents = {};
+    try {
+      for (const file of files) contents[file.name] = await base64(file);
+    } catch {
+      refuse("These files could not be read. Are they still there?");
+      return;
+    }
+    const name = files.find((f) => /\.json$/i.test(f.name) && !/_meta\.json$/i.test(f.name))?.name ?? "the model";
+    pending = { request: "open_model", name };
+    status.textContent = `Opening ${name}…`;
+    api.command("open_model", { files: contents });
+  }
+
+  // Drop files anywhere on the panel.
   // Not when a link hid loading (load_hide=true): then the block is not displayed.
   const hasFiles = (/** @type {DragEvent} */ event) =>
     Array.from(event.dataTransfer?.types || []).includes("Files") && getComputedStyle(el).display !== "none";
@@ -106,8 +157,8 @@ export function createFileLoader(panel, api) {
       event.preventDefault();
       depth = 0;
       panel.classList.remove("gn-dp-dropping");
-      const file = event.dataTransfer?.files[0];
-      if (file) load(file);
+      const files = Array.from(event.dataTransfer?.files || []);
+      if (files.length) load(files);
     },
   };
   for (const [type, fn] of Object.entries(handlers)) panel.addEventListener(type, /** @type {EventListener} */ (fn));
@@ -118,7 +169,7 @@ export function createFileLoader(panel, api) {
       for (const error of state.errors) {
         if (error.id <= lastErrorId) continue;
         lastErrorId = error.id;
-        if (pending && error.message.includes(pending)) {
+        if (pending && error.request === pending.request) {
           problem.textContent = error.message;
           status.textContent = "";
           pending = null;
@@ -127,22 +178,14 @@ export function createFileLoader(panel, api) {
     }
     if (!state.changed.data || !state.data) return;
     const data = state.data;
-    if (pending && data.source === "file" && data.name === pending) {
+    const fromFile = data.source === "file" || data.source === "model";
+    if (pending && fromFile && (data.name === pending.name || pending.request === "open_model")) {
       pending = null;
       status.textContent = "";
       problem.textContent = "";
     }
-    loaded.hidden = data.source !== "file";
-    if (data.source !== "file") return;
-    const inputs = data.input_names.join(" and ");
-    const what = data.problem === "regression"
-      ? "a number to predict"
-      : `${data.class_names.length} classes`;
-    loaded.replaceChildren(
-      h("span", { class: "gn-dp-loaded-name", title: data.name }, data.name),
-      h("span", { class: "gn-dp-loaded-facts" },
-        `${data.n_base} points · inputs ${inputs} · ${what}`),
-    );
+    loaded.hidden = !fromFile;
+    if (fromFile) loaded.replaceChildren(...card(data));
   }
 
   return {
@@ -153,6 +196,69 @@ export function createFileLoader(panel, api) {
       for (const [type, fn] of Object.entries(handlers)) panel.removeEventListener(type, /** @type {EventListener} */ (fn));
     },
   };
+}
+
+/**
+ * What the loaded file (or the opened model) is: its name, its size, and for a model without data what to do.
+ * @param {DataMessage} data
+ * @returns {HTMLElement[]}
+ */
+function card(data) {
+  const n = data.input_names.length;
+  const inputs = n > 2
+    ? `${n} inputs (${data.input_names.slice(0, 4).join(", ")}${n > 4 ? ", …" : ""})`
+    : `inputs ${data.input_names.join(" and ")}`;
+  const what = data.problem === "regression" ? "a number to predict" : `${data.class_names.length} classes`;
+  if (data.source === "file") {
+    return [
+      h("span", { class: "gn-dp-loaded-name", title: data.name }, data.name),
+      h("span", { class: "gn-dp-loaded-facts" }, `${data.n_base} points · ${inputs} · ${what}`),
+    ];
+  }
+  if (data.n_base > 0) {
+    return [
+      h("span", { class: "gn-dp-loaded-name", title: data.name }, `ml5.js model, with ${data.name}`),
+      h("span", { class: "gn-dp-loaded-facts" },
+        `${data.n_base} points · ${inputs} · ${what}. The model's network learns on from here.`),
+    ];
+  }
+  const classes = data.problem === "regression" ? "" : ` (${data.class_names.join(", ")})`;
+  const columns = [...data.input_names.slice(0, 6), ...(n > 6 ? ["…"] : [])].join(", ");
+  return [
+    h("span", { class: "gn-dp-loaded-name", title: data.name }, data.name),
+    h("span", { class: "gn-dp-loaded-facts" }, `an ml5.js model without data · ${inputs} · ${what}${classes}`),
+    h("span", { class: "gn-dp-loaded-next" },
+      "A model carries no data. To step through it or train it further, load the data it learned from: " +
+      `the JSON its saveData() wrote, or a CSV with the columns ${columns} and a label.`),
+  ];
+}
+
+/**
+ * Whether a JSON file's text is part of an ml5.js model rather than data.
+ * @param {string} text
+ */
+function looksLikeModel(text) {
+  try {
+    const value = JSON.parse(text);
+    return Boolean(value && typeof value === "object" && !("data" in value) &&
+      ("modelTopology" in value || ("inputs" in value && "outputs" in value)));
+  } catch {
+    return false; // the session says what is wrong with it
+  }
+}
+
+/**
+ * A file's bytes in base64.
+ * @param {File} file
+ * @returns {Promise<string>}
+ */
+function base64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }
 
 /** @param {number} bytes */

@@ -10,6 +10,7 @@
 
 import { classColor } from "../../lib/colors.js";
 import { h } from "../../lib/dom.js";
+import { featureLabel } from "../../lib/features.js";
 import { classLabel, num, term } from "../../lib/format.js";
 
 /** @import { Child } from "../../lib/dom.js" */
@@ -118,7 +119,7 @@ export function namesFor(explanation, catalog, data) {
   /** "class 0" for numbered classes, else the class's own name. */
   const className = (/** @type {number} */ k) => classLabel(classNames[k] ?? k);
   /** The feature going into input i, as the diagram labels it (x₁, x₁², ...). */
-  const feature = (/** @type {number} */ i) => labels.get(explanation.features[i]) || explanation.features[i];
+  const feature = (/** @type {number} */ i) => labels.get(explanation.features[i]) || featureLabel(explanation.features[i]);
   /** A neuron by its layer of weights l (its activations are index l + 1). */
   const neuron = (/** @type {number} */ l, /** @type {number} */ j) => {
     if (l < last) return `neuron ${j + 1} of layer ${l + 1}`;

@@ -11,10 +11,11 @@
 
 import { classColor } from "../../lib/colors.js";
 import { h } from "../../lib/dom.js";
-import { PLAYGROUND_FEATURE_KEYS } from "../../lib/features.js";
+import { PLAYGROUND_FEATURE_KEYS, columnFeatures } from "../../lib/features.js";
 import { colorOfNeuron } from "../../lib/heatmap.js";
 import { classLabel } from "../../lib/format.js";
 import { buildHeadings } from "./buildHeadings.js";
+import { LEFT_LABELS } from "./layoutNetwork.js";
 
 /** @import { ColorOf } from "../../lib/heatmap.js" */
 /** @import { Layout } from "./layoutNetwork.js" */
@@ -35,6 +36,7 @@ import { buildHeadings } from "./buildHeadings.js";
  * @property {HTMLCanvasElement} canvas
  * @property {HTMLButtonElement} [bias]
  * @property {HTMLElement} [swatch] the coloured square inside the bias button
+ * @property {HTMLElement} [bar] its value at the chosen point (data with more than two inputs)
  * @property {HTMLElement} [label] the text next to a feature or a class output
  * @property {string} [feature] a feature's name
  * @property {boolean} [disabled] a feature this data cannot have
@@ -111,6 +113,9 @@ import { buildHeadings } from "./buildHeadings.js";
  * @property {HTMLButtonElement} addLayer
  * @property {HTMLButtonElement} removeLayer
  * @property {number} outputLabelRoom room right of the output column for class names
+ * @property {number} inputLabelRoom room left of the feature column for their names
+ * @property {boolean} bars each neuron shows its value at the chosen point (data with more than two inputs)
+ * @property {string} sliceKey the slice the feature pictures show (paintFrame.js; "" for none)
  * @property {Layout | null} layout where placeDiagram put things
  * @property {string} key the architecture it was built for (network.js)
  */
@@ -133,16 +138,19 @@ export function buildDiagram(parts, state, actions) {
   const softmax = outActivation === "softmax";
   const classNames = data?.class_names || [];
   const oneD = grid.oneD;
+  const many = net.n_raw_inputs > 2; // then each input is named by the data, and neurons get bars
   /** @type {Drawn} */
   const diagram = { nodes: [], columns: [], inputs: [], neurons: [], edges: [], oneD, softmax };
 
-  // The features: every one the catalog offers, on or off.
-  const featureColumn = catalog.features.map((f) => {
+  // The features: every one the catalog offers (and each input of data with more), on or off.
+  const featureColumn = columnFeatures(catalog, net.n_raw_inputs).map((f) => {
     const unit = net.features.indexOf(f.name);
     const disabled = oneD && f.needs.includes("x2");
+    const input = many && /^x[0-9]+$/.test(f.name) ? Number(f.name.slice(1)) - 1 : -1;
+    const named = input >= 0 && data?.input_names[input] ? data.input_names[input] : "";
     const node = makeNode(diagram, {
-      kind: "feature", a: 0, unit, name: `Feature ${f.label}`, short: f.label, activation: "",
-      feature: f.name, disabled,
+      kind: "feature", a: 0, unit, name: `Feature ${f.label}${named ? ` (${named})` : ""}`,
+      short: named ? `${f.label} (${named})` : f.label, activation: "", feature: f.name, disabled,
     });
     node.button.setAttribute("aria-pressed", String(unit >= 0));
     if (disabled) {
@@ -150,9 +158,11 @@ export function buildDiagram(parts, state, actions) {
       node.button.title = `${f.label} needs x₂, and this data has only x₁.`;
     }
     node.wrap.classList.toggle("gn-net-off", unit < 0);
+    if (input >= 0) node.wrap.dataset.input = String(input);
     // For hide keys: y_hide=true hides this feature, featuresPanel_hide=true all of them.
-    node.wrap.dataset.control = `${PLAYGROUND_FEATURE_KEYS[f.name]} featuresPanel`;
-    node.label = h("span", { class: "gn-net-feature-label", "aria-hidden": "true" }, f.label);
+    const key = PLAYGROUND_FEATURE_KEYS[f.name];
+    node.wrap.dataset.control = key ? `${key} featuresPanel` : "featuresPanel";
+    node.label = h("span", { class: "gn-net-feature-label", "aria-hidden": "true", title: named || undefined }, named || f.label);
     node.wrap.append(node.label);
     if (unit >= 0) diagram.inputs[unit] = node;
     return node;
@@ -184,6 +194,10 @@ export function buildDiagram(parts, state, actions) {
       }, swatch);
       const node = Object.assign(plain, { colorOf: colorOfNeuron(activation, j), swatch, bias });
       node.wrap.append(bias);
+      if (many) {
+        node.bar = h("span", { class: "gn-net-bar", "aria-hidden": "true" }, h("span", { class: "gn-net-bar-fill" }));
+        node.wrap.append(node.bar);
+      }
       if (output && softmax) {
         node.label = h("span", { class: "gn-net-class-label" },
           h("span", { class: "gn-net-class-swatch", style: { background: classColor(j) } }),
@@ -224,7 +238,10 @@ export function buildDiagram(parts, state, actions) {
   const outputs = diagram.columns[diagram.columns.length - 1];
   const longest = Math.max(1, ...outputs.map((node) => node.label?.textContent?.length ?? 0));
   const outputLabelRoom = softmax ? Math.min(96, 26 + 7 * longest) : 12;
-  return { ...diagram, ...headings, outputLabelRoom, layout: null, key: "" };
+  // Room left of the features for their names: x₁ needs little, an input's own name more.
+  const widest = Math.max(0, ...featureColumn.map((node) => node.label?.textContent?.length ?? 0));
+  const inputLabelRoom = many ? Math.max(LEFT_LABELS, Math.min(90, 12 + 6.5 * widest)) : LEFT_LABELS;
+  return { ...diagram, ...headings, outputLabelRoom, inputLabelRoom, bars: many, sliceKey: "", layout: null, key: "" };
 }
 
 /**
@@ -253,7 +270,8 @@ export function architectureKey(/** @type {DrawnState} */ state) {
   const net = state.frame.network;
   return JSON.stringify([
     net.layer_sizes, net.activations, net.features, state.grid.oneD, state.grid.resolution,
-    state.data?.class_names ?? null, state.catalog.features.length,
+    state.data?.class_names ?? null, state.catalog.features.length, net.n_raw_inputs,
+    net.n_raw_inputs > 2 ? state.data?.input_names : null,
   ]);
 }
 

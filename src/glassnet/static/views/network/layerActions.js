@@ -6,6 +6,7 @@
  */
 
 import { showValue } from "../../lib/dom.js";
+import { columnFeatures } from "../../lib/features.js";
 
 /** @import { Settings } from "../../lib/messages.js" */
 /** @import { DrawnState, ViewApi } from "../../lib/types.js" */
@@ -71,7 +72,8 @@ export function layerActions(api) {
       if (on.has(node.feature)) on.delete(node.feature);
       else on.add(node.feature);
       // The session refuses an empty list with a message; send it anyway so the person sees why.
-      api.setSettings({ features: catalog.features.map((f) => f.name).filter((f) => on.has(f)) });
+      const listed = columnFeatures(catalog, frame.network.n_raw_inputs).map((f) => f.name);
+      api.setSettings({ features: listed.filter((f) => on.has(f)) });
     },
   };
 }

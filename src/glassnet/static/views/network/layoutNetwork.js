@@ -6,7 +6,7 @@
  * hidden layer, then the output. Columns are spread evenly across the width;
  * each column's neurons are centred vertically. Neurons are at most
  * MAX_NODE px wide and shrink when a column has many of them, so 32 neurons
- * still fit the height without scrolling.
+ * still fit the height without scrolling (and a hand pose's 63 inputs, smaller).
  */
 
 export const MAX_NODE = 40;
@@ -33,20 +33,22 @@ const PAD = 10; // above the first and below the last neuron (room for bias squa
  * @param {number} options.height the height of the neuron area
  * @param {number[]} options.counts neurons per column, features first
  * @param {number} options.right room right of the output column (for class names)
+ * @param {number} [options.left] room left of the feature column (for their names)
  * @returns {Layout}
  */
-export function layoutNetwork({ width, height, counts, right }) {
+export function layoutNetwork({ width, height, counts, right, left = LEFT_LABELS }) {
   const n = counts.length;
-  const needed = LEFT_LABELS + right + MAX_NODE + (n - 1) * MIN_SPACING;
+  const needed = left + right + MAX_NODE + (n - 1) * MIN_SPACING;
   const stageWidth = Math.max(width, needed);
-  const first = LEFT_LABELS + MAX_NODE / 2;
+  const first = left + MAX_NODE / 2;
   const last = stageWidth - right - MAX_NODE / 2;
   const spacing = n > 1 ? (last - first) / (n - 1) : 0;
   const columns = counts.map((count, c) => {
     const x = n > 1 ? first + c * spacing : (first + last) / 2;
     // A neuron and a quarter of itself as the gap must fit the height, count times.
     const fit = (height - 2 * PAD) / (count + (count - 1) * 0.25);
-    const size = Math.max(MIN_NODE, Math.min(MAX_NODE, spacing * 0.55 || MAX_NODE, fit));
+    // Below MIN_NODE only when even that does not fit (the 63 inputs of a hand pose).
+    const size = Math.max(Math.min(MIN_NODE, fit), Math.min(MAX_NODE, spacing * 0.55 || MAX_NODE, fit));
     const pitch = Math.min(size * 1.75, (height - 2 * PAD) / count);
     const ys = [];
     for (let j = 0; j < count; j++) ys.push(height / 2 + (j - (count - 1) / 2) * pitch);

@@ -11,7 +11,8 @@
 
 import { classColor, css, diverging } from "../../lib/colors.js";
 import { context2d } from "../../lib/dom.js";
-import { FEATURE_FUNCTIONS } from "../../lib/features.js";
+import { forward } from "../../lib/evaluate.js";
+import { computeFeatures, featureRange } from "../../lib/features.js";
 import { paintCurve, paintNeuron } from "../../lib/heatmap.js";
 import { edgeWidth } from "./layoutNetwork.js";
 
@@ -85,21 +86,56 @@ function paintTable(node, grid, values, nUnits) {
 /**
  * Paint each feature's picture: its value over the plane, scaled by its largest
  * size so that x₁ (up to 6) and x₁² (up to 36) both use the whole colour range.
+ * With a slice (data with more than two inputs) each is scaled by how large it
+ * gets over the whole view, so an input held at one value shows how large that is.
  * @param {Diagram} diagram
  * @param {GridPoints} grid state.grid
  */
 export function paintFeatures(diagram, grid) {
+  const slice = grid.slice ?? null;
+  diagram.sliceKey = slice?.key ?? "";
   for (const node of diagram.columns[0]) {
-    const f = FEATURE_FUNCTIONS[node.feature || ""];
-    const values = new Float64Array(grid.n);
-    let scale = 0;
-    for (let p = 0; p < grid.n; p++) {
-      values[p] = f(grid.x1[p], grid.x2 ? grid.x2[p] : 0);
-      scale = Math.max(scale, Math.abs(values[p]));
-    }
+    const name = node.feature || "";
+    const values = computeFeatures([name], grid.x1, grid.x2, slice);
+    let scale = slice ? featureRange(name) : 0;
+    if (!slice) for (let p = 0; p < grid.n; p++) scale = Math.max(scale, Math.abs(values[p]));
     if (scale > 0) for (let p = 0; p < grid.n; p++) values[p] /= scale;
     if (grid.oneD) paintCurve(node.canvas, grid, values, 1, 0, { color: "#5f6670" });
     else paintNeuron(node.canvas, grid, values, 1, 0, diverging);
+    // The map's two inputs stand out (and keep their names in a crowded column: the first above, the other below).
+    const input = Number(node.wrap.dataset.input ?? -1);
+    const axis = slice ? slice.axes.indexOf(input) : -1;
+    const first = slice ? Math.min(...slice.axes) === input : false;
+    node.wrap.classList.toggle("gn-net-axis", axis >= 0);
+    node.wrap.classList.toggle("gn-net-axis-first", axis >= 0 && first);
+  }
+}
+
+/**
+ * Each neuron's bar: its value at the chosen point of data with more than two
+ * inputs (the point whose values the inputs off the map are held at).
+ * @param {Diagram} diagram
+ * @param {DrawnState} state
+ */
+function paintBars(diagram, state) {
+  const slice = state.grid.slice;
+  if (!slice) return;
+  const across = Float64Array.of(slice.held[slice.axes[0]]);
+  const up = Float64Array.of(slice.held[slice.axes[1]]);
+  const values = forward(state.layers, computeFeatures(state.frame.network.features, across, up, slice), 1);
+  for (const node of diagram.neurons) {
+    const bar = node.bar;
+    if (!bar) continue;
+    const v = values[node.a][node.unit];
+    const bounded = node.activation === "sigmoid" || node.activation === "softmax";
+    // A value in 0..1 fills from the left; others from the middle, left for negative.
+    const t = Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0));
+    const [from, to] = bounded ? [0, t] : [Math.min(0, t) / 2 + 0.5, Math.max(0, t) / 2 + 0.5];
+    const fill = /** @type {HTMLElement} */ (bar.firstElementChild);
+    fill.style.left = `${(100 * from).toFixed(1)}%`;
+    fill.style.width = `${(100 * (to - from)).toFixed(1)}%`;
+    fill.style.background = signedStep(bounded ? 2 * t - 1 : t);
+    bar.dataset.value = String(v);
   }
 }
 
@@ -110,6 +146,8 @@ export function paintFeatures(diagram, grid) {
  */
 export function paintFrame(diagram, state) {
   const { grid, layers } = state;
+  if ((grid.slice?.key ?? "") !== diagram.sliceKey) paintFeatures(diagram, grid);
+  if (diagram.bars) paintBars(diagram, state);
   for (const node of diagram.neurons) {
     const values = grid.values[node.a];
     const nUnits = values.length / grid.n;

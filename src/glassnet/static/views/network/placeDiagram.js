@@ -18,7 +18,7 @@ import { edgePath, layoutNetwork } from "./layoutNetwork.js";
  */
 export function placeDiagram(diagram, parts, width, height) {
   const counts = diagram.columns.map((c) => c.length);
-  const layout = layoutNetwork({ width, height, counts, right: diagram.outputLabelRoom });
+  const layout = layoutNetwork({ width, height, counts, right: diagram.outputLabelRoom, left: diagram.inputLabelRoom });
   diagram.layout = layout;
   parts.stage.style.width = `${Math.round(layout.width)}px`;
   parts.svg.setAttribute("width", String(Math.round(layout.width)));
@@ -42,6 +42,10 @@ export function placeDiagram(diagram, parts, width, height) {
       }
     });
   });
+  // Too many features to name each one: only the map's two inputs keep their names (paintFrame.js).
+  const features = layout.columns[0];
+  const pitch = features.ys.length > 1 ? features.ys[1] - features.ys[0] : Infinity;
+  parts.nodes.classList.toggle("gn-net-crowded", pitch < 14);
   for (const edge of diagram.edges) {
     const a = edge.from.kind === "feature" ? 0 : edge.from.a;
     const d = edgePath(layout.columns[a], columnRow(diagram, edge.from), layout.columns[a + 1], edge.j);

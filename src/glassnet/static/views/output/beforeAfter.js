@@ -40,7 +40,7 @@ export function createBeforeAfter(onFrame) {
    * @param {GridPoints} grid
    */
   function gridsOf(explanation, grid) {
-    const key = `${explanation.id}:${grid.resolution}:${grid.oneD}`;
+    const key = `${explanation.id}:${grid.resolution}:${grid.oneD}:${grid.slice?.key ?? ""}`;
     if (grids?.key === key) return grids;
     const activations = explanation.layers.map((layer) => layer.activation);
     const run = (/** @type {number[]} */ parameters) => {

@@ -19,6 +19,7 @@ import { h } from "../../lib/dom.js";
 import { classLabel, num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 import { initialState } from "../../lib/initialState.js";
+import { pointOnSlice } from "../../lib/inputSlice.js";
 import { EXTENT, mapPosition, nearestShownPoint, plotRange } from "./mapGeometry.js";
 
 /** @import { DataMessage } from "../../lib/messages.js" */
@@ -124,7 +125,9 @@ export function createDrawing(map, api) {
     const classes = Math.max(1, data.class_names.length);
     let target = regression ? state.ui.drawValue : Math.min(state.ui.drawClass, classes - 1);
     if (oneD && regression) target = clamp(second, -1, 1); // the value under the pointer
-    const x = oneD ? [clamp(x1, -EXTENT, EXTENT)] : [clamp(x1, -EXTENT, EXTENT), clamp(second, -EXTENT, EXTENT)];
+    let x = oneD ? [clamp(x1, -EXTENT, EXTENT)] : [clamp(x1, -EXTENT, EXTENT), clamp(second, -EXTENT, EXTENT)];
+    const slice = state.grid?.slice; // more inputs: the others as held on the map's plane
+    if (slice && !oneD) x = pointOnSlice(slice, x[0], x[1]);
     api.command("add_point", { x, target: regression ? Math.round(target * 1000) / 1000 : target });
   }
 

@@ -3,9 +3,11 @@
  * Where things are on the output map: the plane runs from -6 to 6 on both
  * axes, x₂ pointing up, as the grid of lib/evaluate.js. For 1-D data the
  * vertical axis is the value (the target), over the range plotRange() picks.
- * Drawing points, picking them and painting them all use these.
+ * For data with more than two inputs, the axes are the two inputs the person
+ * chose (lib/inputSlice.js). Drawing points, picking them and painting them all use these.
  */
 
+import { inputSlice } from "../../lib/inputSlice.js";
 import { VIEW } from "../../lib/tables.js";
 
 export const EXTENT = VIEW[1];
@@ -29,7 +31,10 @@ export function isMapState(state) {
 
 /** A neuron the map shows instead of the output: a indexes state.grid.values (0 = features). @typedef {{a: number, unit: number}} ShownNeuron */
 
-/** The vertical range of the 1-D plot. @typedef {{low: number, high: number}} Range */
+/**
+ * The vertical range of the 1-D plot, and which inputs are across and up.
+ * @typedef {{low: number, high: number, axes: [number, number]}} Range
+ */
 
 /**
  * What the map shows now: the network's output, or the hovered neuron.
@@ -52,14 +57,15 @@ export function shownNeuron(state) {
  */
 export function plotRange(state) {
   const data = state.data;
+  const axes = inputSlice(state)?.axes ?? [0, 1];
   if (data && data.kind !== "regression") {
     const bounded = state.settings.output_activation !== "tanh";
-    return bounded ? { low: -0.2, high: 1.2 } : { low: -1.2, high: 1.2 };
+    return bounded ? { low: -0.2, high: 1.2, axes } : { low: -1.2, high: 1.2, axes };
   }
   let m = 1;
   for (const t of data?.targets || []) if (Math.abs(t) > m) m = Math.abs(t);
   const edge = Math.min(10, m * 1.2);
-  return { low: -edge, high: edge };
+  return { low: -edge, high: edge, axes };
 }
 
 /**
@@ -72,13 +78,13 @@ export function plotRange(state) {
  */
 export function pointPosition(data, i, size, range) {
   const p = data.points[i];
-  const px = ((p[0] + EXTENT) / (2 * EXTENT)) * size;
+  const px = ((p[range.axes[0]] + EXTENT) / (2 * EXTENT)) * size;
   if (p.length === 1) {
     let v = data.targets[i];
     if (data.kind !== "regression") v = classHeight(v, data.kind, range);
     return [px, size * ((range.high - v) / (range.high - range.low))];
   }
-  return [px, ((EXTENT - p[1]) / (2 * EXTENT)) * size];
+  return [px, ((EXTENT - p[range.axes[1]]) / (2 * EXTENT)) * size];
 }
 
 /** The height of a class on the 1-D plot: where the output should be for it. */

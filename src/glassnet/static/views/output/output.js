@@ -23,7 +23,8 @@ import { helpButton } from "../../lib/help.js";
 import { lazy } from "../../lib/lazy.js";
 import { createDrawing } from "./drawing.js";
 import { legendOf } from "./legend.js";
-import { isMapState, plotRange, shownNeuron } from "./mapGeometry.js";
+import { chooseSlice, inputSlice, rawValue } from "../../lib/inputSlice.js";
+import { isMapState, mapPosition, nearestShownPoint, plotRange, shownNeuron } from "./mapGeometry.js";
 import { paintPlane, paintPlot, paintPoints } from "./paintMap.js";
 
 /** @import { Grid, State, View, ViewApi } from "../../lib/types.js" */
@@ -93,6 +94,7 @@ export function createOutput(el, api) {
   let latest = null;
   let size = 0;
   let pointsStale = true;
+  let pointsSlice = ""; // the slice the held point's cross was painted for
   let legendKey = "";
   let ticksKey = "";
 
@@ -112,6 +114,16 @@ export function createOutput(el, api) {
     }
   });
   resize.observe(map);
+
+  // Data with more than two inputs: a click on a point holds the inputs off the map at its values
+  // (unless the click draws a point, or picks one to explain).
+  map.addEventListener("click", (event) => {
+    const state = latest;
+    if (!state || !isMapState(state) || !state.grid.slice || state.ui.drawMode || state.explain.open) return;
+    const [px, py] = mapPosition(map, event);
+    const point = nearestShownPoint(state, size, px, py, 10);
+    if (point >= 0) api.setUi({ slice: chooseSlice(state, { point }) });
+  });
 
   /** The picture: the output (while explaining, before or after the step), or the hovered neuron. */
   function paintPicture(/** @type {MapState} */ state) {
@@ -136,8 +148,10 @@ export function createOutput(el, api) {
     if (force || changed.frame || changed.data || changed.settings || changed.ui || changed.explain) {
       paintPicture(state);
     }
-    if (pointsStale || changed.data || changed.settings) {
+    const sliceKey = state.grid.slice?.key ?? "";
+    if (pointsStale || changed.data || changed.settings || sliceKey !== pointsSlice) {
       pointsStale = false;
+      pointsSlice = sliceKey;
       const shown = size > 0 ? paintPoints(points, size, state) : null;
       if (shown) {
         map.dataset.trainShown = String(shown.train);
@@ -253,19 +267,29 @@ function neuronName(state, neuron) {
 }
 
 /**
- * Tick labels along the edges: -6, 0, 6 on both axes, or the value range of a 1-D plot.
+ * Tick labels along the edges: -6, 0, 6 on both axes (in the data's own units for
+ * a file or a model), or the value range of a 1-D plot. Data with more than two
+ * inputs names the two inputs on the axes.
  * @param {MapState} state
  */
 function tickLabels(state) {
   const tick = (/** @type {string} */ text, /** @type {string} */ at, cls = "") => h("span", { class: `gn-tick ${cls}`, style: `--at: ${at}` }, text);
-  let y = ["6", "0", "-6"];
-  let yName = "x₂";
+  const data = state.data;
+  const slice = inputSlice(state);
+  const [across, up] = slice?.axes ?? [0, 1];
+  /** The ticks of one input: where -6, 0 and 6 of the view are, in the data's units. */
+  const ticks = (/** @type {number} */ input) => [6, 0, -6].map((v) => (data.normalization ? num(rawValue(data, input, v), 3) : String(v)));
+  let y = ticks(up);
+  let yName = slice ? data.input_names[up] : "x₂";
   if (state.grid.oneD) {
     const { low, high } = plotRange(state);
     y = [num(high, 2), num((low + high) / 2, 2), num(low, 2)];
     yName = state.data.kind === "regression" ? "value" : "output";
   }
-  const x = [tick("-6", "0%"), tick("0", "50%"), tick("6", "100%"), tick("x₁", "75%", "gn-axis-name")];
-  const ys = [tick(y[0], "0%"), tick(y[1], "50%"), tick(y[2], "100%"), tick(yName, "25%", "gn-axis-name")];
-  return { key: y.join() + yName, x, y: ys };
+  const [x6, x0, xm6] = state.grid.oneD && !data.normalization ? ["6", "0", "-6"] : ticks(across);
+  const xName = slice ? data.input_names[across] : "x₁";
+  const named = slice ? "gn-axis-name gn-axis-named" : "gn-axis-name";
+  const x = [tick(xm6, "0%"), tick(x0, "50%"), tick(x6, "100%"), tick(xName, "75%", named)];
+  const ys = [tick(y[0], "0%"), tick(y[1], "50%"), tick(y[2], "100%"), tick(yName, "25%", named)];
+  return { key: [...y, yName, xm6, x6, xName].join(), x, y: ys };
 }

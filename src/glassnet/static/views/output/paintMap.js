@@ -15,7 +15,7 @@
 import { classColor, css, diverging } from "../../lib/colors.js";
 import { context2d } from "../../lib/dom.js";
 import { colorOfNeuron, paintNeuron, paintOutput } from "../../lib/heatmap.js";
-import { plotRange, pointPosition, shownPoints } from "./mapGeometry.js";
+import { EXTENT, plotRange, pointPosition, shownPoints } from "./mapGeometry.js";
 
 /** @import { Grid, GridPoints } from "../../lib/types.js" */
 /** @import { MapState, Range, ShownNeuron } from "./mapGeometry.js" */
@@ -184,7 +184,32 @@ export function paintPoints(canvas, size, state) {
     ctx.stroke();
     ctx.lineWidth = 1;
   }
+  const slice = state.grid?.slice;
+  if (slice) heldMark(ctx, size, slice.held[slice.axes[0]], slice.held[slice.axes[1]]);
   return { train: train.length - drawn.length, test: test.length, drawn: drawn.length };
+}
+
+/**
+ * For data with more than two inputs: a cross where the chosen point sits, whose
+ * values the inputs off the map are held at.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {number} size
+ * @param {number} across
+ * @param {number} up
+ */
+function heldMark(ctx, size, across, up) {
+  const x = ((across + EXTENT) / (2 * EXTENT)) * size;
+  const y = ((EXTENT - up) / (2 * EXTENT)) * size;
+  for (const [color, width] of [["#ffffff", 4], [INK, 2]]) {
+    ctx.strokeStyle = /** @type {string} */ (color);
+    ctx.lineWidth = /** @type {number} */ (width);
+    ctx.beginPath();
+    ctx.moveTo(x - 7, y - 7);
+    ctx.lineTo(x + 7, y + 7);
+    ctx.moveTo(x + 7, y - 7);
+    ctx.lineTo(x - 7, y + 7);
+    ctx.stroke();
+  }
 }
 
 /** The 1-D plot's zero lines (value 0 across, x₁ = 0 up), under the points and the curve. */
