@@ -167,3 +167,15 @@ def test_a_step_set_up_as_the_lesson_has_it_says_so_in_a_notice():
     (notice,) = by_type(replies, "notice")
     assert notice["message"].startswith("Step 2 was set up as the lesson has it")
     assert connection.session.network.layer_sizes == [2, 2, 1]
+
+
+def test_a_resumed_lesson_keeps_the_playground_as_it_is_and_checks_its_task_at_once():
+    connection, _ = started({"dataset": "spiral"})
+    for _ in range(3):
+        send(connection, {"type": "step"})  # a reloaded page's kept session: trained
+    version = connection.session.version
+    message = {"type": "lesson_open", "content": LESSON, "filename": "mine.md", "resume": True}
+    (lesson,) = by_type(send(connection, message), "lesson")
+    assert connection.session.settings.dataset == "spiral" and connection.session.epoch == 3
+    assert connection.session.version == version  # nothing was set up
+    assert lesson["index"] == 0 and lesson["steps"][0]["task"]["done"]

@@ -196,7 +196,8 @@ REQUESTS: dict[str, Request] = {
     "export": Request(_export, {"format": TEXT}, {"libraries": FLAG}),
     "lesson_list": Request(lesson_list),
     "lesson_open": Request(
-        lesson_open, optional={"name": TEXT, "content": TEXT, "filename": TEXT, "index": WHOLE}
+        lesson_open,
+        optional={"name": TEXT, "content": TEXT, "filename": TEXT, "index": WHOLE, "resume": FLAG},
     ),
     "lesson_step": Request(lesson_step, {"index": WHOLE}),
     "lesson_close": Request(lesson_close),
