@@ -51,6 +51,8 @@ CONTROLS: dict[str, Control] = {
         Control("speed", "Speed", "top"),
         Control("explain", "Step through", "top"),
         Control("settingsPanel", "Settings (compact layout)", "top", panel=True),
+        Control("lessons", "Lessons", "top"),
+        Control("help", "Help: words, lessons and docs", "top"),
         Control("learningRate", "Learning rate", "settings"),
         Control("activation", "Activation", "settings"),
         Control("regularization", "Regularization", "settings"),

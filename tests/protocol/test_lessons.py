@@ -89,7 +89,7 @@ def test_opening_a_lesson_by_name_answers_with_the_lesson_then_the_new_state():
     }
     assert lesson["steps"][1]["task"] is None
     assert lesson["highlight"] == {"control": "playButton"}
-    assert "featuresPanel" in lesson["hidden"]
+    assert "xTimesY" in lesson["hidden"] and "x" not in lesson["hidden"]
     assert {t["term"] for t in lesson["terms"]} >= {"hidden_layer", "activation", "weight"}
     assert connection.session.settings.dataset == "xor"
     assert by_type(replies, "frame")[0]["undo"] == "Lesson step 1: The XOR pattern"

@@ -30,6 +30,7 @@ import { createNetwork } from "./views/network/network.js";
 import { createOutput } from "./views/output/output.js";
 import { addPanelToggles } from "./views/top/panelToggles.js";
 import { createSettingsBar } from "./views/top/settingsBar.js";
+import { createGuide } from "./views/top/guide.js";
 
 /** @import { Model, UiOptions, View, ViewApi } from "./lib/types.js" */
 
@@ -73,6 +74,7 @@ function render({ model, el }) {
   const top = h("header", { class: "gn-top" });
   const data = h("section", { class: "gn-section gn-data", "aria-label": "Data" });
   const explain = h("section", { class: "gn-section gn-explain", "aria-label": "Step through training", hidden: true });
+  const lesson = h("aside", { class: "gn-section gn-lesson", "aria-label": "Lesson", hidden: true });
   const network = h("section", { class: "gn-section gn-network", "aria-label": "Network" });
   const output = h("section", { class: "gn-section gn-output", "aria-label": "Output" });
   const metrics = h("div", { class: "gn-metrics-slot" });
@@ -85,7 +87,7 @@ function render({ model, el }) {
     { class: "glassnet" },
     top,
     messages,
-    h("main", { class: "gn-main" }, data, explain, network, output),
+    h("main", { class: "gn-main" }, lesson, data, explain, network, output),
   );
   el.append(root);
   const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
@@ -93,7 +95,8 @@ function render({ model, el }) {
 
   const controlsSlot = h("div", { class: "gn-controls-slot" });
   const settingsSlot = h("div", { class: "gn-settings-slot" });
-  top.append(h("div", { class: "gn-brand" }, "glass", h("span", null, "net")), controlsSlot, settingsSlot);
+  const guideSlot = h("div", { class: "gn-guide" });
+  top.append(h("div", { class: "gn-brand" }, "glass", h("span", null, "net")), controlsSlot, guideSlot, settingsSlot);
 
   /** @type {(() => void)[]} */
   const disposers = [];
@@ -108,6 +111,8 @@ function render({ model, el }) {
     createMetrics(metrics),
     createLossChart(chart),
     createOutput(map, api),
+    // Last: a lesson's marks go on what the views above have just drawn.
+    createGuide(guideSlot, api, { root, lessonEl: lesson }),
   ];
   if (options.layout === "embed") {
     // The compact bar has no room for the speed: it joins the settings overlay.

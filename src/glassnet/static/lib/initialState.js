@@ -27,6 +27,8 @@ export function initialState() {
     grid: null,
     ui: { hover: null, drawMode: false, drawClass: 0, drawValue: 1 },
     explain: closedExplain(),
+    lessons: null,
+    lesson: null,
     changed: {},
   };
 }

@@ -66,6 +66,12 @@ export function reduce(state, message, buffers) {
       const deltas = { ...state.explain.deltas, [`${message.layer}:${message.unit}`]: message };
       return { explain: { ...state.explain, deltas } };
     }
+    case "lessons":
+      return { lessons: message.lessons };
+    case "lesson":
+      return { lesson: message };
+    case "lesson_closed":
+      return state.lesson?.name === message.name ? { lesson: null } : null;
     case "error": {
       const errors = [...state.errors, { id: nextId++, message: message.message }].slice(-KEEP_ERRORS);
       // The session refused to apply an explained step: the page is still before it.

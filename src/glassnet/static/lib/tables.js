@@ -50,6 +50,8 @@ export const CONTROLS = [
   {"name": "speed", "label": "Speed", "where": "top", "panel": false},
   {"name": "explain", "label": "Step through", "where": "top", "panel": false},
   {"name": "settingsPanel", "label": "Settings (compact layout)", "where": "top", "panel": true},
+  {"name": "lessons", "label": "Lessons", "where": "top", "panel": false},
+  {"name": "help", "label": "Help: words, lessons and docs", "where": "top", "panel": false},
   {"name": "learningRate", "label": "Learning rate", "where": "settings", "panel": false},
   {"name": "activation", "label": "Activation", "where": "settings", "panel": false},
   {"name": "regularization", "label": "Regularization", "where": "settings", "panel": false},

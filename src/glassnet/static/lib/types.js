@@ -7,7 +7,7 @@
  * (tests/test_frontend.py) checks every module against them.
  */
 
-/** @import { Alert, Catalog, ChainMessage, DataMessage, DeltaMessage, Explanation, Frame, History, Outgoing, Settings, StepSize } from "./messages.js" */
+/** @import { Alert, Catalog, ChainMessage, DataMessage, DeltaMessage, Explanation, Frame, History, LessonEntry, LessonMessage, Outgoing, Settings, StepSize } from "./messages.js" */
 
 // -- the model a host hands to render() -------------------------------------------
 
@@ -122,6 +122,8 @@
  * @property {boolean} [messages] notices and errors
  * @property {boolean} [explain]
  * @property {boolean} [ui]
+ * @property {boolean} [lessons] the list of lessons
+ * @property {boolean} [lesson] the open lesson
  */
 
 /**
@@ -140,6 +142,8 @@
  * @property {Grid | null} grid
  * @property {UiState} ui
  * @property {ExplainState} explain
+ * @property {LessonEntry[] | null} lessons the lessons this server offers, once asked for
+ * @property {LessonMessage | null} lesson the open lesson, or null
  * @property {Changed} changed
  */
 
