@@ -36,6 +36,16 @@ from .session import Session
 STATIC = Path(__file__).parent / "static"
 log = logging.getLogger("glassnet")
 
+
+def _docs_folder() -> Path:
+    """The docs' Markdown: in the installed package (the wheel carries it), or the checkout's."""
+    packaged = Path(__file__).parent / "docs"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "docs"
+
+
+DOCS = _docs_folder()
+DOC_NAME = re.compile(r"[a-z0-9_-]+\.md")
+
 SLICE_SECONDS = 0.02
 """The longest a training slice runs before the server looks at its messages again."""
 
@@ -113,6 +123,13 @@ def create_app(
     async def favicon(request):
         return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
+    async def doc(request):
+        # The docs the page links to (Embed, Help, lessons), offline and read-only, as plain text.
+        name = request.path_params["name"]
+        if not DOC_NAME.fullmatch(name) or not (DOCS / name).is_file():
+            return Response("Not found", status_code=404, media_type="text/plain")
+        return Response((DOCS / name).read_text(), media_type="text/plain; charset=utf-8")
+
     async def health(request):
         return Response(f"ok {len(sessions)} sessions", media_type="text/plain")
 
@@ -123,6 +140,7 @@ def create_app(
         Route("/favicon.ico", favicon),
         WebSocketRoute("/ws", playground_socket),
         Route("/static/{path:path}", static_file),
+        Route("/docs/{name}", doc),
     ]
     return Starlette(routes=routes)
 

@@ -118,6 +118,8 @@ function render({ model, el }) {
     // The compact bar has no room for the speed: it joins the settings overlay.
     const speed = /** @type {HTMLElement | null} */ (controlsSlot.querySelector(".gn-speed"));
     if (speed) settingsSlot.prepend(speed);
+    // Nor for Lessons and Help: they open at the top of the settings overlay.
+    settingsSlot.prepend(guideSlot);
     disposers.push(addPanelToggles(root, top, [data, settingsSlot]));
   }
   const unsubscribe = store.subscribe((state) => {

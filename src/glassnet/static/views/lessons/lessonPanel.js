@@ -71,6 +71,9 @@ export function createLessonPanel(el, api, root) {
 
   /** @type {LessonMessage | null} the lesson drawn last */
   let shown = null;
+  // The compact layout stacks the step-through above the folded panel: it needs the panel's height.
+  const sizer = new ResizeObserver(() => root.style.setProperty("--gn-lesson-height", `${el.offsetHeight}px`));
+  sizer.observe(el);
 
   /** @param {number} by -1 for Back, 1 for Next */
   function go(by) {
@@ -175,6 +178,7 @@ export function createLessonPanel(el, api, root) {
       marks.update(state);
     },
     destroy() {
+      sizer.disconnect();
       marks.destroy();
       el.replaceChildren();
       delete root.dataset.lesson;

@@ -15,6 +15,9 @@
  * Under the map: a legend of the colours, the two display toggles, and the
  * controls to draw your own points (drawing.js). The painting itself is in
  * paintMap.js, where things are in mapGeometry.js, and the legend in legend.js.
+ * Resting the pointer on the map shows the network's answer there
+ * (mapReadout.js), and a network that cannot bend on data that needs a bend
+ * says so under the map (noBend.js).
  */
 
 import { h } from "../../lib/dom.js";
@@ -24,6 +27,8 @@ import { lazy } from "../../lib/lazy.js";
 import { createDrawing } from "./drawing.js";
 import { legendOf } from "./legend.js";
 import { isMapState, plotRange, shownNeuron } from "./mapGeometry.js";
+import { createMapReadout } from "./mapReadout.js";
+import { noBendNote } from "./noBend.js";
 import { paintPlane, paintPlot, paintPoints } from "./paintMap.js";
 
 /** @import { Grid, State, View, ViewApi } from "../../lib/types.js" */
@@ -62,6 +67,8 @@ export function createOutput(el, api) {
   const showTest = checkbox("gn-show-test", "Show test data", "show_test", "showTestData", (on) => api.setSettings({ show_test: on }));
   const discretize = checkbox("gn-discretize", "Discretize output", "discretize", "discretize", (on) => api.setSettings({ discretize: on }));
   const drawing = createDrawing(map, api);
+  const readout = createMapReadout(map, () => api.state);
+  const noBend = h("p", { class: "gn-no-bend", role: "status", hidden: true });
   // Picking and morphing for the step-through (explainMap.js) load the first time it is opened.
   const hintSlot = h("div", { class: "gn-map-hint-slot" });
   const explaining = lazy(
@@ -82,6 +89,7 @@ export function createOutput(el, api) {
     { class: "gn-out" },
     h("div", { class: "gn-map-head" }, h("span", { class: "gn-label" }, "Output map", helpButton("output_map", "Output map"))),
     h("div", { class: "gn-map-frame" }, yTicks, map, h("span"), xTicks),
+    noBend,
     hintSlot,
     legend,
     h("div", { class: "gn-out-toggles" }, showTest.el, discretize.el),
@@ -169,8 +177,12 @@ export function createOutput(el, api) {
       if (!isMapState(state)) return;
       explaining.current.update(state, size);
       draw(state);
+      readout.update(state);
       const { changed } = state;
       if (!changed.data && !changed.settings && !changed.ui && !changed.frame && !changed.explain) return;
+      const note = noBendNote(state);
+      if (noBend.textContent !== note) noBend.textContent = note;
+      noBend.hidden = !note;
       const neuron = shownNeuron(state);
       const data = state.data;
       caption.hidden = !neuron;
@@ -202,6 +214,7 @@ export function createOutput(el, api) {
     },
     destroy() {
       resize.disconnect();
+      readout.destroy();
       drawing.destroy();
       explaining.cancel();
       explaining.current.destroy();

@@ -76,7 +76,10 @@ export function createGuide(el, api, { root, lessonEl }) {
       panel(); // the panel will be needed soon: start loading it
       if (!box.firstChild) {
         const [{ createLessonsMenu }] = await Promise.all([import("../lessons/lessonsMenu.js"), styles()]);
-        menu = createLessonsMenu(box, api, () => lessons.close(false));
+        menu = createLessonsMenu(box, api, () => {
+          lessons.close(false);
+          closeOverlay();
+        });
       }
       menu?.update(api.state);
       lessons.focusFirst();
@@ -95,6 +98,7 @@ export function createGuide(el, api, { root, lessonEl }) {
         type: "button", class: "gn-menu-item",
         onclick: async () => {
           help.close(false);
+          closeOverlay();
           (await glossary()).open();
         },
       }, h("strong", null, "Words"), h("span", null, "What each word of the playground means"))),
@@ -113,6 +117,11 @@ export function createGuide(el, api, { root, lessonEl }) {
       }, h("strong", null, "Links"), h("span", null, "Setups, lessons and hidden controls in a link (docs/urls.md)"))),
     ),
   );
+
+  /** In the compact layout these buttons sit in the Settings overlay: a chosen lesson or word closes it. */
+  function closeOverlay() {
+    if (el.closest(".gn-overlay")) root.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+  }
 
   // A glossary link anywhere in the playground shows its word's definition beside it.
   async function onTermClick(/** @type {MouseEvent} */ event) {
