@@ -116,14 +116,16 @@ export function helpButton(key, label) {
  * @param {(Node | string)[]} content
  */
 export function openNote(anchor, content) {
+  // Measure first: the anchor may be a word in the popover that closes now (a help text's link).
+  const root = anchor.closest(".glassnet") || document.body;
+  const b = anchor.getBoundingClientRect();
+  const inside = openPopover?.box.contains(anchor) ? openPopover.button : null;
   closePopover();
   const box = document.createElement("div");
   box.className = "gn-popover";
   box.setAttribute("role", "note");
   box.append(...content);
-  const root = anchor.closest(".glassnet") || document.body;
   root.appendChild(box);
-  const b = anchor.getBoundingClientRect();
   const r = root.getBoundingClientRect();
   const width = Math.min(280, r.width - 16);
   box.style.width = `${width}px`;
@@ -135,6 +137,8 @@ export function openNote(anchor, content) {
   const top = below || !above ? b.bottom - r.top + 6 : b.top - r.top - 6 - box.offsetHeight;
   box.style.top = `${top}px`;
   box.dataset.side = below || !above ? "below" : "above";
-  anchor.setAttribute("aria-expanded", "true");
-  openPopover = { button: anchor, box };
+  // Escape gives the focus back to what opened the first popover, which is still on the page.
+  const opener = inside || anchor;
+  opener.setAttribute("aria-expanded", "true");
+  openPopover = { button: opener, box };
 }

@@ -196,11 +196,8 @@ export function doneCard({ E, state }) {
   return [
     h("h3", { class: "gn-ex-card-title" }, "Done: what changed"),
     metricsTable(E),
-    h("p", null, `Point #${E.point}${E.metrics_after ? " before the step" : ""}: `, guess, ", a loss of ", n(E.loss.value, "loss"), "."),
-    own !== null && own !== undefined
-      ? h("p", { class: "gn-ex-point-loss" }, `Point #${E.point}'s own loss: `, n(E.loss.value, "point-loss-before"),
-        " before the step, ", n(own, "point-loss-after"), " after it.")
-      : null,
+    h("p", null, `Point #${E.point}${E.metrics_after ? " before the step" : ""}: `, guess, ", a loss of ", n(E.loss.value, "loss"),
+      own !== null && own !== undefined ? h("span", null, "; after it, its own loss is ", n(own, "point-loss-after")) : null, "."),
     apart
       ? h("p", { class: "gn-ex-note gn-ex-why-average" }, "Why can the training loss move the other way? It is the average over every training point. ",
         "The step moved the weights to suit ", E.size === "sample" ? "this one point" : "this batch",

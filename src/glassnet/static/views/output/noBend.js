@@ -20,22 +20,22 @@ const NEEDS_A_BEND = new Set(["xor", "circle", "spiral", "checkerboard"]);
 const STRAIGHT_FEATURES = new Set(["x1", "x2"]);
 
 /**
- * The note for this state, or "" when the network can bend or the data does not need it.
+ * The note for this state: why, and what to do; or null when the network can bend or the data does not need it.
  * @param {State} state
- * @returns {string}
+ * @returns {{ why: string, fix: string } | null}
  */
 export function noBendNote(state) {
   const net = state.frame?.network;
   const data = state.data;
-  if (!net || !data || data.kind !== "binary" || !NEEDS_A_BEND.has(data.name)) return "";
-  if (!net.features.every((f) => STRAIGHT_FEATURES.has(f))) return "";
+  if (!net || !data || data.kind !== "binary" || !NEEDS_A_BEND.has(data.name)) return null;
+  if (!net.features.every((f) => STRAIGHT_FEATURES.has(f))) return null;
   const hidden = net.activations.slice(0, -1);
-  if (hidden.some((a) => a !== "linear")) return "";
+  if (hidden.some((a) => a !== "linear")) return null;
   const why = hidden.length === 0
-    ? "This network has no hidden layer, so it has no bend"
-    : "Every hidden layer here is linear, so together they have no bend";
+    ? "No bend: with no hidden layer, this network can only split the map with one straight line, and no straight line splits these points."
+    : "No bend: its hidden layers are all linear, so together they still draw one straight line, and no straight line splits these points.";
   const fix = hidden.length === 0
     ? "Add a hidden layer (the + above the diagram) with tanh or ReLU to bend it."
     : "Pick tanh or ReLU as the activation to bend it.";
-  return `${why}: it can only split the map with one straight line, and no straight line splits these points. ${fix}`;
+  return { why, fix };
 }

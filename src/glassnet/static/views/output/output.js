@@ -181,7 +181,10 @@ export function createOutput(el, api) {
       const { changed } = state;
       if (!changed.data && !changed.settings && !changed.ui && !changed.frame && !changed.explain) return;
       const note = noBendNote(state);
-      if (noBend.textContent !== note) noBend.textContent = note;
+      if (noBend.dataset.why !== (note?.why ?? "")) {
+        noBend.dataset.why = note?.why ?? "";
+        noBend.replaceChildren(...(note ? [note.why, " ", h("span", { class: "gn-no-bend-fix" }, note.fix)] : []));
+      }
       noBend.hidden = !note;
       const neuron = shownNeuron(state);
       const data = state.data;
