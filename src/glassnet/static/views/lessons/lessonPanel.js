@@ -153,6 +153,12 @@ export function createLessonPanel(el, api, root) {
     }
     if (newStep) {
       announce.textContent = "";
+      // A step that points at the data panel needs it: the step-through, which takes its place, closes.
+      const control = lesson.highlight?.control;
+      const data = root.querySelector(".gn-data");
+      const inData = control && data && [...root.querySelectorAll(`[data-control~="${CSS.escape(control)}"]`)].some((c) => data.contains(c));
+      // (After this redraw: a change asked for while the views draw would lose its flags.)
+      if (inData && state.explain.open) queueMicrotask(() => api.explain.open(false));
       // The heading takes the focus, unless the person is typing or dragging somewhere else.
       const active = document.activeElement;
       const busy = active && active !== document.body && !el.contains(active) && active.matches("input, select, textarea");
