@@ -62,7 +62,8 @@ export function createLessonMarks(root) {
   function targets(highlight) {
     if (highlight.control) {
       const all = [...root.querySelectorAll(`[data-control~="${CSS.escape(highlight.control)}"]`)];
-      const shown = all.filter((el) => el.getClientRects().length > 0);
+      // One outline round a group, not one more round each of its parts.
+      const shown = all.filter((el) => el.getClientRects().length > 0 && !all.some((o) => o !== el && o.contains(el)));
       if (shown.length || !all.length) return shown;
       // Inside a closed panel of the compact layout: point at the button that opens it.
       const overlay = all[0].closest(".gn-overlay");

@@ -163,7 +163,9 @@ export function createLessonPanel(el, api, root) {
       const active = document.activeElement;
       const busy = active && active !== document.body && !el.contains(active) && active.matches("input, select, textarea");
       if (!busy) heading.focus({ preventScroll: true });
-      heading.scrollIntoView?.({ block: "nearest" });
+      // The panel (and in /embed its text) scrolls on its own: a new step starts at its top.
+      el.scrollTop = 0;
+      body.scrollTop = 0;
     }
     shown = lesson;
   }
