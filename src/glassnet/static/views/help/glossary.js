@@ -21,7 +21,7 @@ import { closePopover, openNote } from "../../lib/help.js";
  */
 export function createGlossary(root) {
   const filter = h("input", {
-    type: "search",
+    type: "text", // not "search": there Escape empties the field instead of closing the dialog
     class: "gn-glossary-filter",
     placeholder: "Find a word",
     "aria-label": "Find a word",
