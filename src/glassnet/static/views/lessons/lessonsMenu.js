@@ -81,13 +81,22 @@ export function createLessonsMenu(box, api, close) {
     return h("li", null, button, error);
   }
 
+  let drawn = "";
   return {
     /** @param {State} state */
     update(state) {
       if (!state.lessons) return;
+      const key = JSON.stringify([state.lessons, state.lesson?.name]);
+      if (key === drawn) return;
+      drawn = key;
       status.textContent = state.lessons.length ? "" : "This server offers no lessons.";
       status.hidden = state.lessons.length > 0;
+      // The list comes again each time the box opens: the keyboard keeps its place in it.
+      const focused = /** @type {HTMLElement | null} */ (list.querySelector(":focus"))?.dataset.lesson;
+      const first = !list.firstChild && box.contains(document.activeElement); // the box opened before its list came
       list.replaceChildren(...state.lessons.map((entry) => item(entry, state.lesson?.name)));
+      const again = focused ? `[data-lesson="${CSS.escape(focused)}"]` : first ? "button:not(:disabled)" : null;
+      if (again) /** @type {HTMLElement | null} */ (list.querySelector(again))?.focus();
     },
   };
 }

@@ -53,12 +53,15 @@ function once(load) {
  * @returns {View}
  */
 export function createGuide(el, api, { root, lessonEl }) {
+  /** @type {View | null} the lesson panel, once it has loaded */
+  let lessonPanel = null;
   const styles = () => loadStyle("views/lessons/lessons.css");
   const panel = once(async () => {
     const [{ createLessonPanel }] = await Promise.all([import("../lessons/lessonPanel.js"), styles()]);
-    const view = createLessonPanel(lessonEl, api, root);
-    view.update({ ...api.state, changed: { lesson: true, frame: true, settings: true, catalog: true } });
-    return view;
+    lessonPanel = createLessonPanel(lessonEl, api, root);
+    // It draws the state as it is now, whenever it arrives: it may have missed changes.
+    lessonPanel.update({ ...api.state, changed: { lesson: true, frame: true, settings: true, catalog: true } });
+    return lessonPanel;
   });
   const glossary = once(async () => {
     const [{ createGlossary }] = await Promise.all([import("../help/glossary.js"), styles()]);
@@ -132,16 +135,9 @@ export function createGuide(el, api, { root, lessonEl }) {
   }
   root.addEventListener("click", onTermClick);
 
-  /** @type {View | null} the lesson panel, once it has loaded */
-  let lessonPanel = null;
-
   return {
     update(state) {
-      if (state.lesson && !lessonPanel) {
-        panel().then((view) => {
-          lessonPanel = view;
-        });
-      }
+      if (state.lesson && !lessonPanel) panel();
       lessonPanel?.update(state);
       if (state.changed.lessons || state.changed.lesson) menu?.update(state);
     },
