@@ -48,6 +48,23 @@ def test_the_front_end_loads_nothing_from_the_internet():
         assert not external.search(text), f"{path.name} loads something from another host"
 
 
+def test_the_docs_the_page_links_to_are_served_read_only_as_text(client):
+    page = client.get("/docs/lessons.md")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/plain")
+    assert page.text.startswith("# Lessons")
+    # Every doc the front end names (its links, its texts) is there to be served.
+    linked = set()
+    for path in STATIC.rglob("*.js"):
+        linked |= set(re.findall(r"(?:docs/|docLink\(\")([a-z0-9_-]+\.md)", path.read_text()))
+    assert linked >= {"lessons.md", "urls.md", "embedding.md"}
+    for name in linked:
+        assert client.get(f"/docs/{name}").status_code == 200, name
+    outside = ["/docs/../pyproject.toml", "/docs/%2e%2e/README.md", "/docs/nope.md", "/docs/a.py"]
+    for path in outside:
+        assert client.get(path).status_code == 404, path
+    assert client.post("/docs/lessons.md").status_code == 405
+
+
 def test_a_websocket_session_trains_and_sends_frames_when_ready(client):
     with client.websocket_connect("/ws") as ws:
         ws.send_text(json.dumps({"type": "hello", "settings": {"speed": "max"}}))

@@ -52,6 +52,8 @@ CONTROLS: dict[str, Control] = {
         Control("explain", "Step through", "top"),
         Control("export", "Export (ml5.js model, p5.js sketch, NumPy, weights, pictures)", "top"),
         Control("settingsPanel", "Settings (compact layout)", "top", panel=True),
+        Control("lessons", "Lessons", "top"),
+        Control("help", "Help: words, lessons and docs", "top"),
         Control("learningRate", "Learning rate", "settings"),
         Control("activation", "Activation", "settings"),
         Control("regularization", "Regularization", "settings"),

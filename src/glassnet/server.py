@@ -35,6 +35,16 @@ from .workers import Options, Registry, WorkerPool, default_size
 STATIC = Path(__file__).parent / "static"
 
 
+def _docs_folder() -> Path:
+    """The docs' Markdown: in the installed package (the wheel carries it), or the checkout's."""
+    packaged = Path(__file__).parent / "docs"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "docs"
+
+
+DOCS = _docs_folder()
+DOC_NAME = re.compile(r"[a-z0-9_-]+\.md")
+
+
 def create_app(
     allowed_origins: tuple[str, ...] = (),
     max_sessions: int = limits.MAX_SESSIONS,
@@ -92,6 +102,13 @@ def create_app(
     async def favicon(request):
         return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
+    async def doc(request):
+        # The docs the page links to (Embed, Help, lessons), offline and read-only, as plain text.
+        name = request.path_params["name"]
+        if not DOC_NAME.fullmatch(name) or not (DOCS / name).is_file():
+            return Response("Not found", status_code=404, media_type="text/plain")
+        return Response((DOCS / name).read_text(), media_type="text/plain; charset=utf-8")
+
     async def health(request):
         return Response(
             f"ok {len(registry)} sessions, {pool.size} workers", media_type="text/plain"
@@ -114,6 +131,7 @@ def create_app(
         Route("/favicon.ico", favicon),
         WebSocketRoute("/ws", playground_socket),
         Route("/static/{path:path}", static_file),
+        Route("/docs/{name}", doc),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.pool, app.state.registry = pool, registry

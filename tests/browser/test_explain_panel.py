@@ -400,7 +400,7 @@ def test_the_panel_explains_its_words_and_closes(page, playground):
     term = page.locator(".gn-ex-term[data-term='gradient']")
     term.click()
     expect(term).to_have_attribute("aria-expanded", "true")
-    expect(page.locator(".gn-ex-definition")).to_contain_text("Gradient: For each weight")
+    expect(page.locator(".gn-ex-definition")).to_contain_text("Gradient (dL/dw): For each weight")
     term.click()
     expect(page.locator(".gn-ex-definition")).to_be_hidden()
     expect(page.locator(".gn-data")).to_be_hidden()

@@ -89,7 +89,7 @@ def test_opening_a_lesson_by_name_answers_with_the_lesson_then_the_new_state():
     }
     assert lesson["steps"][1]["task"] is None
     assert lesson["highlight"] == {"control": "playButton"}
-    assert "featuresPanel" in lesson["hidden"]
+    assert "xTimesY" in lesson["hidden"] and "x" not in lesson["hidden"]
     assert {t["term"] for t in lesson["terms"]} >= {"hidden_layer", "activation", "weight"}
     assert connection.session.settings.dataset == "xor"
     assert by_type(replies, "frame")[0]["undo"] == "Lesson step 1: The XOR pattern"
@@ -167,3 +167,15 @@ def test_a_step_set_up_as_the_lesson_has_it_says_so_in_a_notice():
     (notice,) = by_type(replies, "notice")
     assert notice["message"].startswith("Step 2 was set up as the lesson has it")
     assert connection.session.network.layer_sizes == [2, 2, 1]
+
+
+def test_a_resumed_lesson_keeps_the_playground_as_it_is_and_checks_its_task_at_once():
+    connection, _ = started({"dataset": "spiral"})
+    for _ in range(3):
+        send(connection, {"type": "step"})  # a reloaded page's kept session: trained
+    version = connection.session.version
+    message = {"type": "lesson_open", "content": LESSON, "filename": "mine.md", "resume": True}
+    (lesson,) = by_type(send(connection, message), "lesson")
+    assert connection.session.settings.dataset == "spiral" and connection.session.epoch == 3
+    assert connection.session.version == version  # nothing was set up
+    assert lesson["index"] == 0 and lesson["steps"][0]["task"]["done"]

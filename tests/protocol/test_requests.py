@@ -24,6 +24,8 @@ from glassnet.protocol import REQUESTS
         ("remove_point", {"index": 3}),
         ("set_weight", {"layer": 0, "source": 1, "target": 2, "value": 0.5}),
         ("set_bias", {"layer": 1, "unit": 0, "value": -0.5}),
+        ("set_weight", {"layer": 0, "source": 1, "target": 2, "value": 0.5, "drag": 3}),
+        ("set_bias", {"layer": 1, "unit": 0, "value": -0.5, "drag": 3}),
         ("load_data", {"filename": "d.csv", "content": "a,b,label\n1,2,x\n2,1,y\n"}),
     ],
 )

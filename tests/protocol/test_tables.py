@@ -38,3 +38,12 @@ def test_changing_one_range_in_the_table_changes_it_everywhere(monkeypatch):
     assert noise["high"] == 30
     assert re.search(r'\{"name": "noise", [^\n]*"high": 30', tables.tables_js())
     assert "| `noise` | `0` | a whole number 0 to 30 |" in tables.settings_docs()
+
+
+def test_the_page_glossary_is_the_lessons_glossary_word_for_word():
+    from glassnet.lessons import GLOSSARY
+
+    text = tables.GLOSSARY_JS.read_text()
+    block = text.split("export const GLOSSARY = [")[1].split("];")[0]
+    entries = [json.loads(line.rstrip(",")) for line in block.strip().splitlines()]
+    assert entries == [dataclasses.asdict(term) for term in GLOSSARY.values()]

@@ -33,6 +33,25 @@ def test_applying_a_previewed_step_gives_exactly_the_weights_a_real_step_would(s
     np.testing.assert_array_equal(preview.output_after, s.network.predict(point_features)[0])
 
 
+def test_a_step_on_one_point_lowers_that_points_own_loss_and_says_by_how_much():
+    s = Session({"dataset": "spiral"})
+    point = int(s.workspace.train[3])
+    preview = s.explain(point, "sample")
+    s.apply_step(preview.id)
+    # The engine's own loss of the point, on the network after the step.
+    net = s.network
+    x, t = s.workspace.features[point][None], s.workspace.targets[point][None]
+    trace = net.forward(x)
+    expected = net.loss.value(trace.pre_activations[-1], trace.activations[-1], t.reshape(1, -1))
+    assert preview.loss_after == expected
+    assert preview.loss_after < preview.backward.loss
+
+
+def test_a_test_point_has_no_loss_after():
+    s = Session()
+    assert s.explain(int(s.workspace.test[0])).loss_after is None
+
+
 def test_reverting_brings_back_the_weights_and_the_optimizers_memory():
     s = Session({"optimizer": "adam"})
     before = params(s)

@@ -197,6 +197,31 @@ def test_a_typed_weight_changes_the_prediction_and_undo_restores_it():
     np.testing.assert_array_equal(before, s.network.predict(x))
 
 
+def test_the_edits_of_one_drag_are_one_undo_step():
+    s = Session()
+    before = params(s)
+    for value in (0.5, 1.0, 1.5):
+        s.set_weight(1, 0, 1, value, drag=7)
+    for value in (-1.0, -2.0):
+        s.set_bias(2, 0, value, drag=7)
+    assert len(s.undo_stack.undo) == 2  # the weight's drag, then the bias's drag
+    s.undo()
+    assert s.network.layers[1].weights[0, 1] == 1.5 and s.network.layers[2].biases[0] != -2.0
+    s.undo()
+    assert same(before, params(s))
+
+
+def test_a_new_drag_or_an_edit_between_starts_a_new_undo_step():
+    s = Session()
+    s.set_weight(1, 0, 1, 0.5, drag=1)
+    s.set_weight(1, 0, 1, 0.7, drag=2)  # another drag of the same weight
+    s.set_weight(1, 0, 1, 0.9)  # typed
+    s.set_weight(1, 0, 1, 1.1, drag=2)  # the same number again, after an edit: a new step
+    assert len(s.undo_stack.undo) == 4
+    s.undo()
+    assert s.network.layers[1].weights[0, 1] == 0.9
+
+
 def test_a_typed_bias_takes_effect_at_once():
     s = Session()
     s.set_bias(2, 0, -4.0)

@@ -3,8 +3,10 @@
 A lesson links a word with ``[[delta]]`` (or ``[[delta|its delta]]`` to show
 other words); the link is checked against ``GLOSSARY``, and a lesson's message
 carries the definitions of the words it links. The words and their names follow
-the glossary of docs/engine.md ("one name per idea"), and the first ten are the
-step-through panel's own words (``static/views/explainWords.js``).
+the glossary of docs/engine.md ("one name per idea"). It is the page's one
+glossary too: ``python -m glassnet.protocol.tables`` writes it into
+``static/lib/glossary.js`` for the help menu, the help texts' links and the
+step-through panel's words.
 
 This module is plain data; it imports nothing from glassnet.
 """

@@ -75,6 +75,9 @@ class LessonRunner:
         The step to open at, from 0.
     origin : str
         Where the lesson came from (``built_in``, ``teacher`` or ``file``), for the view.
+    resume : bool
+        Set nothing up: the playground stays as it is, at step ``index`` (a page
+        reloaded in the middle of a lesson keeps what the person did).
 
     Attributes
     ----------
@@ -91,7 +94,9 @@ class LessonRunner:
         When the lesson cannot be set up (see :func:`rehearse`).
     """
 
-    def __init__(self, lesson: Lesson, session: Session, index: int = 0, origin: str = "file"):
+    def __init__(
+        self, lesson: Lesson, session: Session, index: int = 0, origin: str = "file", resume=False
+    ):
         self.lesson = lesson
         self.session = session
         self.origin = origin
@@ -101,7 +106,11 @@ class LessonRunner:
         self.index = -1
         self.checked_version = -1
         self.baseline = Baseline.of(session)
-        self._set_up(self._checked(index))
+        if resume:
+            self.index = self._checked(index)
+            self.check()
+        else:
+            self._set_up(self._checked(index))
 
     @property
     def step(self) -> Step:

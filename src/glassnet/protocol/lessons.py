@@ -95,7 +95,8 @@ def lesson_open(c: Connection, m: dict):
             "A 'lesson_open' message needs a 'name' (a lesson of the list) or a 'content' "
             "(the text of a lesson file, with its 'filename')."
         )
-    c.lesson = LessonRunner(lesson, c.session, m.get("index", 0), origin)
+    index = m.get("index", 0)
+    c.lesson = LessonRunner(lesson, c.session, index, origin, m.get("resume") is True)
     c.reply(Outgoing(lesson_message(c.lesson)))
 
 

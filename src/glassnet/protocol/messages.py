@@ -163,6 +163,7 @@ def explanation_message(p: StepRecord) -> dict:
         "parameters_after": None if p.after is None else _flat(p.after),
         "metrics_before": metrics_message(p.metrics_before),
         "output_after": None if p.output_after is None else p.output_after.tolist(),
+        "loss_after": p.loss_after,
         "metrics_after": None if p.metrics_after is None else metrics_message(p.metrics_after),
     }
 

@@ -153,10 +153,11 @@ def _ready(c: Connection, m: dict):
 
 
 def _call(method: str, *fields: str) -> Callable[[Connection, dict], None]:
-    """A handler that calls the session's method with these fields of the message."""
+    """A handler that calls the session's method with these fields of the message (None for an
+    optional field the message leaves out)."""
 
     def handle(c: Connection, m: dict):
-        getattr(c.session, method)(*(m[name] for name in fields))
+        getattr(c.session, method)(*(m.get(name) for name in fields))
 
     return handle
 
@@ -187,12 +188,14 @@ REQUESTS: dict[str, Request] = {
     "clear_points": Request(_call("clear_points")),
     "new_drawing": Request(_call("new_drawing")),
     "set_weight": Request(
-        _call("set_weight", "layer", "source", "target", "value"),
+        _call("set_weight", "layer", "source", "target", "value", "drag"),
         {"layer": WHOLE, "source": WHOLE, "target": WHOLE, "value": NUMBER},
+        {"drag": WHOLE},
     ),
     "set_bias": Request(
-        _call("set_bias", "layer", "unit", "value"),
+        _call("set_bias", "layer", "unit", "value", "drag"),
         {"layer": WHOLE, "unit": WHOLE, "value": NUMBER},
+        {"drag": WHOLE},
     ),
     "load_data": Request(
         _call("load_data", "filename", "content"), {"filename": TEXT, "content": TEXT}
@@ -210,7 +213,8 @@ REQUESTS: dict[str, Request] = {
     "export": Request(_export, {"format": TEXT}, {"libraries": FLAG}),
     "lesson_list": Request(lesson_list),
     "lesson_open": Request(
-        lesson_open, optional={"name": TEXT, "content": TEXT, "filename": TEXT, "index": WHOLE}
+        lesson_open,
+        optional={"name": TEXT, "content": TEXT, "filename": TEXT, "index": WHOLE, "resume": FLAG},
     ),
     "lesson_step": Request(lesson_step, {"index": WHOLE}),
     "lesson_close": Request(lesson_close),

@@ -84,6 +84,8 @@ class StepRecord:
         Loss and accuracy on all training and test points, before and after.
     output_after : ndarray or None
         The network's output for the chosen point after the step.
+    loss_after : float or None
+        The chosen point's own loss after the step (``backward.loss`` is its loss before).
     """
 
     id: int
@@ -109,6 +111,7 @@ class StepRecord:
     metrics_before: Metrics
     metrics_after: Metrics | None
     output_after: np.ndarray | None = None
+    loss_after: float | None = None
 
     def chain(self, layer: int, source: int, target: int):
         """Why this weight's gradient, for the chosen point: every path, or the first hop."""
@@ -227,7 +230,7 @@ def preview_step(
     trainer_before = trainer.state()
 
     step, shares, batch = None, None, np.array([point])
-    after = trainer_after = metrics_after = output_after = None
+    after = trainer_after = metrics_after = output_after = loss_after = None
     if trains:
         try:
             step, shares, batch = _train_twin(
@@ -239,6 +242,7 @@ def preview_step(
         trainer_after = trainer.state()
         metrics_after = measure(trainer.network, workspace)
         output_after = trainer.network.predict(x[None])[0]
+        loss_after = sample_traces(trainer.network, x, target)[1].loss
     record = StepRecord(
         id=preview_id,
         point=point,
@@ -263,6 +267,7 @@ def preview_step(
         metrics_before=training.metrics,
         metrics_after=metrics_after,
         output_after=output_after,
+        loss_after=loss_after,
     )
     return StepPreview(record)
 

@@ -55,6 +55,7 @@ class Session:
         self.data_version = 0  # grows when the points or the split change
         self.explainer = Explainer()  # the step being explained
         self.checkpoint = None  # set by a host that takes turns (see the module's docstring)
+        self._drag = None  # the drag whose edits make the last undo step (set_weight)
         if settings:
             self.change_settings(settings, undoable=False)
             self.notices.clear()
@@ -154,21 +155,28 @@ class Session:
         if self.points.n_drawn or self.points.removed:
             self._edit("Clear points", self.points.without_drawn())
 
-    def set_weight(self, layer: Any, source: Any, target: Any, value: Any):
-        """Set one weight, ``network.layers[layer].weights[source, target]``."""
+    def set_weight(self, layer: Any, source: Any, target: Any, value: Any, drag: Any = None):
+        """Set one weight, ``network.layers[layer].weights[source, target]``.
+
+        ``drag`` names a drag of a slider: the edits of one drag (the same number,
+        the same weight, nothing undoable between them) are one undo step.
+        """
         value = self.training.check_weight(layer, source, target, value)
-        self._edit(
-            "Edit weight", self.points, self.network.layers[layer].weights, (source, target), value
-        )
+        weights = self.network.layers[layer].weights
+        drag = None if drag is None else ("weight", layer, source, target, drag)
+        self._edit("Edit weight", self.points, weights, (source, target), value, drag)
 
-    def set_bias(self, layer: Any, unit: Any, value: Any):
-        """Set one bias, ``network.layers[layer].biases[unit]``."""
+    def set_bias(self, layer: Any, unit: Any, value: Any, drag: Any = None):
+        """Set one bias, ``network.layers[layer].biases[unit]`` (``drag`` as in set_weight)."""
         value = self.training.check_bias(layer, unit, value)
-        self._edit("Edit bias", self.points, self.network.layers[layer].biases, unit, value)
+        drag = None if drag is None else ("bias", layer, unit, drag)
+        self._edit("Edit bias", self.points, self.network.layers[layer].biases, unit, value, drag)
 
-    def _edit(self, label: str, points: Points, array=None, index=None, value=None):
+    def _edit(self, label: str, points: Points, array=None, index=None, value=None, drag=None):
         """New points (or a new parameter value): the same network trains on."""
-        self._push_undo(label)
+        if drag is None or drag != self._drag:
+            self._push_undo(label)
+        self._drag = drag  # the next edit of this drag adds no undo step
         if array is not None:
             array[index] = value
         self._use(Workspace.build(self.settings, points))
@@ -275,6 +283,7 @@ class Session:
             self.undo_stack.push(current)
         if steps is not None:
             self.undo_stack.replace(*steps)
+        self._drag = None
         self._changed()
 
     def _kept_steps(self, document: dict):
@@ -299,6 +308,7 @@ class Session:
         if snap is None:
             raise SessionError(f"There is nothing to {what}.")
         self._restore(snap)
+        self._drag = None
         self._changed([f"{done}: {snap.label}."])
 
     def _snapshot(self, label: str) -> Snapshot:
@@ -306,6 +316,7 @@ class Session:
 
     def _push_undo(self, label: str):
         self.undo_stack.push(self._snapshot(label))
+        self._drag = None
 
     def _restore(self, snap: Snapshot):
         workspace, training = snap.rebuild(self.history.generation)

@@ -31,6 +31,7 @@ import { createNetwork } from "./views/network/network.js";
 import { createOutput } from "./views/output/output.js";
 import { addPanelToggles } from "./views/top/panelToggles.js";
 import { createSettingsBar } from "./views/top/settingsBar.js";
+import { createGuide } from "./views/top/guide.js";
 
 /** @import { Model, UiOptions, View, ViewApi } from "./lib/types.js" */
 
@@ -55,12 +56,15 @@ function loadStyles() {
 /**
  * Link a stylesheet (a path relative to this module) unless the page has it.
  * @param {string} path
+ * @returns {Promise<void>} resolves when it has loaded (or failed to: the view still works)
  */
 function addStylesheet(path) {
   const href = new URL(path, import.meta.url).href;
   const links = document.querySelectorAll("link[rel=stylesheet]");
-  const present = [...links].some((l) => /** @type {HTMLLinkElement} */ (l).href === href);
-  if (!present) document.head.append(h("link", { rel: "stylesheet", href }));
+  if ([...links].some((l) => /** @type {HTMLLinkElement} */ (l).href === href)) return Promise.resolve();
+  return new Promise((resolve) => {
+    document.head.append(h("link", { rel: "stylesheet", href, onload: () => resolve(), onerror: () => resolve() }));
+  });
 }
 
 /**
@@ -75,6 +79,7 @@ function render({ model, el }) {
   const top = h("header", { class: "gn-top" });
   const data = h("section", { class: "gn-section gn-data", "aria-label": "Data" });
   const explain = h("section", { class: "gn-section gn-explain", "aria-label": "Step through training", hidden: true });
+  const lesson = h("aside", { class: "gn-section gn-lesson", "aria-label": "Lesson", hidden: true });
   const network = h("section", { class: "gn-section gn-network", "aria-label": "Network" });
   const output = h("section", { class: "gn-section gn-output", "aria-label": "Output" });
   const metrics = h("div", { class: "gn-metrics-slot" });
@@ -87,7 +92,7 @@ function render({ model, el }) {
     { class: "glassnet" },
     top,
     messages,
-    h("main", { class: "gn-main" }, data, explain, network, output),
+    h("main", { class: "gn-main" }, lesson, data, explain, network, output),
   );
   el.append(root);
   const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
@@ -96,7 +101,8 @@ function render({ model, el }) {
   const controlsSlot = h("div", { class: "gn-controls-slot" });
   const settingsSlot = h("div", { class: "gn-settings-slot" });
   const exportSlot = h("div", { class: "gn-export-slot" });
-  top.append(h("div", { class: "gn-brand" }, "glass", h("span", null, "net")), controlsSlot, exportSlot, settingsSlot);
+  const guideSlot = h("div", { class: "gn-guide" });
+  top.append(h("div", { class: "gn-brand" }, "glass", h("span", null, "net")), controlsSlot, exportSlot, guideSlot, settingsSlot);
 
   /** @type {(() => void)[]} */
   const disposers = [];
@@ -112,12 +118,16 @@ function render({ model, el }) {
     createLossChart(chart),
     createOutput(map, api),
     createExportMenu(exportSlot, api, PICTURES),
+    // Last: a lesson's marks go on what the views above have just drawn.
+    createGuide(guideSlot, api, { root, lessonEl: lesson, load: GUIDE_PARTS }),
   ];
   if (options.layout === "embed") {
     // The compact bar has no room for the speed: it joins the settings overlay.
     const speed = /** @type {HTMLElement | null} */ (controlsSlot.querySelector(".gn-speed"));
     if (speed) settingsSlot.prepend(speed);
     settingsSlot.append(exportSlot); // and so does Export
+    // Nor for Lessons and Help: they open at the top of the settings overlay.
+    settingsSlot.prepend(guideSlot);
     disposers.push(addPanelToggles(root, top, [data, settingsSlot]));
   }
   const unsubscribe = store.subscribe((state) => {
@@ -150,6 +160,24 @@ const PICTURES = {
   network: async () => (await import("./views/network/networkPicture.js")).networkPicture,
   map: async () => (await import("./views/output/mapPicture.js")).mapPicture,
 };
+
+/** The lesson and glossary views of the Lessons and Help menus: each loads when first used. */
+/** @type {import("./lib/types.js").GuideParts} */
+const GUIDE_PARTS = {
+  lessonPanel: async () => {
+    const [module] = await Promise.all([import("./views/lessons/lessonPanel.js"), lessonStyles()]);
+    return module.createLessonPanel;
+  },
+  lessonsMenu: async () => {
+    const [module] = await Promise.all([import("./views/lessons/lessonsMenu.js"), lessonStyles()]);
+    return module.createLessonsMenu;
+  },
+  glossary: async () => {
+    const [module] = await Promise.all([import("./views/help/glossary.js"), lessonStyles()]);
+    return module.createGlossary;
+  },
+};
+const lessonStyles = () => addStylesheet("views/lessons/lessons.css");
 
 /** Every part of the state, as changed: what a view that has just loaded needs to draw. */
 const EVERYTHING = { catalog: true, settings: true, data: true, frame: true, ui: true, explain: true };

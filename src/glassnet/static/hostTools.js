@@ -101,6 +101,14 @@ function flash(button, text) {
   setTimeout(() => { button.textContent = old; }, 1500);
 }
 
+/**
+ * A link to one of glassnet's docs, which this server serves read-only (/docs/NAME.md).
+ * @param {string} name
+ */
+function docLink(name) {
+  return h("a", { href: `/docs/${name}`, target: "_blank", rel: "noopener" }, `docs/${name}`);
+}
+
 /** The iframe snippet for the current setup, in a dialog. */
 function embedDialog() {
   const code = h("textarea", { class: "gn-embed-code", readonly: true, rows: 4, "aria-label": "Embed code" });
@@ -108,12 +116,12 @@ function embedDialog() {
   const el = h("dialog", { class: "gn-embed-dialog", "aria-labelledby": "gn-embed-title" },
     h("h2", { id: "gn-embed-title", class: "gn-heading" }, "Embed this playground"),
     h("p", null, "Paste this into any web page. It shows a compact playground (600 × 450) with this setup; ",
-      "add ", h("code", null, "<name>_hide=true"), " to the link to hide a control (see docs/urls.md)."),
+      "add ", h("code", null, "<name>_hide=true"), " to the link to hide a control (see ", docLink("urls.md"), ")."),
     code,
     h("p", { class: "gn-embed-note" },
       "The playground trains on this glassnet server, so everyone who opens that page must be able to ",
       "reach it. For other machines start it with ", h("code", { class: "gn-embed-command" }, "glassnet --host 0.0.0.0"),
-      " on a machine they can reach (docs/embedding.md)."),
+      " on a machine they can reach (", docLink("embedding.md"), ")."),
     h("div", { class: "gn-embed-actions" }, copyButton,
       h("button", { type: "button", class: "gn-button", onclick: () => el.close() }, "Close")),
   );

@@ -13,7 +13,10 @@
  *     whether it was playing) in sessionStorage, asked for at most every KEEP_EVERY_MS
  *     while something changes, and its undo steps in IndexedDB (keptUndo.js). A server
  *     that no longer has the session restores that copy. Settings from the link win;
- * - after the connection drops it tries again every few seconds.
+ * - after the connection drops it tries again every few seconds;
+ * - a link may open a lesson (lesson=NAME&step=N); while one is open the hash
+ *   holds it and its step, and the tab keeps the step, so a reload comes back
+ *   to it with the playground as the person left it (docs/urls.md).
  *
  * The tab's route (an id in sessionStorage, index.html makes it) goes in the socket's
  * address: a proxy in front of several glassnet servers sends a tab to the same one
@@ -31,10 +34,12 @@ import { readHash, writeHash } from "./lib/urlState.js";
 /** @import { KeptSteps } from "./keptUndo.js" */
 /** @typedef {(session: SessionDocument) => void} SavedHandler */
 /** @typedef {SessionDocument & { history?: Partial<History>, playing?: boolean }} Kept */
+/** @typedef {{ name: string, origin: string, index: number }} OpenLesson */
 
 const KEEP_KEY = "glassnet-session";
 const TOKEN_KEY = "glassnet-token";
 const ROUTE_KEY = "glassnet-route";
+const LESSON_KEY = "glassnet-lesson";
 const KEEP_EVERY_MS = 700; // so that a server killed while training loses less than a second
 const RECONNECT_MS = 2000;
 const MAX_MESSAGE_BYTES = 6_000_000; // until the catalog says (docs/limits.md)
@@ -50,6 +55,8 @@ let steps = keptUndo.steps;
 /** @type {string[]} */
 let settingNames = [];
 let maxBytes = MAX_MESSAGE_BYTES;
+/** @type {OpenLesson | null} the open lesson, as the session last said */
+let lesson = null;
 
 const scheme = location.protocol === "https:" ? "wss:" : "ws:";
 const model = createSocketModel(`${scheme}//${location.host}/ws?route=${encodeURIComponent(route)}`, {
@@ -117,6 +124,11 @@ model.on("msg:custom", (/** @type {Incoming} */ message) => {
     pointsChanged = true; // perhaps another session (a restarted server): keep it all anew
     keptVersion = -1;
     stepsVersion = -1;
+    openLesson();
+  } else if (message.type === "lesson" || message.type === "lesson_closed") {
+    lesson = message.type === "lesson" ? { name: message.name, origin: message.origin, index: message.index } : null;
+    keepLesson();
+    writeLink();
   } else if (message.type === "frame") {
     lossHistory = mergeHistory(lossHistory, message.history);
     version = message.version;
@@ -145,13 +157,36 @@ function scheduleKeep() {
   }, KEEP_EVERY_MS);
 }
 
-// The hash always holds the setup.
+/**
+ * Open the link's lesson once connected, or after a reconnection the lesson that was open.
+ * A reload (the tab kept this lesson at this step) resumes it: the playground stays as it was.
+ */
+function openLesson() {
+  const want = lesson ?? (link.lesson && { name: link.lesson.name, index: link.lesson.step - 1 });
+  if (!want) return;
+  const keptLesson = /** @type {OpenLesson | null} */ (readStored(LESSON_KEY));
+  const resume = lesson !== null || (keptLesson?.name === want.name && keptLesson?.index === want.index);
+  model.send({ type: "lesson_open", name: want.name, index: want.index, ...(resume ? { resume: true } : {}) });
+}
+
+/** Keep the open lesson's step in the tab (a lesson from a file is not kept: its text is not here). */
+function keepLesson() {
+  try {
+    if (lesson && lesson.origin !== "file") sessionStorage.setItem(LESSON_KEY, JSON.stringify(lesson));
+    else sessionStorage.removeItem(LESSON_KEY);
+  } catch {
+    // Storage disabled: a reload opens the link's step afresh.
+  }
+}
+
+// The hash always holds the setup, or the open lesson and its step.
 function writeLink() {
   /** @type {Record<string, unknown>} */
   const settings = {};
   for (const name of settingNames) settings[name] = model.get(name);
   if (!Object.keys(settings).length) return;
-  const hash = writeHash(settings, { hidden: link.hidden, hideText: link.hideText });
+  const linked = lesson && lesson.origin !== "file" ? { name: lesson.name, step: lesson.index + 1 } : null;
+  const hash = writeHash(settings, { hidden: link.hidden, hideText: link.hideText, lesson: linked });
   if (hash !== location.hash) {
     window.history.replaceState(null, "", `${location.pathname}${location.search}${hash}`);
   }
@@ -177,8 +212,16 @@ function keep(session) {
 
 /** @returns {Kept | null} what this tab kept */
 function readKept() {
+  return readStored(KEEP_KEY);
+}
+
+/**
+ * @param {string} key
+ * @returns {any} the value kept under key in this tab, or null
+ */
+function readStored(key) {
   try {
-    return JSON.parse(sessionStorage.getItem(KEEP_KEY) || "null");
+    return JSON.parse(sessionStorage.getItem(key) || "null");
   } catch {
     return null;
   }

@@ -28,6 +28,8 @@ export function initialState() {
     ui: { hover: null, drawMode: false, drawClass: 0, drawValue: 1, slice: null },
     explain: closedExplain(),
     exported: null,
+    lessons: null,
+    lesson: null,
     changed: {},
   };
 }

@@ -18,7 +18,8 @@
 
 /**
  * @typedef {WelcomeMessage | DataMessage | FrameMessage | NoticeMessage | ErrorMessage
- *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ExportedMessage | ConnectionMessage} Incoming
+ *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ExportedMessage | ConnectionMessage
+ *   | LessonsMessage | LessonMessage | LessonClosedMessage} Incoming
  */
 
 /**
@@ -184,6 +185,51 @@
 
 /** @typedef {Frame<(number | null)[] | { buffer: number, dtype: string, length: number }>} FrameMessage */
 
+// -- lessons (docs/protocol.md, lessons and lesson) -------------------------------------
+
+/**
+ * One lesson a view can open.
+ * @typedef {object} LessonEntry
+ * @property {string} name what lesson_open asks for
+ * @property {string} title
+ * @property {string} summary
+ * @property {"built_in" | "teacher"} origin
+ * @property {boolean} replaces a teacher's lesson that takes a built-in one's place
+ * @property {number} step_count
+ * @property {string | null} error why a teacher's file cannot be opened, or null
+ */
+
+/** @typedef {{ type: "lessons", lessons: LessonEntry[] }} LessonsMessage */
+
+/**
+ * What a lesson's step points at: a control, a neuron, or a weight (layers of weights, as set_weight).
+ * @typedef {{ control?: string, layer?: number, unit?: number, source?: number, target?: number }} LessonHighlight
+ */
+
+/**
+ * @typedef {object} LessonStep
+ * @property {string} title
+ * @property {string} html its text, escaped by the session: safe to insert as it is
+ * @property {{ kind: string, sentence: string, done: boolean } | null} task
+ */
+
+/**
+ * The open lesson, sent whole whenever it changes.
+ * @typedef {object} LessonMessage
+ * @property {"lesson"} type
+ * @property {string} name
+ * @property {string} title
+ * @property {string} summary
+ * @property {"built_in" | "teacher" | "file"} origin
+ * @property {number} index the current step, from 0
+ * @property {LessonStep[]} steps
+ * @property {string[]} hidden names of the controls and panels hidden at this step
+ * @property {LessonHighlight | null} highlight
+ * @property {{ term: string, title: string, text: string }[]} terms the words its text links
+ */
+
+/** @typedef {{ type: "lesson_closed", name: string }} LessonClosedMessage */
+
 // -- explaining one training step (docs/protocol.md, explanation, chain, delta) ----------
 
 /** @typedef {"sample" | "batch" | "epoch"} StepSize */
@@ -242,6 +288,7 @@
  * @property {Metrics} metrics_before
  * @property {Metrics | null} metrics_after
  * @property {number[] | null} output_after
+ * @property {number | null} [loss_after] the point's own loss after the step (loss.value is before)
  */
 
 /** @typedef {{ kind: string, layer: number, unit: number, value: number }} Hop */

@@ -68,6 +68,12 @@ export function reduce(state, message, buffers) {
     }
     case "exported":
       return { exported: message };
+    case "lessons":
+      return { lessons: message.lessons };
+    case "lesson":
+      return { lesson: message };
+    case "lesson_closed":
+      return state.lesson?.name === message.name ? { lesson: null } : null;
     case "error": {
       const errors = [...state.errors, { id: nextId++, message: message.message, request: message.request }].slice(-KEEP_ERRORS);
       // The session refused to apply an explained step: the page is still before it.

@@ -51,6 +51,8 @@ export const CONTROLS = [
   {"name": "explain", "label": "Step through", "where": "top", "panel": false},
   {"name": "export", "label": "Export (ml5.js model, p5.js sketch, NumPy, weights, pictures)", "where": "top", "panel": false},
   {"name": "settingsPanel", "label": "Settings (compact layout)", "where": "top", "panel": true},
+  {"name": "lessons", "label": "Lessons", "where": "top", "panel": false},
+  {"name": "help", "label": "Help: words, lessons and docs", "where": "top", "panel": false},
   {"name": "learningRate", "label": "Learning rate", "where": "settings", "panel": false},
   {"name": "activation", "label": "Activation", "where": "settings", "panel": false},
   {"name": "regularization", "label": "Regularization", "where": "settings", "panel": false},

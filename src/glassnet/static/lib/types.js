@@ -7,7 +7,8 @@
  * (tests/test_frontend.py) checks every module against them.
  */
 
-/** @import { Alert, Catalog, ChainMessage, DataMessage, DeltaMessage, Explanation, ExportedMessage, Frame, History, Outgoing, Settings, StepSize } from "./messages.js" */
+/** @import { Term } from "./glossary.js" */
+/** @import { Alert, Catalog, ChainMessage, DataMessage, DeltaMessage, Explanation, ExportedMessage, Frame, History, LessonEntry, LessonMessage, Outgoing, Settings, StepSize } from "./messages.js" */
 
 // -- the model a host hands to render() -------------------------------------------
 
@@ -141,6 +142,8 @@
  * @property {boolean} [explain]
  * @property {boolean} [ui]
  * @property {boolean} [exported]
+ * @property {boolean} [lessons] the list of lessons
+ * @property {boolean} [lesson] the open lesson
  */
 
 /**
@@ -160,6 +163,8 @@
  * @property {UiState} ui
  * @property {ExplainState} explain
  * @property {ExportedMessage | null} exported the last file the session exported (views/export saves it)
+ * @property {LessonEntry[] | null} lessons the lessons this server offers, once asked for
+ * @property {LessonMessage | null} lesson the open lesson, or null
  * @property {Changed} changed
  */
 
@@ -208,3 +213,12 @@
  */
 
 export {};
+
+/**
+ * How the top bar's guide (views/top/guide.js) loads the views it opens, given by app.js
+ * so that one view never imports another.
+ * @typedef {object} GuideParts
+ * @property {() => Promise<(el: HTMLElement, api: ViewApi, root: HTMLElement) => View>} lessonPanel
+ * @property {() => Promise<(box: HTMLElement, api: ViewApi, close: () => void) => { update(state: State): void }>} lessonsMenu
+ * @property {() => Promise<(root: HTMLElement) => { open(key?: string): void, note(link: HTMLElement, term: string, terms: Term[]): void }>} glossary
+ */

@@ -11,8 +11,9 @@
  *   the way the course says (docs/urls.md explains each row).
  *
  * Both may carry hide keys (noise_hide=true, hideText=true, ...), which hide a
- * control or panel. This is host code of the standalone page: the shared front
- * end never reads the URL.
+ * control or panel. A link may also open a lesson: lesson=NAME, and step=N for
+ * its Nth step, counted from 1 as the lesson panel counts them. This is host
+ * code of the standalone page: the shared front end never reads the URL.
  */
 
 import { PLAYGROUND_DEFAULT_FEATURES, PLAYGROUND_FEATURE_KEYS } from "./features.js";
@@ -32,6 +33,7 @@ import { readSettingText } from "./settingSpecs.js";
  * @property {LinkSettings} settings
  * @property {string[]} hidden names of controls to hide
  * @property {boolean} hideText
+ * @property {{ name: string, step: number } | null} lesson a lesson to open, at its step (from 1)
  */
 
 /**
@@ -96,7 +98,7 @@ const PLAYGROUND_IMPLIED = (/** @type {string} */ problem) => ({
 });
 
 /** Keys that only display options use, in both kinds of links. */
-const DISPLAY_KEYS = new Set(["hideText", "gn", "embed"]);
+const DISPLAY_KEYS = new Set(["hideText", "gn", "embed", "lesson", "step"]);
 const HIDE_SUFFIX = "_hide";
 
 
@@ -111,18 +113,29 @@ export function readHash(hash) {
     .filter((k) => k.endsWith(HIDE_SUFFIX) && params[k] === "true")
     .map((k) => k.slice(0, -HIDE_SUFFIX.length));
   const hideText = params.hideText !== undefined && params.hideText !== "false";
+  const lesson = readLesson(params);
   if (params.gn !== undefined) {
     const settings = readGlassnet(params);
     // As in the Playground, a hidden feature cannot be used.
     if (settings.features) {
       settings.features = settings.features.filter((/** @type {string} */ f) => !hidden.includes(PLAYGROUND_FEATURE_KEYS[f]));
     }
-    return { kind: "glassnet", settings, hidden, hideText };
+    return { kind: "glassnet", settings, hidden, hideText, lesson };
   }
   const isPlayground = PLAYGROUND_KEYS.some((row) => row.key in params) ||
     PLAYGROUND_FEATURES.some(([key]) => key in params);
-  if (!isPlayground) return { kind: "none", settings: {}, hidden, hideText };
-  return { kind: "playground", settings: readPlayground(params, hidden), hidden, hideText };
+  if (!isPlayground) return { kind: "none", settings: {}, hidden, hideText, lesson };
+  return { kind: "playground", settings: readPlayground(params, hidden), hidden, hideText, lesson };
+}
+
+/**
+ * lesson=NAME&step=N: a lesson to open, at step N (from 1; 1 when missing or not a whole number).
+ * @param {Params} params
+ */
+function readLesson(params) {
+  if (!params.lesson) return null;
+  const step = Number(params.step);
+  return { name: decodeURIComponent(params.lesson), step: Number.isInteger(step) && step >= 1 ? step : 1 };
 }
 
 /**
@@ -170,13 +183,16 @@ function readGlassnet(params) {
 }
 
 /**
- * Write settings (and hide keys) as a glassnet hash.
+ * Write settings (and hide keys) as a glassnet hash; or, while a lesson is open,
+ * the lesson and its step (the lesson sets the playground up).
  * @param {Record<string, unknown>} settings every setting, as the session sent them
- * @param {{hidden?: string[], hideText?: boolean}} [options]
+ * @param {{hidden?: string[], hideText?: boolean, lesson?: { name: string, step: number } | null}} [options]
  */
 export function writeHash(settings, options = {}) {
-  const parts = ["gn=1"];
-  for (const [key, value] of Object.entries(settings)) {
+  const parts = options.lesson
+    ? [`lesson=${encodeURIComponent(options.lesson.name)}`, `step=${options.lesson.step}`]
+    : ["gn=1"];
+  for (const [key, value] of options.lesson ? [] : Object.entries(settings)) {
     const text = Array.isArray(value) ? value.join(",") : String(value);
     parts.push(`${key}=${encodeURIComponent(text).replace(/%2C/g, ",")}`);
   }

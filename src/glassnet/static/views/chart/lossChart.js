@@ -26,6 +26,7 @@ const TRAIN_COLOR = "#1f2328";
 const TEST_COLOR = "#9aa3ad";
 const GRID_COLOR = "#e3e6e9";
 const TEXT_COLOR = "#5f6670";
+/** The chart's height when its canvas has none yet (its CSS sets it: 90 px, less in /embed). */
 const HEIGHT = 90;
 
 /**
@@ -62,17 +63,20 @@ export function createLossChart(el) {
   let history = emptyHistory();
   let cursor = -1; // the history index under the pointer, or -1
   let width = 0;
+  let height = HEIGHT; // drawn at the height the canvas is shown at, so labels are neither squeezed nor cut
   let ratio = 1;
   /** @type {Columns | null} scratch arrays for decimation, one set per canvas width */
   let columns = null;
 
   const resize = new ResizeObserver(() => {
     const w = Math.round(canvas.clientWidth);
-    if (w === width && ratio === window.devicePixelRatio) return;
+    const tall = Math.round(canvas.clientHeight) || HEIGHT;
+    if (w === width && tall === height && ratio === window.devicePixelRatio) return;
     width = w;
+    height = tall;
     ratio = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, Math.round(width * ratio));
-    canvas.height = Math.round(HEIGHT * ratio);
+    canvas.height = Math.round(height * ratio);
     columns = null;
     draw();
   });
@@ -116,11 +120,11 @@ export function createLossChart(el) {
   function draw() {
     const ctx = context2d(canvas);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, width, HEIGHT);
+    ctx.clearRect(0, 0, width, height);
     const n = history ? history.epochs.length : 0;
     if (cursor >= n) cursor = -1;
     const top = 12;
-    const bottom = HEIGHT - 12;
+    const bottom = height - 12;
     const yMax = niceMax(maxOf(history.train_loss, history.test_loss));
     const y = (/** @type {number} */ v) => bottom - (Math.min(v, yMax) / yMax) * (bottom - top);
     // Axes: the zero line, the top value, and where the epochs start and end.
@@ -167,7 +171,7 @@ export function createLossChart(el) {
     ctx.lineWidth = 1;
     ctx.beginPath();
     ctx.moveTo(Math.round(cx) + 0.5, 8);
-    ctx.lineTo(Math.round(cx) + 0.5, HEIGHT - 12);
+    ctx.lineTo(Math.round(cx) + 0.5, height - 12);
     ctx.stroke();
     for (const [v, color] of /** @type {[number | null, string][]} */ ([[test, TEST_COLOR], [train, TRAIN_COLOR]])) {
       if (v === null || !Number.isFinite(v)) continue;

@@ -130,12 +130,29 @@ function done(E) {
   if (after === undefined || after === null || before === null || before === undefined) {
     return "Done. Nothing trained, so every weight, and every prediction, is as it was.";
   }
-  // One step moves the loss a little: show enough digits for the change to show.
+  const average = `the training loss (the average over all training points) ${change(before, after)}`;
+  const own = E.loss_after;
+  if (own === undefined || own === null) {
+    return `Done: ${average}. One step is tiny; training repeats it thousands of times.`;
+  }
+  const mine = `Done: point #${E.point}'s own loss ${change(E.loss.value, own)}`;
+  if ((own < E.loss.value) === (after < before)) {
+    return `${mine}, and ${average}. One step is tiny; training repeats it thousands of times.`;
+  }
+  return `${mine}, but ${average}: a step that helps ${E.size === "sample" ? "this point" : "this batch"} can make other points a little worse. Training takes such steps for every point in turn, and on the whole the average goes down.`;
+}
+
+/**
+ * "fell from 0.706 to 0.699", with enough digits for a small change to show.
+ * @param {number} before
+ * @param {number} after
+ */
+function change(before, after) {
   let digits = 3;
   while (digits < 8 && num(before, digits) === num(after, digits)) digits += 1;
-  const change = after < before ? `fell from ${num(before, digits)} to ${num(after, digits)}`
-    : after > before ? `rose from ${num(before, digits)} to ${num(after, digits)}` : `stayed at ${num(before)}`;
-  return `Done: the training loss ${change}. One step is tiny; training repeats it thousands of times.`;
+  if (after < before) return `fell from ${num(before, digits)} to ${num(after, digits)}`;
+  if (after > before) return `rose from ${num(before, digits)} to ${num(after, digits)}`;
+  return `stayed at ${num(before)}`;
 }
 
 /** @param {string} text */

@@ -187,10 +187,22 @@ export function doneCard({ E, state }) {
   const guess = E.kind === "multiclass"
     ? h("span", null, "its share for the true class was ", n(last.a[E.target.indexOf(1)], "prediction"))
     : h("span", null, "the network guessed ", n(last.a[0], "prediction"), " for an answer of ", n(E.target[0], "target"));
+  const own = E.loss_after;
+  const trainBefore = E.metrics_before.train_loss;
+  const trainAfter = E.metrics_after?.train_loss;
+  // One point's step lowers its own loss; the average over every point may still rise, and that puzzles people.
+  const apart = own !== null && own !== undefined && trainBefore !== null && trainAfter !== null && trainAfter !== undefined &&
+    (own < E.loss.value) !== (trainAfter < trainBefore);
   return [
     h("h3", { class: "gn-ex-card-title" }, "Done: what changed"),
     metricsTable(E),
-    h("p", null, `Point #${E.point}${E.metrics_after ? " before the step" : ""}: `, guess, ", a loss of ", n(E.loss.value, "loss"), "."),
+    h("p", null, `Point #${E.point}${E.metrics_after ? " before the step" : ""}: `, guess, ", a loss of ", n(E.loss.value, "loss"),
+      own !== null && own !== undefined ? h("span", null, "; after it, its own loss is ", n(own, "point-loss-after")) : null, "."),
+    apart
+      ? h("p", { class: "gn-ex-note gn-ex-why-average" }, "Why can the training loss move the other way? It is the average over every training point. ",
+        "The step moved the weights to suit ", E.size === "sample" ? "this one point" : "this batch",
+        ", and the same weights serve every other point, so some of those got a little worse. Training steps on every point in turn, and over many steps the average goes down.")
+      : null,
     E.metrics_after
       ? h("p", { class: "gn-ex-note" }, state.explain.applied
         ? "The network now has the new weights: the pictures on the diagram and the output map show them. Pick the same point and step again, and its loss is usually a little smaller."

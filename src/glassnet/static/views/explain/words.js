@@ -5,22 +5,14 @@
  */
 
 import { h } from "../../lib/dom.js";
+import { GLOSSARY } from "../../lib/glossary.js";
 
 /** @import { Explanation } from "../../lib/messages.js" */
 /** @import { Step } from "../../lib/types.js" */
 
-/** Every term the panel uses, in words a beginner can follow. */
-export const GLOSSARY = [
-  ["weight", "Weight", "A number on a connection. It says how strongly one neuron's output counts for the next neuron: big means it counts a lot, negative means it pushes the other way. Training changes the weights."],
-  ["bias", "Bias", "A number a neuron adds to its weighted sum. It shifts where the neuron switches on, even when all its inputs are 0."],
-  ["activation", "Activation", "What a neuron does with its weighted sum z: a function f that bends it, such as tanh (squashes it between -1 and 1). Its result a = f(z) is the neuron's output. Without bending, the network could only draw straight lines."],
-  ["loss", "Loss", "One number for how wrong a guess was: 0 means right, bigger means more wrong. Training tries to make the loss smaller."],
-  ["gradient", "Gradient", "For each weight, how much the loss changes when that weight grows a little (dL/dw). It points uphill, so the update steps the other way."],
-  ["delta", "Delta (δ)", "A neuron's share of the blame: how much the loss changes when its weighted sum z grows (dL/dz). The backward pass finds every neuron's delta, from the output back."],
-  ["learning_rate", "Learning rate", "How big the steps are: step = learning rate × gradient. Too small and learning crawls; too big and the steps overshoot."],
-  ["batch", "Batch", "The group of points one update averages over. Averaging over a few points makes each step steadier than following one point alone."],
-  ["epoch", "Epoch", "One pass over all the training points, one batch at a time. Training runs for many epochs."],
-  ["overfitting", "Overfitting", "When a network learns its training points so closely, noise and all, that it does worse on new points. The test points are there to catch it."],
+/** The words the panel offers, by their glossary key (lib/glossary.js has their definitions). */
+const PANEL_WORDS = [
+  "weight", "bias", "activation", "loss", "gradient", "delta", "learning_rate", "batch", "epoch", "overfitting",
 ];
 
 /** The mix-ups people often have, and the stage where each one comes up. */
@@ -41,10 +33,11 @@ export function createGlossary() {
   const definition = h("p", { class: "gn-ex-definition", id: "gn-ex-definition", "aria-live": "polite", hidden: true });
   /** @type {string | null} the term whose definition shows */
   let open = null;
-  const buttons = GLOSSARY.map(([key, label, text]) => h("button", {
+  const words = PANEL_WORDS.map((key) => /** @type {import("../../lib/glossary.js").Term} */ (GLOSSARY.find((t) => t.term === key)));
+  const buttons = words.map(({ term: key, title, text }) => h("button", {
     type: "button",
     class: "gn-ex-term",
-    "aria-label": `${label}: what it means`,
+    "aria-label": `${wordsOf(key)}: what it means`,
     "aria-expanded": "false",
     "aria-controls": "gn-ex-definition",
     dataset: { term: key },
@@ -52,10 +45,10 @@ export function createGlossary() {
       open = open === key ? null : key;
       for (const b of buttons) b.setAttribute("aria-expanded", String(b.dataset.term === open));
       definition.hidden = open === null;
-      definition.textContent = open === null ? "" : `${label}: ${text}`;
+      definition.textContent = open === null ? "" : `${title}: ${text}`;
       /** @type {HTMLButtonElement} */ (event.currentTarget).focus();
     },
-  }, label));
+  }, wordsOf(key)));
   return h("div", { class: "gn-ex-words" },
     h("h3", { class: "gn-heading" }, "Words"),
     h("div", { class: "gn-ex-terms", role: "group", "aria-label": "Words explained" }, ...buttons),
@@ -76,4 +69,13 @@ export function mixupFor(step, explanation) {
   }
   const text = MIXUPS[step.stage];
   return text ? text : null;
+}
+
+/**
+ * A glossary key as a label: "learning_rate" -> "Learning rate".
+ * @param {string} key
+ */
+export function wordsOf(key) {
+  const words = key.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

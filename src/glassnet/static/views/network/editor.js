@@ -1,13 +1,14 @@
 // @ts-check
 /**
  * The network diagram's editor: a small dialog where a person types new weights
- * and biases (one value for an edge or a bias, or a neuron's whole card). It
- * only sends what was typed; the session checks it and answers bad values with
- * an error message.
+ * and biases (one value for an edge or a bias, or a neuron's whole card), or
+ * drags each one's slider (dragSlider.js). It only sends what was typed or
+ * dragged; the session checks it and answers bad values with an error message.
  */
 
 import { h } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
+import { createDragSlider } from "./dragSlider.js";
 import { placeBeside } from "./tip.js";
 
 /** @import { Anchor } from "./tip.js" */
@@ -30,6 +31,7 @@ export function parseNumber(text) {
  * @property {string} name the input's accessible name ("Weight from x₁ to neuron 1 of layer 1")
  * @property {() => number} read the value now
  * @property {(value: number | string) => void} apply send a typed value to the session
+ * @property {(value: number, drag: number) => void} [drag] send a value while its slider is dragged
  */
 
 let nextId = 1;
@@ -41,7 +43,7 @@ let nextId = 1;
  * @param {HTMLElement} root
  */
 export function createEditor(root) {
-  /** @type {{ box: HTMLElement, rows: EditorRow[], inputs: HTMLInputElement[], opener: HTMLElement | null } | null} */
+  /** @type {{ box: HTMLElement, rows: EditorRow[], inputs: HTMLInputElement[], sliders: ReturnType<typeof createDragSlider>[], opener: HTMLElement | null } | null} */
   let current = null;
 
   function onOutside(/** @type {PointerEvent} */ event) {
@@ -75,12 +77,24 @@ export function createEditor(root) {
     });
     const apply = h("button", { type: "button", class: "gn-button gn-primary", onclick: () => commit() }, "Apply");
     const cancel = h("button", { type: "button", class: "gn-button", onclick: () => close(true) }, "Cancel");
+    // A slider sends as it moves: its row shows the value, and there is nothing left to cancel.
+    const sliders = rows.map((row, k) => row.drag && createDragSlider({
+      name: row.name,
+      read: row.read,
+      send: row.drag,
+      moved: (value) => {
+        inputs[k].value = num(value, 4);
+        delete inputs[k].dataset.typed;
+        cancel.textContent = "Close";
+      },
+    }));
     const box = h("div", { class: "gn-net-editor", role: "dialog", "aria-label": title },
       h("div", { class: "gn-net-editor-title" }, title),
       (note || []).map((line) => h("div", { class: "gn-net-editor-note" }, line)),
-      h("div", { class: "gn-net-editor-rows" }, rows.flatMap((row, k) => [
+      h("div", { class: "gn-net-editor-rows", dataset: { sliders: String(sliders.some(Boolean)) } }, rows.flatMap((row, k) => [
         h("label", { htmlFor: inputs[k].id, class: "gn-net-editor-label" }, row.label),
         inputs[k],
+        sliders[k] ? sliders[k].el : null,
       ])),
       h("div", { class: "gn-net-editor-actions" }, apply, cancel),
     );
@@ -96,7 +110,7 @@ export function createEditor(root) {
     });
     root.append(box);
     placeBeside(box, root, anchor);
-    current = { box, rows, inputs, opener };
+    current = { box, rows, inputs, sliders: sliders.filter((x) => x !== undefined), opener };
     document.addEventListener("pointerdown", onOutside, true);
     inputs[0].focus();
     inputs[0].select();
@@ -114,8 +128,9 @@ export function createEditor(root) {
   /** @param {boolean} refocus give focus back to what opened it */
   function close(refocus) {
     if (!current) return;
-    const { box, opener } = current;
+    const { box, opener, sliders } = current;
     current = null;
+    for (const slider of sliders) slider.destroy();
     box.remove();
     document.removeEventListener("pointerdown", onOutside, true);
     if (refocus && opener?.isConnected && typeof opener.focus === "function") opener.focus();
@@ -127,7 +142,8 @@ export function createEditor(root) {
     /** Show new values in the rows nobody typed in (training goes on while it is open). */
     refresh() {
       if (!current) return;
-      const { rows, inputs } = current;
+      const { rows, inputs, sliders } = current;
+      for (const slider of sliders) slider.refresh();
       rows.forEach((row, k) => {
         const input = inputs[k];
         if (!input.dataset.typed && document.activeElement !== input) {

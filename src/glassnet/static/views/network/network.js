@@ -266,6 +266,8 @@ export function createNetwork(el, api) {
     pending = requestAnimationFrame(() => {
       pending = 0;
       if (!diagram || !latest) return;
+      // The state may already hold a new architecture that the next update rebuilds the diagram for.
+      if (architectureKey(latest) !== diagram.key) return;
       const same = placed && placed.width === scroller.clientWidth && placed.height === parts.body.clientHeight;
       if (same) return;
       place(diagram);

@@ -64,3 +64,15 @@ export function stageNumbers(step, e, x) {
   }
   return result;
 }
+
+/**
+ * What the numbers on the lines are, for the key the diagram shows with them: the
+ * lit lines are drawn by these numbers (their colour and width), not by the weight.
+ * @type {Record<StageNumbers["kind"], string>}
+ */
+export const EDGE_KEYS = {
+  "": "",
+  contribution: "On the lines: input × weight, what each input adds to the sum z. Their colour shows the sign of that product, not of the weight.",
+  gradient: "On the lines: each weight's gradient dL/dw. Their colour shows its sign, not the weight's.",
+  change: "On the lines: how much each weight changes (after − before). The lines are drawn with the new weights.",
+};

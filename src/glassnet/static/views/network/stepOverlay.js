@@ -25,7 +25,7 @@ import { highlight } from "../../lib/timeline.js";
 import { edgeWidth } from "./layoutNetwork.js";
 import { signedStep } from "./paintFrame.js";
 import { overlaps, pointOn, rect, svg, travellingDot } from "./overlayParts.js";
-import { stageNumbers } from "./stageNumbers.js";
+import { EDGE_KEYS, stageNumbers } from "./stageNumbers.js";
 
 /** @import { Explanation } from "../../lib/messages.js" */
 /** @import { DrawnState, State } from "../../lib/types.js" */
@@ -114,6 +114,8 @@ export function createStepOverlay(parts, root) {
       if (node) boxes.push(nodeLabel(node, item, diagram));
     }
     drawEdges(numbers, edges, boxes, diagram);
+    // Say what the numbers on the lines are, where they are: they are not the weights the legend names.
+    if (EDGE_KEYS[numbers.kind]) labels.append(h("p", { class: "gn-net-edge-key", dataset: { kind: numbers.kind } }, EDGE_KEYS[numbers.kind]));
     if (!reducedMotion() && step.stage === "backward") {
       // The delta arrives from the layer after: dots run back along those edges.
       for (const [l, i, j] of stepEdges) {

@@ -2,8 +2,8 @@
 /**
  * Typing new numbers into the network: one weight (a click on a line), one
  * bias (a click on its square), or a neuron's whole card (its bias and every
- * weight coming in). The editor (editor.js) sends only what was typed, as the
- * commands set_weight and set_bias.
+ * weight coming in). The editor (editor.js) sends only what was typed or
+ * dragged, as the commands set_weight and set_bias.
  */
 
 import { activationText, biasOf, sourcesOf, SUM, weightOf } from "./nodeInfo.js";
@@ -33,6 +33,7 @@ export function createWeightEditing(root, editor, api) {
       name: `Weight from ${edge.from.short} to ${edge.to.short}`,
       read: () => weightOf(edge, state()),
       apply: (value) => api.command("set_weight", { layer: edge.l, source: edge.i, target: edge.j, value }),
+      drag: (value, drag) => api.command("set_weight", { layer: edge.l, source: edge.i, target: edge.j, value, drag }),
     };
   }
 
@@ -47,6 +48,7 @@ export function createWeightEditing(root, editor, api) {
       name: `Bias of ${node.short}`,
       read: () => biasOf(node, state()),
       apply: (value) => api.command("set_bias", { layer: node.a - 1, unit: node.unit, value }),
+      drag: (value, drag) => api.command("set_bias", { layer: node.a - 1, unit: node.unit, value, drag }),
     };
   }
 

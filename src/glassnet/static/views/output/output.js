@@ -15,6 +15,9 @@
  * Under the map: a legend of the colours, the two display toggles, and the
  * controls to draw your own points (drawing.js). The painting itself is in
  * paintMap.js, where things are in mapGeometry.js, and the legend in legend.js.
+ * Resting the pointer on the map shows the network's answer there
+ * (mapReadout.js), and a network that cannot bend on data that needs a bend
+ * says so under the map (noBend.js).
  */
 
 import { h } from "../../lib/dom.js";
@@ -25,6 +28,8 @@ import { createDrawing } from "./drawing.js";
 import { legendOf } from "./legend.js";
 import { chooseSlice, inputSlice, rawValue } from "../../lib/inputSlice.js";
 import { isMapState, mapPosition, nearestShownPoint, plotRange, shownNeuron } from "./mapGeometry.js";
+import { createMapReadout } from "./mapReadout.js";
+import { noBendNote } from "./noBend.js";
 import { paintPlane, paintPlot, paintPoints } from "./paintMap.js";
 
 /** @import { Grid, State, View, ViewApi } from "../../lib/types.js" */
@@ -63,6 +68,8 @@ export function createOutput(el, api) {
   const showTest = checkbox("gn-show-test", "Show test data", "show_test", "showTestData", (on) => api.setSettings({ show_test: on }));
   const discretize = checkbox("gn-discretize", "Discretize output", "discretize", "discretize", (on) => api.setSettings({ discretize: on }));
   const drawing = createDrawing(map, api);
+  const readout = createMapReadout(map, () => api.state);
+  const noBend = h("p", { class: "gn-no-bend", role: "status", hidden: true });
   // Picking and morphing for the step-through (explainMap.js) load the first time it is opened.
   const hintSlot = h("div", { class: "gn-map-hint-slot" });
   const explaining = lazy(
@@ -83,6 +90,7 @@ export function createOutput(el, api) {
     { class: "gn-out" },
     h("div", { class: "gn-map-head" }, h("span", { class: "gn-label" }, "Output map", helpButton("output_map", "Output map"))),
     h("div", { class: "gn-map-frame" }, yTicks, map, h("span"), xTicks),
+    noBend,
     hintSlot,
     legend,
     h("div", { class: "gn-out-toggles" }, showTest.el, discretize.el),
@@ -183,8 +191,15 @@ export function createOutput(el, api) {
       if (!isMapState(state)) return;
       explaining.current.update(state, size);
       draw(state);
+      readout.update(state);
       const { changed } = state;
       if (!changed.data && !changed.settings && !changed.ui && !changed.frame && !changed.explain) return;
+      const note = noBendNote(state);
+      if (noBend.dataset.why !== (note?.why ?? "")) {
+        noBend.dataset.why = note?.why ?? "";
+        noBend.replaceChildren(...(note ? [note.why, " ", h("span", { class: "gn-no-bend-fix" }, note.fix)] : []));
+      }
+      noBend.hidden = !note;
       const neuron = shownNeuron(state);
       const data = state.data;
       caption.hidden = !neuron;
@@ -216,6 +231,7 @@ export function createOutput(el, api) {
     },
     destroy() {
       resize.disconnect();
+      readout.destroy();
       drawing.destroy();
       explaining.cancel();
       explaining.current.destroy();
