@@ -4,6 +4,7 @@
     glassnet --port 9000         a chosen port (an error if it is taken)
     glassnet --no-browser        print the address only
     glassnet --host 0.0.0.0      let other machines connect (say so explicitly)
+    glassnet --dev               serve the readable front end (static/), not the built one
 
 Ctrl-C stops it.
 """
@@ -58,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=limits.MAX_SESSIONS,
         help=f"how many browser tabs may train at once (default {limits.MAX_SESSIONS})",
     )
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="serve the front end's readable modules instead of the built bundle, "
+        "so edits to src/glassnet/static show on reload without scripts/build",
+    )
     parser.add_argument("--version", action="version", version=f"glassnet {__version__}")
     return parser
 
@@ -103,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     print(f"glassnet is running at {url}  (Ctrl-C stops it)", flush=True)
-    app = create_app(allowed_origins=tuple(args.allow_origin), max_sessions=args.max_sessions)
+    app = create_app(
+        allowed_origins=tuple(args.allow_origin), max_sessions=args.max_sessions, dev=args.dev
+    )
     config = uvicorn.Config(app, log_level="warning", ws_max_size=limits.MAX_MESSAGE_BYTES)
     server = uvicorn.Server(config)
     if not args.no_browser:

@@ -15,24 +15,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import json
 import logging
-import posixpath
-import re
-from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from . import limits
 from .protocol import Connection, Outgoing, catalog, encode
 from .session import Session
+from .static_files import DIST, STATIC, Body, StaticCache, page_html
 
-STATIC = Path(__file__).parent / "static"
 log = logging.getLogger("glassnet")
 
 SLICE_SECONDS = 0.02
@@ -43,7 +39,9 @@ HELLO_WAIT_SECONDS = 2.0
 
 
 def create_app(
-    allowed_origins: tuple[str, ...] = (), max_sessions: int = limits.MAX_SESSIONS
+    allowed_origins: tuple[str, ...] = (),
+    max_sessions: int = limits.MAX_SESSIONS,
+    dev: bool = False,
 ) -> Starlette:
     """The ASGI application.
 
@@ -54,13 +52,22 @@ def create_app(
         may open a session, for embedding. ``"*"`` allows any.
     max_sessions : int
         Sessions at once; one more is refused with a message.
+    dev : bool
+        Serve the readable modules of ``static/`` instead of the built ``dist/``
+        (``glassnet --dev``), so an edited front end needs only a reload.
     """
     sessions: dict[object, str] = {}  # one entry per open session: its client's address
-    pages = {layout: page_html(layout) for layout in ("full", "embed")}
+    pages = {layout: Body(page_html(layout, dev).encode()) for layout in ("full", "embed")}
     catalog()  # build it now, not when the first visitor is waiting
 
+    def page(layout: str, request) -> Response:
+        headers = request.headers
+        return pages[layout].response(
+            StaticCache.TYPES[".html"], headers.get("if-none-match"), headers.get("accept-encoding")
+        )
+
     async def index(request):
-        return HTMLResponse(pages["full"], headers={"Cache-Control": "no-cache"})
+        return page("full", request)
 
     async def playground_socket(websocket: WebSocket):
         if not _origin_allowed(websocket, allowed_origins):
@@ -97,15 +104,20 @@ def create_app(
             del sessions[key]
 
     async def embed(request):
-        return HTMLResponse(pages["embed"], headers={"Cache-Control": "no-cache"})
+        return page("embed", request)
 
-    files = StaticCache(STATIC)
+    files = StaticCache(STATIC if dev else DIST)
 
     async def static_file(request):
-        return files.response(request.path_params["path"], request.headers.get("if-none-match"))
+        headers = request.headers
+        return files.response(
+            request.path_params["path"],
+            headers.get("if-none-match"),
+            headers.get("accept-encoding"),
+        )
 
     async def favicon(request):
-        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+        return files.response("favicon.svg")
 
     async def health(request):
         return Response(f"ok {len(sessions)} sessions", media_type="text/plain")
@@ -119,91 +131,6 @@ def create_app(
         Route("/static/{path:path}", static_file),
     ]
     return Starlette(routes=routes)
-
-
-class StaticCache:
-    """The page's files, served from memory.
-
-    Thirty small modules would otherwise each wait on a file read in a worker
-    thread (about 45 ms apiece in Chromium's measurements); from memory they take
-    under a millisecond. A file that changed on disk is read again, so editing the
-    front end needs no restart.
-    """
-
-    TYPES = {
-        ".js": "text/javascript; charset=utf-8",
-        ".css": "text/css; charset=utf-8",
-        ".html": "text/html; charset=utf-8",
-        ".svg": "image/svg+xml",
-        ".json": "application/json",
-    }
-
-    def __init__(self, root: Path):
-        self.root = root.resolve()
-        self.files: dict[str, tuple[float, bytes, str]] = {}
-
-    def response(self, path: str, if_none_match: str | None = None) -> Response:
-        """The file at ``path`` under the root (404 outside it); 304 for a matching ETag."""
-        full = (self.root / path).resolve()
-        if self.root not in full.parents or not full.is_file() or full.suffix not in self.TYPES:
-            return Response("Not found", status_code=404, media_type="text/plain")
-        key = str(full)  # one entry per file, however its path was spelled
-        mtime = full.stat().st_mtime
-        cached = self.files.get(key)
-        if cached is None or cached[0] != mtime:
-            body = full.read_bytes()
-            # A hash of the content, the same in every process (Python's hash() is not).
-            cached = (mtime, body, f'"{hashlib.sha1(body).hexdigest()[:16]}-{len(body)}"')
-            self.files[key] = cached
-        _, body, etag = cached
-        headers = {"ETag": etag, "Cache-Control": "no-cache"}
-        if if_none_match == etag:
-            return Response(status_code=304, headers=headers)
-        return Response(body, media_type=self.TYPES[full.suffix], headers=headers)
-
-
-STATIC_IMPORT = re.compile(
-    r"""^\s*(?:import|export)\b[^;'"]*?from\s+["'](\.{1,2}/[^"']+)["']""", re.M
-)
-SIDE_EFFECT_IMPORT = re.compile(r"""^\s*import\s+["'](\.{1,2}/[^"']+)["']""", re.M)
-
-
-def static_modules(entry: str = "page.js") -> list[str]:
-    """Every module the page imports statically, starting from ``entry``, as paths under static/.
-
-    The page preloads them all at once (``<link rel="modulepreload">``) instead of
-    discovering them one import at a time: no bundler, and no waterfall either.
-    Modules loaded later with ``import()`` are left out on purpose.
-    """
-    seen, todo = [], [entry]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.append(name)
-        text = (STATIC / name).read_text()
-        base = PurePosixPath(name).parent
-        for match in STATIC_IMPORT.findall(text) + SIDE_EFFECT_IMPORT.findall(text):
-            todo.append(posixpath.normpath(str(base / match)))
-    return seen
-
-
-def page_html(layout: str = "full") -> str:
-    """The page, with its modules and stylesheets announced in its head.
-
-    ``layout="embed"`` is the compact page for an iframe (``/embed``).
-    """
-    modules = "".join(
-        f'    <link rel="modulepreload" href="/static/{m}">\n' for m in static_modules()
-    )
-    # The stylesheet of each view that loads at start: views/<folder>/x.js has views/<folder>/x.css
-    # beside it. (A view loaded later with import() links its own, as app.js does.)
-    css = [m[:-3] + ".css" for m in static_modules() if (STATIC / (m[:-3] + ".css")).exists()]
-    sheets = "".join(f'    <link rel="stylesheet" href="/static/{path}">\n' for path in css)
-    page = (STATIC / "index.html").read_text().replace("    <!-- preload -->\n", modules + sheets)
-    if layout == "embed":
-        page = page.replace("<body>", '<body data-layout="embed">')
-    return page
 
 
 async def _serve(websocket: WebSocket):

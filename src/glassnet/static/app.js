@@ -18,6 +18,7 @@
  * user action -> command -> session -> new state -> views.
  */
 
+import { BUILT_IN_STYLES } from "./lib/builtInStyles.js";
 import { h } from "./lib/dom.js";
 import { lazy } from "./lib/lazy.js";
 import { createStore } from "./lib/store.js";
@@ -45,16 +46,27 @@ const STYLESHEETS = [
   "views/top/messages.css",
 ];
 
-/** Add the stylesheets a host page did not link already (the glassnet page links them all). */
-function loadStyles() {
-  for (const path of STYLESHEETS) addStylesheet(path);
+/**
+ * Add the stylesheets: inside the playground's element when they are built into
+ * the module (they then reach a shadow root, as in marimo, or a page of its own),
+ * else as links in the page's head unless the page has them (the glassnet page
+ * links them all).
+ * @param {HTMLElement} root
+ */
+function loadStyles(root) {
+  for (const path of STYLESHEETS) addStylesheet(path, root);
 }
 
 /**
- * Link a stylesheet (a path relative to this module) unless the page has it.
- * @param {string} path
+ * @param {string} path under static/
+ * @param {HTMLElement} root the playground's element
  */
-function addStylesheet(path) {
+function addStylesheet(path, root) {
+  const text = BUILT_IN_STYLES?.[path];
+  if (text !== undefined) {
+    root.append(h("style", { dataset: { sheet: path } }, text));
+    return;
+  }
   const href = new URL(path, import.meta.url).href;
   const links = document.querySelectorAll("link[rel=stylesheet]");
   const present = [...links].some((l) => /** @type {HTMLLinkElement} */ (l).href === href);
@@ -67,7 +79,6 @@ function addStylesheet(path) {
  * @returns {() => void} cleanup
  */
 function render({ model, el }) {
-  loadStyles();
   const store = createStore(model);
   const api = store.api;
   const top = h("header", { class: "gn-top" });
@@ -87,6 +98,7 @@ function render({ model, el }) {
     messages,
     h("main", { class: "gn-main" }, data, explain, network, output),
   );
+  loadStyles(root);
   el.append(root);
   const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
   applyOptions(root, options);
@@ -103,7 +115,7 @@ function render({ model, el }) {
     createSettingsBar(settingsSlot, api),
     createMessages(messages, api),
     createDataPanel(data, api),
-    explainPanel(explain, api),
+    explainPanel(explain, api, root),
     createNetwork(network, api),
     createMetrics(metrics),
     createLossChart(chart),
@@ -150,11 +162,12 @@ const IDLE_VIEW = { update() {}, destroy() {} };
  * The step-through panel. It loads the first time it is opened, so the page opens faster.
  * @param {HTMLElement} el
  * @param {ViewApi} api
+ * @param {HTMLElement} root the playground's element
  * @returns {View}
  */
-function explainPanel(el, api) {
+function explainPanel(el, api, root) {
   const panel = lazy(async () => {
-    addStylesheet("views/explain/explainPanel.css");
+    addStylesheet("views/explain/explainPanel.css", root);
     const { createExplainPanel } = await import("./views/explain/explainPanel.js");
     return createExplainPanel(el, api);
   }, IDLE_VIEW, (view) => view.update({ ...api.state, changed: EVERYTHING }));
