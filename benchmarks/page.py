@@ -139,8 +139,9 @@ def measure(browser, url: str, seconds: float) -> Result:
     page_kb, sent_kb = page.evaluate(
         """(() => {
           const drawn = performance.getEntriesByName("glassnet-first-frame")[0].startTime;
-          const files = [performance.getEntriesByType("navigation")[0],
-                  ...performance.getEntriesByType("resource").filter((e) => e.responseEnd <= drawn)];
+          const resources = performance.getEntriesByType("resource");
+          const early = resources.filter((e) => e.responseEnd <= drawn);
+          const files = [performance.getEntriesByType("navigation")[0], ...early];
           const sum = (key) => files.reduce((total, e) => total + (e[key] || 0), 0) / 1000;
           return [sum("decodedBodySize"), sum("encodedBodySize")];
         })()"""
