@@ -8,7 +8,7 @@ import time
 import urllib.request
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -22,7 +22,7 @@ class ServerThread:
 
         from glassnet.server import create_app
 
-        self.port = port or _free_port()
+        self.port = port or free_port()
         config = uvicorn.Config(
             create_app(**app_options), host="127.0.0.1", port=self.port, log_level="warning"
         )

@@ -15,7 +15,7 @@ session and JSON; nothing about sockets, threads or HTTP.
 
 from .catalog import catalog
 from .connection import Connection
-from .messages import OUTGOING, data_message
+from .messages import OUTGOING, busy_message, data_message
 from .requests import REQUESTS
 from .wire import PROTOCOL_VERSION, PROTOCOL_VERSIONS, Outgoing, ProtocolError, encode, parse
 
@@ -27,6 +27,7 @@ __all__ = [
     "Connection",
     "Outgoing",
     "ProtocolError",
+    "busy_message",
     "catalog",
     "data_message",
     "encode",

@@ -122,6 +122,10 @@ def _ready(c: Connection, m: dict):
     c.ready = True
 
 
+def _goodbye(c: Connection, m: dict):
+    """Nothing for the session: a host that counts its views (the notebook widget) hears it."""
+
+
 def _call(method: str, *fields: str) -> Callable[[Connection, dict], None]:
     """A handler that calls the session's method with these fields of the message."""
 
@@ -136,6 +140,7 @@ REQUESTS: dict[str, Request] = {
         _hello, optional={"protocol": WHOLE, "binary": FLAG, "restore": OBJECT, "settings": OBJECT}
     ),
     "ready": Request(_ready),
+    "goodbye": Request(_goodbye),
     "set": Request(_call("change_settings", "changes"), {"changes": OBJECT}),
     "play": Request(_call("play")),
     "pause": Request(_call("pause")),

@@ -91,13 +91,8 @@ function render({ model, el }) {
   const map = h("div", { class: "gn-map-slot" });
   output.append(h("h2", null, "Output"), metrics, chart, map);
   const messages = h("div", { class: "gn-messages-slot" });
-  const root = h(
-    "div",
-    { class: "glassnet" },
-    top,
-    messages,
-    h("main", { class: "gn-main" }, data, explain, network, output),
-  );
+  const main = h("main", { class: "gn-main" }, data, explain, network, output);
+  const root = h("div", { class: "glassnet" }, top, messages, main);
   loadStyles(root);
   el.append(root);
   const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
@@ -135,6 +130,8 @@ function render({ model, el }) {
       explain.hidden = !open;
       data.hidden = open;
     }
+    // While the session is trained from elsewhere (a notebook's pg.train), nothing here acts.
+    if (state.changed.busy) for (const part of [top, main]) part.inert = Boolean(state.busy);
     for (const view of views) view.update(state);
     // Tests and embedding pages wait for this: the first frame is on screen.
     if (state.frame && !root.dataset.ready) {

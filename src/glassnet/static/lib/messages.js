@@ -18,13 +18,18 @@
 
 /**
  * @typedef {WelcomeMessage | DataMessage | FrameMessage | NoticeMessage | ErrorMessage
- *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ConnectionMessage} Incoming
+ *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | BusyMessage | ConnectionMessage} Incoming
  */
 
 /** @typedef {{ type: "welcome", protocol: number, catalog: Catalog }} WelcomeMessage */
 /** @typedef {{ type: "notice", message: string }} NoticeMessage */
 /** @typedef {{ type: "error", request: string | null, message: string }} ErrorMessage */
 /** @typedef {{ type: "saved", session: SessionDocument }} SavedMessage */
+/**
+ * The session is being trained from elsewhere (a notebook's pg.train): until busy is false
+ * again the view's controls are inert, and `message` says why.
+ * @typedef {{ type: "busy", busy: boolean, message: string | null }} BusyMessage
+ */
 
 /**
  * Not from the session: the host's model says when the connection opens or closes.
