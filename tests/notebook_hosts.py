@@ -35,6 +35,16 @@ def need(module: str):
         pytest.skip(message)
 
 
+def stop(process: subprocess.Popen, output) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    output.close()
+
+
 def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -93,18 +103,15 @@ class JupyterLab:
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             "--LabApp.extension_manager=readonly", "--LabApp.expose_app_in_browser=True",
         ]  # fmt: skip
+        self.output = self.log.open("w")
         self.process = subprocess.Popen(
-            command, env=self.env, stdout=self.log.open("w"), stderr=subprocess.STDOUT
+            command, env=self.env, stdout=self.output, stderr=subprocess.STDOUT
         )
         wait_for(f"{self.url}/api/status", self.process, self.log)
         return self
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop(self.process, self.output)
 
     def kernel_client(self, notebook: str):
         """A client of the kernel running ``notebook`` (jupyter_client, on its connection file)."""
@@ -156,6 +163,7 @@ class Marimo:
         self.env = {**os.environ, "MARIMO_SKIP_UPDATE_CHECK": "1", "HOME": str(home)}
 
     def start(self) -> Marimo:
+        self.output = self.log.open("w")
         command = [
             str(BIN / "marimo"), "-y", "run", str(self.notebook), "--headless",
             "--host", "127.0.0.1", "-p", str(self.port), "--no-token",
@@ -164,15 +172,11 @@ class Marimo:
             command,
             env=self.env,
             cwd=self.notebook.parent,
-            stdout=self.log.open("w"),
+            stdout=self.output,
             stderr=subprocess.STDOUT,
         )
         wait_for(f"{self.url}/health", self.process, self.log)
         return self
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop(self.process, self.output)
