@@ -90,6 +90,15 @@ class Playground(anywidget.AnyWidget, SettingTraits):
     ui_options = traitlets.Dict({"layout": "full"}).tag(sync=True)
 
     def __init__(self, X=None, y=None, *, label=None, activation=None, **settings):
+        self._lock = threading.RLock()
+        self._quiet = True  # traits are being set to the session's values: nothing to check
+        self._busy = False  # train() holds the session
+        self._views = 0
+        self._heard = time.monotonic()  # when a view last said anything
+        self._explained: tuple[int, Outgoing] | None = None  # (version, explanation) for new views
+        self._wake = threading.Event()
+        self._trainer: threading.Thread | None = None
+        self._closed = False
         session = Session()
         if activation is not None:
             if "activations" in settings:
@@ -103,15 +112,6 @@ class Playground(anywidget.AnyWidget, SettingTraits):
         session.take_notices()
         self._session = session
         self._connection = Connection(session, binary=True)
-        self._lock = threading.RLock()
-        self._quiet = True  # traits are being set to the session's values: nothing to check
-        self._busy = False  # train() holds the session
-        self._views = 0
-        self._heard = time.monotonic()  # when a view last said anything
-        self._explained: tuple[int, Outgoing] | None = None  # (version, explanation) for new views
-        self._wake = threading.Event()
-        self._trainer: threading.Thread | None = None
-        self._closed = False
         super().__init__(**session.settings.to_dict())
         self._quiet = False
         self.on_msg(self._on_message)
@@ -320,7 +320,8 @@ class Playground(anywidget.AnyWidget, SettingTraits):
         """Stop training and close the widget (its views go blank); the objects stay readable."""
         with self._lock:
             self._closed = True
-            self._session.pause()
+            if hasattr(self, "_session"):  # (not when __init__ refused its arguments)
+                self._session.pause()
         self._wake.set()
         if self._trainer is not None and self._trainer is not threading.current_thread():
             self._trainer.join(timeout=5)
