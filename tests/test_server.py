@@ -184,3 +184,23 @@ def test_the_page_links_every_stylesheet_it_needs_at_start_and_each_one_is_serve
     assert "/static/views/explain/explainPanel.css" not in sheets  # it loads with its panel
     for sheet in sheets:
         assert client.get(sheet).status_code == 200, sheet
+
+
+def test_a_running_server_announces_the_modules_of_a_new_build(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    from glassnet import static_files
+
+    dist = tmp_path / "dist"
+    shutil.copytree(static_files.DIST, dist)
+    monkeypatch.setattr(static_files, "DIST", dist)
+    pages = static_files.Pages()
+    assert "chunk-NEW.js" not in pages.body("full").raw.decode()
+    (dist / "chunk-NEW.js").write_text("export const a = 1;\n")
+    entry = dist / "page.js"
+    entry.write_text('import{a}from"./chunk-NEW.js";' + entry.read_text())
+    os.utime(entry, (entry.stat().st_atime, entry.stat().st_mtime + 10))
+    assert (
+        '<link rel="modulepreload" href="/static/chunk-NEW.js">' in pages.body("full").raw.decode()
+    )

@@ -27,7 +27,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from . import limits
 from .protocol import Connection, Outgoing, catalog, encode
 from .session import Session
-from .static_files import DIST, STATIC, Body, StaticCache, page_html
+from .static_files import DIST, STATIC, Pages, StaticCache
 
 log = logging.getLogger("glassnet")
 
@@ -57,12 +57,12 @@ def create_app(
         (``glassnet --dev``), so an edited front end needs only a reload.
     """
     sessions: dict[object, str] = {}  # one entry per open session: its client's address
-    pages = {layout: Body(page_html(layout, dev).encode()) for layout in ("full", "embed")}
+    pages = Pages(dev)
     catalog()  # build it now, not when the first visitor is waiting
 
     def page(layout: str, request) -> Response:
         headers = request.headers
-        return pages[layout].response(
+        return pages.body(layout).response(
             StaticCache.TYPES[".html"], headers.get("if-none-match"), headers.get("accept-encoding")
         )
 

@@ -141,6 +141,30 @@ def static_modules(root: Path, entry: str = "page.js") -> list[str]:
     return seen
 
 
+class Pages:
+    """The page and the embed page, made once and again whenever the front end was rebuilt.
+
+    The page names the modules to preload, which a new build names differently
+    (their names carry a hash of their content), so a server that keeps running
+    through ``scripts/build`` must not keep announcing the old ones.
+    """
+
+    def __init__(self, dev: bool = False):
+        self.dev = dev
+        self.entry = (STATIC if dev else DIST) / "page.js"
+        self.made: dict[str, tuple[float, Body]] = {}
+        for layout in ("full", "embed"):
+            self.body(layout)  # now, not when the first visitor is waiting
+
+    def body(self, layout: str) -> Body:
+        mtime = self.entry.stat().st_mtime
+        made = self.made.get(layout)
+        if made is None or made[0] != mtime:
+            made = (mtime, Body(page_html(layout, self.dev).encode()))
+            self.made[layout] = made
+        return made[1]
+
+
 def page_html(layout: str = "full", dev: bool = False) -> str:
     """The page, with its modules and stylesheets announced in its head.
 
