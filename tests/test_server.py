@@ -140,7 +140,7 @@ def test_files_outside_the_static_folder_are_never_served():
     for path in ["/static/../server.py", "/static/%2e%2e/server.py", "/static/..%2fserver.py",
                  "/static/lib/../../cli.py", "/static//etc/passwd"]:  # fmt: skip
         assert client.get(path).status_code == 404, path
-    assert client.get("/static/views//top/controls.css").status_code == 200
+    assert client.get("/static/views//explain/explainPanel.css").status_code == 200
 
 
 def test_one_computer_cannot_take_every_session(monkeypatch):
@@ -175,15 +175,24 @@ def test_a_static_files_etag_is_the_same_in_every_server_process():
         assert other.stdout.strip() == here, other.stderr
 
 
-def test_the_page_links_every_stylesheet_it_needs_at_start_and_each_one_is_served():
+def test_the_page_links_one_stylesheet_for_all_it_shows_at_start():
     client = TestClient(create_app())
     page = client.get("/").text
-    sheets = re.findall(r'<link rel="stylesheet" href="(/static/[^"]+)">', page)
-    for view in ("network/network.css", "output/output.css", "data/dataPanel.css"):
-        assert f"/static/views/{view}" in sheets
-    assert "/static/views/explain/explainPanel.css" not in sheets  # it loads with its panel
-    for sheet in sheets:
-        assert client.get(sheet).status_code == 200, sheet
+    assert re.findall(r'<link rel="stylesheet" href="(/static/[^"]+)">', page) == [
+        "/static/glassnet.css"
+    ]
+    built = client.get("/static/glassnet.css").text
+    assert "@import" not in built and ".gn-network" in built and ".gn-busy" in built
+    assert ".gn-ex-" not in built  # the step-through's own loads with its panel
+    assert client.get("/static/views/explain/explainPanel.css").status_code == 200
+
+
+def test_every_stylesheet_is_one_the_front_end_adds_or_one_glassnet_css_imports():
+    imported = re.findall(r'@import "([^"]+)";', (STATIC / "glassnet.css").read_text())
+    added = {"glassnet.css", "views/explain/explainPanel.css"}  # app.js addStylesheet
+    for sheet in STATIC.rglob("*.css"):
+        name = sheet.relative_to(STATIC).as_posix()
+        assert name in added or name in imported, f"{name} is never loaded"
 
 
 def test_a_running_server_announces_the_modules_of_a_new_build(tmp_path, monkeypatch):

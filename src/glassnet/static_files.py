@@ -175,12 +175,8 @@ def page_html(layout: str = "full", dev: bool = False) -> str:
     modules = "".join(
         f'    <link rel="modulepreload" href="/static/{m}">\n' for m in static_modules(root)
     )
-    # The stylesheet of each view that loads at start: views/<folder>/x.js has views/<folder>/x.css
-    # beside it, in static/ and in dist/ alike. (A view loaded later with import() links its own,
-    # as app.js does.)
-    css = [m[:-3] + ".css" for m in static_modules(STATIC) if (STATIC / (m[:-3] + ".css")).exists()]
-    sheets = "".join(f'    <link rel="stylesheet" href="/static/{path}">\n' for path in css)
-    page = (STATIC / "index.html").read_text().replace("    <!-- preload -->\n", modules + sheets)
+    # index.html links glassnet.css, the stylesheets of all that is on screen at start.
+    page = (STATIC / "index.html").read_text().replace("    <!-- preload -->\n", modules)
     if layout == "embed":
         page = page.replace("<body>", '<body data-layout="embed">')
     return page

@@ -34,31 +34,13 @@ import { createSettingsBar } from "./views/top/settingsBar.js";
 
 /** @import { Model, UiOptions, View, ViewApi } from "./lib/types.js" */
 
-const STYLESHEETS = [
-  "style.css",
-  "views/top/controls.css",
-  "views/top/settingsBar.css",
-  "views/data/dataPanel.css",
-  "views/network/network.css",
-  "views/chart/metrics.css",
-  "views/chart/lossChart.css",
-  "views/output/output.css",
-  "views/top/messages.css",
-];
-
 /**
- * Add the stylesheets: inside the playground's element when they are built into
- * the module (they then reach a shadow root, as in marimo, or a page of its own),
- * else as links in the page's head unless the page has them (the glassnet page
- * links them all).
- * @param {HTMLElement} root
- */
-function loadStyles(root) {
-  for (const path of STYLESHEETS) addStylesheet(path, root);
-}
-
-/**
- * @param {string} path under static/
+ * Add a stylesheet (a path under static/): inside the playground's element when
+ * the stylesheets are built into the module (they then reach a shadow root, as
+ * in marimo, or a page of their own), else as a link in the page's head unless
+ * the page has it (the glassnet page links glassnet.css, the stylesheets of
+ * everything on screen at start).
+ * @param {string} path
  * @param {HTMLElement} root the playground's element
  */
 function addStylesheet(path, root) {
@@ -93,7 +75,7 @@ function render({ model, el }) {
   const messages = h("div", { class: "gn-messages-slot" });
   const main = h("main", { class: "gn-main" }, data, explain, network, output);
   const root = h("div", { class: "glassnet" }, top, messages, main);
-  loadStyles(root);
+  addStylesheet("glassnet.css", root);
   el.append(root);
   const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
   applyOptions(root, options);
