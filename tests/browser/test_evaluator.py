@@ -35,8 +35,8 @@ def random_network(seed, hidden_activation, output_activation):
 
 
 @pytest.mark.parametrize("output_activation", OUTPUT_ACTIVATIONS)
-def test_every_layer_of_the_js_evaluator_equals_the_engine(page, server, output_activation):
-    page.goto(server + "/health")
+def test_every_layer_of_the_js_evaluator_equals_the_engine(page, dev_server, output_activation):
+    page.goto(dev_server + "/health")
     rng = np.random.default_rng(0)
     x1 = rng.uniform(-6, 6, 64)
     x2 = rng.uniform(-6, 6, 64)
@@ -61,8 +61,8 @@ def test_every_layer_of_the_js_evaluator_equals_the_engine(page, server, output_
             )
 
 
-def test_the_js_features_equal_the_data_layers_on_one_dimensional_points_too(page, server):
-    page.goto(server + "/health")
+def test_the_js_features_equal_the_data_layers_on_one_dimensional_points_too(page, dev_server):
+    page.goto(dev_server + "/health")
     x1 = np.linspace(-6, 6, 25)
     # Every feature 1-D data offers: those that read x1 alone (the page passes x2 = null).
     names = [name for name, feature in FEATURES.items() if feature.needs == ("x1",)]
