@@ -149,14 +149,14 @@ class Playground(anywidget.AnyWidget, SettingTraits):
 
     def _follow(self, values: dict, skip: str | None = None):
         """Give the traits the session's values (the views get them as widget state)."""
-        self._quiet = True
+        quiet, self._quiet = self._quiet, True
         try:
             with self.hold_sync():
                 for name, value in values.items():
                     if name != skip and getattr(self, name) != value:
                         setattr(self, name, value)
         finally:
-            self._quiet = False
+            self._quiet = quiet
 
     # -- messages from the views ---------------------------------------------------------
 

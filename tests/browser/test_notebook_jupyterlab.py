@@ -117,6 +117,11 @@ def test_a_cell_shows_a_playground_whose_play_button_trains_the_network_in_the_k
     assert notebook.value("pg.session.epoch") >= 30
     assert notebook.value("pg.network.layers[0].weights.tolist()") != before
     assert epoch_shown(widget) == notebook.value("pg.session.epoch")
+    # Python opens the step-through on a point; its panel (and its own stylesheet) loads.
+    execute(notebook.kernel, "pg.step_through(point=12)")
+    panel = widget.locator("section.gn-explain:not([hidden])")
+    panel.wait_for(timeout=20000)
+    assert panel.locator(".gn-ex-head").evaluate("el => getComputedStyle(el).display") == "flex"
 
 
 def test_pg_train_interrupted_by_the_kernels_stop_button_keeps_whole_epochs(notebook):
@@ -168,6 +173,15 @@ def test_a_setting_set_in_python_shows_in_the_widget_and_one_changed_there_shows
     rate.select_option("0.01")
     assert notebook.until("tuned.learning_rate", lambda v: v == 0.01) == 0.01
     assert notebook.value("tuned.session.settings.learning_rate") == 0.01
+    # A value the session refuses, set in the widget, is put back there with the error shown.
+    rate.evaluate(
+        """el => { el.add(new Option("99", "99")); el.value = "99";
+                   el.dispatchEvent(new Event("change", { bubbles: true })); }"""
+    )
+    error = widget.locator(".gn-toast-errors").filter(has_text="learning_rate must be")
+    error.wait_for(timeout=20000)
+    notebook.page.wait_for_function("el => el.value === '0.01'", arg=rate.element_handle())
+    assert notebook.value("tuned.learning_rate") == 0.01
     # A bad value set in Python raises the session's own sentence, and nothing changes.
     with pytest.raises(RuntimeError, match="learning_rate must be a number above 0"):
         execute(notebook.kernel, "tuned.learning_rate = -1")
