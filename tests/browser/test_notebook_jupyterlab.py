@@ -99,6 +99,15 @@ def epoch_shown(widget) -> int:
     return int(widget.locator(".gn-epoch-value").inner_text().replace(",", ""))
 
 
+def wait_for_epoch_shown(widget, epoch: int):
+    """Wait until the widget shows this epoch (its last frame may still be on its way)."""
+    widget.page.wait_for_function(
+        "([el, epoch]) => Number(el.textContent.replace(/,/g, '')) === epoch",
+        arg=[widget.locator(".gn-epoch-value").element_handle(), epoch],
+        timeout=20000,
+    )
+
+
 def test_a_cell_shows_a_playground_whose_play_button_trains_the_network_in_the_kernel(notebook):
     started = time.monotonic()
     cell, _ = notebook.run("pg = glassnet.Playground(dataset='circle', speed='max')\npg")
@@ -116,7 +125,7 @@ def test_a_cell_shows_a_playground_whose_play_button_trains_the_network_in_the_k
     assert notebook.until("pg.session.playing", lambda playing: not playing) is False
     assert notebook.value("pg.session.epoch") >= 30
     assert notebook.value("pg.network.layers[0].weights.tolist()") != before
-    assert epoch_shown(widget) == notebook.value("pg.session.epoch")
+    wait_for_epoch_shown(widget, notebook.value("pg.session.epoch"))
     # Python opens the step-through on a point; its panel (and its own stylesheet) loads.
     execute(notebook.kernel, "pg.step_through(point=12)")
     panel = widget.locator("section.gn-explain:not([hidden])")
@@ -158,7 +167,7 @@ def test_pg_train_interrupted_by_the_kernels_stop_button_keeps_whole_epochs(note
     )
     busy.wait_for(state="hidden", timeout=10000)
     assert not widget.locator("header.gn-top").evaluate("el => el.inert")
-    assert epoch_shown(widget) == epoch
+    wait_for_epoch_shown(widget, epoch)
 
 
 def test_a_setting_set_in_python_shows_in_the_widget_and_one_changed_there_shows_in_python(
