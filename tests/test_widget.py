@@ -158,6 +158,8 @@ def test_train_trains_exactly_so_many_epochs_and_tells_the_views_it_is_busy(Play
     view = View(pg)
     metrics = pg.train(epochs=25)
     assert pg.session.epoch == 25 and metrics == pg.session.metrics
+    # Views that could not say hello (the kernel was busy) still get everything.
+    assert [m["type"] for m in view.messages()][:3] == ["welcome", "data", "frame"]
     busy = view.messages("busy")
     assert busy[0]["busy"] is True and "pg.train(epochs=25)" in busy[0]["message"]
     assert busy[-1] == {"type": "busy", "busy": False, "message": None}

@@ -59,6 +59,13 @@ TRAIN_FRAMES_PER_SECOND = 20
 UNWATCHED_SECONDS = 30.0
 """A playing playground whose frames no view has answered for this long pauses."""
 
+GREET_EVERY_SECONDS = 2.0
+"""While :meth:`Playground.train` holds the kernel, how often the whole state goes out again.
+
+A view drawn after the kernel got busy (Run All: the cell that shows ``pg``, then
+the cell that trains it) says hello, but the kernel hears it only when training
+ends; until then, this is how it learns the catalog, the data and that it must wait."""
+
 
 class Playground(anywidget.AnyWidget, SettingTraits):
     """A live playground in a notebook: a session in the kernel, drawn by the page's front end.
@@ -258,14 +265,16 @@ class Playground(anywidget.AnyWidget, SettingTraits):
         with self._lock:
             self._busy = True
             self._session.pause()
-            self._deliver([busy_message(why), *self._connection.updates()])
-        start, pushed = self._session.epoch, 0.0
+        start, pushed, greeted = self._session.epoch, 0.0, 0.0
         try:
             with interrupts_between_steps() as stop:
                 for _ in range(epochs):
                     if stop.requested:
                         break
                     with self._lock:
+                        if time.monotonic() - greeted >= GREET_EVERY_SECONDS:
+                            greeted = time.monotonic()
+                            self._greet_while_busy(why)
                         self._session.step()
                         if time.monotonic() - pushed >= 1 / TRAIN_FRAMES_PER_SECOND:
                             pushed = time.monotonic()
@@ -285,6 +294,11 @@ class Playground(anywidget.AnyWidget, SettingTraits):
                 "the network is as it was after the last one."
             )
         return self._session.metrics
+
+    def _greet_while_busy(self, why: str):
+        """Everything a view needs, as if it had said hello, and that the controls must wait."""
+        self._connection = Connection(self._session, binary=True)
+        self._deliver([*self._connection.start(), busy_message(why)])
 
     # -- the rest of the API -------------------------------------------------------------
 

@@ -134,10 +134,11 @@ def test_a_cell_shows_a_playground_whose_play_button_trains_the_network_in_the_k
 
 
 def test_pg_train_interrupted_by_the_kernels_stop_button_keeps_whole_epochs(notebook):
+    # As Run All does: the cell that trains runs at once, before the widget could say hello.
     cell, _ = notebook.run("trained = glassnet.Playground(dataset='xor', seed=5)\ntrained")
+    _, index = notebook.run("trained.train(epochs=10**6)")
     widget = cell.locator(".glassnet[data-ready='true']")
     widget.wait_for(timeout=60000)
-    _, index = notebook.run("trained.train(epochs=10**6)")
     busy = widget.locator(".gn-busy")
     busy.wait_for(timeout=20000)
     assert "pg.train" in busy.inner_text()
