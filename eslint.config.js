@@ -17,4 +17,8 @@ export default [
     files: ["eslint.config.js"],
     languageOptions: { sourceType: "module" },
   },
+  {
+    files: ["scripts/build.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
+  },
 ];

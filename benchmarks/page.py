@@ -12,7 +12,8 @@ setup of issue 4, and measures from the outside:
 - socket KB/s:  bytes received on the WebSocket per second
 - change ms:    a settings change (Discretize) until the output map shows it
 - load ms:      navigation start until the first network is drawn
-- page KB:      uncompressed bytes of every file the page loaded to draw its first network
+- page KB:      bytes of every file the page loaded to draw its first network, uncompressed
+                and as sent (gzip: the server compresses for a browser that accepts it)
 
 TensorFlow Playground's numbers (built from its source, measured the same way on a
 machine of this kind) are printed beside ours. Quote ratios from one run: the
@@ -55,6 +56,7 @@ PLAYGROUND = {  # issue 4: TF Playground in headless Chromium 156, 2 cores, 1280
     "(b) spiral 8x6, 7 features": {"epochs": 23.8, "ms_frame": 42.0, "load": 386},
 }
 PLAYGROUND_PAGE_KB = 525
+PLAYGROUND_PAGE_GZIP_KB = 122
 
 # Counts the animation frames the page gets to draw.
 PROBE = """
@@ -82,6 +84,7 @@ class Result:
     change_ms: float
     load_ms: float
     page_kb: float
+    sent_kb: float
 
 
 def free_port() -> int:
@@ -133,12 +136,14 @@ def measure(browser, url: str, seconds: float) -> Result:
         "performance.getEntriesByName('glassnet-first-frame')[0]?.startTime ?? NaN"
     )
     # What the page needed to draw its first network (later, lazily loaded parts are not counted).
-    page_kb = page.evaluate(
+    page_kb, sent_kb = page.evaluate(
         """(() => {
           const drawn = performance.getEntriesByName("glassnet-first-frame")[0].startTime;
-          return [performance.getEntriesByType("navigation")[0],
-                  ...performance.getEntriesByType("resource").filter((e) => e.responseEnd <= drawn)]
-            .reduce((sum, e) => sum + (e.decodedBodySize || 0), 0) / 1000;
+          const resources = performance.getEntriesByType("resource");
+          const early = resources.filter((e) => e.responseEnd <= drawn);
+          const files = [performance.getEntriesByType("navigation")[0], ...early];
+          const sum = (key) => files.reduce((total, e) => total + (e[key] || 0), 0) / 1000;
+          return [sum("decodedBodySize"), sum("encodedBodySize")];
         })()"""
     )
     page.get_by_role("button", name="Play", exact=True).click()
@@ -162,7 +167,9 @@ def measure(browser, url: str, seconds: float) -> Result:
 
     change_ms = measure_change(page)
     context.close()
-    return Result(epochs_per_s, page_fps, frames, ms_frame, socket_kbs, change_ms, load_ms, page_kb)
+    return Result(
+        epochs_per_s, page_fps, frames, ms_frame, socket_kbs, change_ms, load_ms, page_kb, sent_kb
+    )
 
 
 def measure_change(page) -> float:
@@ -222,8 +229,11 @@ def main():
             f" {r.page_fps:>9.1f} {r.frames:>9.1f} {r.ms_frame:>9.1f} {tf['ms_frame']:>5.1f}"
             f" {r.socket_kbs:>12.1f} {r.change_ms:>10.1f} {r.load_ms:>8.0f} {tf['load']:>5}"
         )
-    page_kb = next(iter(results.values())).page_kb
-    print(f"page transfer, uncompressed: {page_kb:.0f} KB (TF Playground: {PLAYGROUND_PAGE_KB} KB)")
+    first = next(iter(results.values()))
+    print(
+        f"first load: {first.page_kb:.0f} KB uncompressed, {first.sent_kb:.0f} KB sent (gzip) "
+        f"(TF Playground: {PLAYGROUND_PAGE_KB} KB, {PLAYGROUND_PAGE_GZIP_KB} KB gzip)"
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import time
 import urllib.request
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -23,7 +23,7 @@ class ServerThread:
         from glassnet.cli import server_config
         from glassnet.server import create_app
 
-        self.port = port or _free_port()
+        self.port = port or free_port()
         app = create_app(**app_options)
         config = server_config(app, forwarded_allow_ips, host="127.0.0.1", port=self.port)
         self.server = uvicorn.Server(config)

@@ -89,6 +89,14 @@ def messages_of_a_session():
     return sent
 
 
+def test_every_key_of_the_busy_message_a_notebook_sends_is_documented():
+    from glassnet.protocol import busy_message
+
+    for why in ("Training from Python.", None):
+        found = keys_of(busy_message(why).message, set())
+        assert {k for k in found if f"`{k}`" not in PROTOCOL} == set()
+
+
 OPAQUE = {"bit_generator", "state", "inc", "has_uint32", "uinteger"}  # NumPy's generator state
 
 

@@ -6,7 +6,9 @@
 The engine (``glassnet.engine``) trains and records every number; the data
 layer (``glassnet.data``) makes and loads datasets; the bridge
 (``glassnet.bridge``) opens ml5.js models and writes them (``from_ml5``,
-``to_ml5``).
+``to_ml5``). In a notebook, ``glassnet.Playground(...)`` is the live playground
+(``glassnet.widget``; imported on first use, since it brings the notebook's
+widget machinery with it).
 """
 
 __version__ = "0.1.0"
@@ -17,6 +19,7 @@ from .engine import DivergenceError, Network, Trainer, chain_rule, delta_breakdo
 __all__ = [
     "DivergenceError",
     "Network",
+    "Playground",
     "Trainer",
     "__version__",
     "chain_rule",
@@ -24,3 +27,11 @@ __all__ = [
     "from_ml5",
     "to_ml5",
 ]
+
+
+def __getattr__(name: str):
+    if name == "Playground":
+        from .widget import Playground
+
+        return Playground
+    raise AttributeError(f"module 'glassnet' has no attribute {name!r}")

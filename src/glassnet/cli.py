@@ -6,6 +6,7 @@
     glassnet --host 0.0.0.0      let other machines connect (say so explicitly)
     glassnet --lessons DIR       offer the lessons of a folder too (docs/lessons.md)
     glassnet --workers 4         processes for the sessions (default: one per core)
+    glassnet --dev               serve the readable front end (static/), not the built one
 
 Ctrl-C (or SIGTERM) stops it within two seconds, whatever it is doing.
 """
@@ -101,6 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="proxies (comma-separated addresses, '*' for any) whose X-Forwarded-For header "
         "says who the client is; without it the header is ignored",
     )
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="serve the front end's readable modules instead of the built bundle, "
+        "so edits to src/glassnet/static show on reload without scripts/build",
+    )
     parser.add_argument("--version", action="version", version=f"glassnet {__version__}")
     return parser
 
@@ -193,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         lessons=args.lessons,
         max_sessions_per_address=args.max_sessions_per_address,
         host_names=HostNames(args.host, tuple(args.allow_host)),
+        dev=args.dev,
     )
     server = uvicorn.Server(server_config(app, args.forwarded_allow_ips))
     if not args.no_browser:

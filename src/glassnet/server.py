@@ -16,23 +16,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import posixpath
 import re
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from starlette.applications import Starlette
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
 from . import limits, relay
 from .hostnames import HostCheck, HostNames
 from .protocol import catalog
+from .static_files import DIST, STATIC, Pages, StaticCache
 from .workers import Options, Registry, WorkerPool, default_size
-
-STATIC = Path(__file__).parent / "static"
 
 
 def _docs_folder() -> Path:
@@ -55,6 +52,7 @@ def create_app(
     idle_seconds: float = limits.IDLE_SECONDS,
     options: Options | None = None,
     lessons: Path | str | None = None,
+    dev: bool = False,
 ):
     """The ASGI application.
 
@@ -77,30 +75,44 @@ def create_app(
         How workers share their cores (tests shorten the longest request).
     lessons : path, optional
         A teacher's folder of lessons, offered besides the built-in ones.
+    dev : bool
+        Serve the readable modules of ``static/`` instead of the built ``dist/``
+        (``glassnet --dev``), so an edited front end needs only a reload.
     """
     registry = Registry(max_sessions, max_sessions_per_address, idle_seconds)
     options = replace(options or Options(), lessons=None if lessons is None else str(lessons))
     pool = WorkerPool(workers or default_size(), options, on_lost=registry.forget)
     gate = relay.Gate(pool, registry, tuple(allowed_origins))
-    pages = {layout: page_html(layout) for layout in ("full", "embed")}
+    pages = Pages(dev)
     catalog()  # build it now, not when the first visitor is waiting
 
+    def page(layout: str, request) -> Response:
+        headers = request.headers
+        return pages.body(layout).response(
+            StaticCache.TYPES[".html"], headers.get("if-none-match"), headers.get("accept-encoding")
+        )
+
     async def index(request):
-        return HTMLResponse(pages["full"], headers={"Cache-Control": "no-cache"})
+        return page("full", request)
 
     async def playground_socket(websocket: WebSocket):
         await relay.serve(websocket, gate)
 
     async def embed(request):
-        return HTMLResponse(pages["embed"], headers={"Cache-Control": "no-cache"})
+        return page("embed", request)
 
-    files = StaticCache(STATIC)
+    files = StaticCache(STATIC if dev else DIST)
 
     async def static_file(request):
-        return files.response(request.path_params["path"], request.headers.get("if-none-match"))
+        headers = request.headers
+        return files.response(
+            request.path_params["path"],
+            headers.get("if-none-match"),
+            headers.get("accept-encoding"),
+        )
 
     async def favicon(request):
-        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+        return files.response("favicon.svg")
 
     async def doc(request):
         # The docs the page links to (Embed, Help, lessons), offline and read-only, as plain text.
@@ -144,92 +156,3 @@ async def _free_idle_sessions(registry: Registry, pool: WorkerPool):
         await asyncio.sleep(1.0)
         for sid in registry.sweep():
             pool.close(sid)
-
-
-class StaticCache:
-    """The page's files, served from memory.
-
-    Thirty small modules would otherwise each wait on a file read in a worker
-    thread (about 45 ms apiece in Chromium's measurements); from memory they take
-    under a millisecond. A file that changed on disk is read again, so editing the
-    front end needs no restart.
-    """
-
-    TYPES = {
-        ".js": "text/javascript; charset=utf-8",
-        ".css": "text/css; charset=utf-8",
-        ".html": "text/html; charset=utf-8",
-        ".svg": "image/svg+xml",
-        ".json": "application/json",
-    }
-
-    def __init__(self, root: Path):
-        self.root = root.resolve()
-        self.files: dict[str, tuple[float, bytes, str]] = {}
-
-    def response(self, path: str, if_none_match: str | None = None) -> Response:
-        """The file at ``path`` under the root (404 outside it); 304 for a matching ETag."""
-        not_found = Response("Not found", status_code=404, media_type="text/plain")
-        try:  # a NUL byte or a name too long for the file system: not a file here either
-            full = (self.root / path).resolve()
-            if self.root not in full.parents or not full.is_file() or full.suffix not in self.TYPES:
-                return not_found
-            mtime = full.stat().st_mtime
-        except (ValueError, OSError):
-            return not_found
-        key = str(full)  # one entry per file, however its path was spelled
-        cached = self.files.get(key)
-        if cached is None or cached[0] != mtime:
-            body = full.read_bytes()
-            # A hash of the content, the same in every process (Python's hash() is not).
-            cached = (mtime, body, f'"{hashlib.sha1(body).hexdigest()[:16]}-{len(body)}"')
-            self.files[key] = cached
-        _, body, etag = cached
-        headers = {"ETag": etag, "Cache-Control": "no-cache"}
-        if if_none_match == etag:
-            return Response(status_code=304, headers=headers)
-        return Response(body, media_type=self.TYPES[full.suffix], headers=headers)
-
-
-STATIC_IMPORT = re.compile(
-    r"""^\s*(?:import|export)\b[^;'"]*?from\s+["'](\.{1,2}/[^"']+)["']""", re.M
-)
-SIDE_EFFECT_IMPORT = re.compile(r"""^\s*import\s+["'](\.{1,2}/[^"']+)["']""", re.M)
-
-
-def static_modules(entry: str = "page.js") -> list[str]:
-    """Every module the page imports statically, starting from ``entry``, as paths under static/.
-
-    The page preloads them all at once (``<link rel="modulepreload">``) instead of
-    discovering them one import at a time: no bundler, and no waterfall either.
-    Modules loaded later with ``import()`` are left out on purpose.
-    """
-    seen, todo = [], [entry]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.append(name)
-        text = (STATIC / name).read_text()
-        base = PurePosixPath(name).parent
-        for match in STATIC_IMPORT.findall(text) + SIDE_EFFECT_IMPORT.findall(text):
-            todo.append(posixpath.normpath(str(base / match)))
-    return seen
-
-
-def page_html(layout: str = "full") -> str:
-    """The page, with its modules and stylesheets announced in its head.
-
-    ``layout="embed"`` is the compact page for an iframe (``/embed``).
-    """
-    modules = "".join(
-        f'    <link rel="modulepreload" href="/static/{m}">\n' for m in static_modules()
-    )
-    # The stylesheet of each view that loads at start: views/<folder>/x.js has views/<folder>/x.css
-    # beside it. (A view loaded later with import() links its own, as app.js does.)
-    css = [m[:-3] + ".css" for m in static_modules() if (STATIC / (m[:-3] + ".css")).exists()]
-    sheets = "".join(f'    <link rel="stylesheet" href="/static/{path}">\n' for path in css)
-    page = (STATIC / "index.html").read_text().replace("    <!-- preload -->\n", modules + sheets)
-    if layout == "embed":
-        page = page.replace("<body>", '<body data-layout="embed">')
-    return page

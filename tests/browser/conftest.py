@@ -2,6 +2,8 @@
 
 Fixtures:
 - ``server``: the base URL of a glassnet server started in a thread for the test session
+- ``dev_server``: one that serves the readable modules (``glassnet --dev``), for tests that
+  import a module of static/ on their own
 - ``browser``: one Chromium for the test session
 - ``page``: a fresh page at 1280x800 that fails the test on any console error
 - ``playground``: opens the playground in ``page`` and waits for the first drawn frame
@@ -32,6 +34,13 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def server():
     running = ServerThread().start()
+    yield running.url
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def dev_server():
+    running = ServerThread(dev=True).start()
     yield running.url
     running.stop()
 

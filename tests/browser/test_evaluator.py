@@ -35,8 +35,8 @@ def random_network(seed, hidden_activation, output_activation):
 
 
 @pytest.mark.parametrize("output_activation", OUTPUT_ACTIVATIONS)
-def test_every_layer_of_the_js_evaluator_equals_the_engine(page, server, output_activation):
-    page.goto(server + "/health")
+def test_every_layer_of_the_js_evaluator_equals_the_engine(page, dev_server, output_activation):
+    page.goto(dev_server + "/health")
     rng = np.random.default_rng(0)
     x1 = rng.uniform(-6, 6, 64)
     x2 = rng.uniform(-6, 6, 64)
@@ -61,8 +61,8 @@ def test_every_layer_of_the_js_evaluator_equals_the_engine(page, server, output_
             )
 
 
-def test_the_js_features_equal_the_data_layers_on_one_dimensional_points_too(page, server):
-    page.goto(server + "/health")
+def test_the_js_features_equal_the_data_layers_on_one_dimensional_points_too(page, dev_server):
+    page.goto(dev_server + "/health")
     x1 = np.linspace(-6, 6, 25)
     # Every feature 1-D data offers: those that read x1 alone (the page passes x2 = null).
     names = [name for name, feature in FEATURES.items() if feature.needs == ("x1",)]
@@ -94,10 +94,10 @@ async ([sizes, activations, parameters, features, x1, x2, axes, held]) => {
 
 @pytest.mark.parametrize("n_inputs, axes", [(3, [0, 1]), (5, [3, 1]), (63, [40, 2])])
 def test_the_js_evaluator_equals_the_engine_with_the_inputs_off_the_map_held(
-    page, server, n_inputs, axes
+    page, dev_server, n_inputs, axes
 ):
     # Data with more inputs: the map's two inputs vary, every other one is held at a value.
-    page.goto(server + "/health")
+    page.goto(dev_server + "/health")
     rng = np.random.default_rng(n_inputs)
     held = rng.uniform(-6, 6, n_inputs)
     x1, x2 = rng.uniform(-6, 6, 64), rng.uniform(-6, 6, 64)

@@ -150,9 +150,9 @@ def test_a_server_killed_while_training_comes_back_playing_with_its_undo_losing_
     import sys
     import time
 
-    from live_server import _free_port
+    from live_server import free_port
 
-    port = _free_port()
+    port = free_port()
 
     def start():
         command = [sys.executable, "-m", "glassnet.cli", "--no-browser", "--port", str(port),

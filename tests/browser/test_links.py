@@ -21,8 +21,8 @@ def hash_settings(page):
     return {k: unquote(v) for k, v in pairs}
 
 
-def test_a_playground_link_translates_through_the_one_table(page, server):
-    page.goto(server + "/health")
+def test_a_playground_link_translates_through_the_one_table(page, dev_server):
+    page.goto(dev_server + "/health")
     link = page.evaluate(READ, PLAYGROUND_LINK)
     assert link["kind"] == "playground"
     s = link["settings"]
@@ -39,9 +39,9 @@ def test_a_playground_link_translates_through_the_one_table(page, server):
 
 
 def test_a_playground_regression_link_picks_its_regression_dataset_and_a_linear_output(
-    page, server
+    page, dev_server
 ):
-    page.goto(server + "/health")
+    page.goto(dev_server + "/health")
     s = page.evaluate(READ, "#problem=regression&regDataset=reg-gauss&dataset=circle")["settings"]
     assert s["dataset"] == "multi_gauss" and s["output_activation"] == "linear"
 

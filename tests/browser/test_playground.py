@@ -71,3 +71,12 @@ def test_help_explains_a_control_in_plain_words(page, server):
     assert "too big" in note.inner_text()
     page.keyboard.press("Escape")
     assert note.count() == 0
+
+
+def test_the_readable_modules_glassnet_dev_serves_draw_the_playground_too(page, dev_server):
+    # `glassnet --dev` serves static/ as it is: no build step between an edit and a reload.
+    page.goto(dev_server)
+    page.wait_for_selector(".glassnet[data-ready='true']", timeout=15000)
+    scripts = page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)")
+    assert any(name.endswith("/static/lib/store.js") for name in scripts)
+    assert page.locator(".gn-top").evaluate("el => getComputedStyle(el).display") == "flex"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from live_server import _free_port
+from live_server import free_port
 from socket_watch import SocketWatch, wait_until_kept
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -100,14 +100,14 @@ def two_servers_behind_nginx(tmp_path):
         if os.environ.get("CI") == "true":
             pytest.fail("nginx is missing; CI must run this test (apt-get install nginx)")
         pytest.skip("nginx is not installed")
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     servers = {}
     for port in ports:
         command = [sys.executable, "-m", "glassnet.cli", "--no-browser", "--port", str(port),
                    "--workers", "1", "--forwarded-allow-ips", "127.0.0.1"]  # fmt: skip
         servers[port] = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     self_signed_certificate(tmp_path)
-    https_port, http_port = _free_port(), _free_port()
+    https_port, http_port = free_port(), free_port()
     config = tmp_path / "nginx.conf"
     config.write_text(nginx_config(tmp_path, https_port, http_port, ports))
     nginx_command = [NGINX, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"),

@@ -40,6 +40,13 @@ def test_frames_wait_until_the_view_is_ready():
     assert by_type(connection.receive('{"type": "ready"}'), "frame") == []  # nothing new
 
 
+def test_a_goodbye_changes_nothing_in_the_session_and_gets_no_answer():
+    connection, _ = started()
+    before = connection.session.version
+    assert connection.receive('{"type": "goodbye"}') == []
+    assert connection.session.version == before
+
+
 def test_the_history_is_sent_in_pieces_that_append():
     connection, _ = started()
     connection.receive('{"type": "step"}')

@@ -7,13 +7,15 @@ Read it in this order:
 3. ``features.py``: x1, x2, x1^2, ... the columns a network can be given
 4. ``split.py``: which points train and which test
 5. ``files.py`` and ``ml5_json.py``: loading CSV and ml5.js JSON, with
-   ``reading.py`` and ``normalization.py`` for the steps they share
+   ``reading.py`` and ``normalization.py`` for the steps they share;
+   ``arrays.py``: NumPy arrays and data frames, by the same steps
 6. ``conform.py``: a loaded file's points in the terms of a model (data beside a model)
 
 The data layer imports only NumPy, the standard library and ``glassnet.limits``:
 it knows nothing of networks, sessions or the web.
 """
 
+from .arrays import dataset_from_arrays
 from .conform import conform, label_column
 from .dataset import PROBLEMS, VIEW, Dataset
 from .errors import DataError
@@ -54,6 +56,7 @@ __all__ = [
     "compute_features",
     "conform",
     "csv_header",
+    "dataset_from_arrays",
     "label_column",
     "default_features",
     "feature",

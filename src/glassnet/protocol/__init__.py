@@ -16,7 +16,7 @@ session and JSON; nothing about sockets, threads or HTTP.
 
 from .catalog import catalog
 from .connection import Connection
-from .messages import OUTGOING, data_message
+from .messages import OUTGOING, busy_message, data_message
 from .requests import REQUESTS
 from .wire import (
     PROTOCOL_VERSION,
@@ -36,6 +36,7 @@ __all__ = [
     "Connection",
     "Outgoing",
     "ProtocolError",
+    "busy_message",
     "catalog",
     "data_message",
     "encode",

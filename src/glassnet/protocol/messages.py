@@ -21,7 +21,7 @@ from .wire import Outgoing
 
 OUTGOING = (
     "welcome", "settings", "data", "frame", "saved", "notice", "error",
-    "explanation", "chain", "delta", "exported", "lessons", "lesson", "lesson_closed",
+    "explanation", "chain", "delta", "exported", "lessons", "lesson", "lesson_closed", "busy",
 )  # fmt: skip
 """Every message type a session sends to a view."""
 
@@ -29,6 +29,15 @@ OUTGOING = (
 def finite_or_none(value):
     """The value, or None for NaN and infinities: JSON has neither, a missing value is null."""
     return value if value is None or math.isfinite(value) else None
+
+
+def busy_message(why: str | None) -> Outgoing:
+    """The session is trained from elsewhere (``why`` says how), or, with None, no longer.
+
+    While busy, a view's controls are inert: a notebook's ``pg.train`` holds the
+    kernel, so nothing the view asked would be heard until it ends.
+    """
+    return Outgoing({"type": "busy", "busy": why is not None, "message": why})
 
 
 def data_message(view: DataView) -> dict:

@@ -152,6 +152,10 @@ def _ready(c: Connection, m: dict):
     c.ready = True
 
 
+def _goodbye(c: Connection, m: dict):
+    """Nothing for the session: a host that counts its views (the notebook widget) hears it."""
+
+
 def _call(method: str, *fields: str) -> Callable[[Connection, dict], None]:
     """A handler that calls the session's method with these fields of the message (None for an
     optional field the message leaves out)."""
@@ -175,6 +179,7 @@ REQUESTS: dict[str, Request] = {
         },
     ),
     "ready": Request(_ready),
+    "goodbye": Request(_goodbye),
     "set": Request(_call("change_settings", "changes"), {"changes": OBJECT}),
     "play": Request(_call("play")),
     "pause": Request(_call("pause")),

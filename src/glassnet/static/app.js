@@ -18,6 +18,7 @@
  * user action -> command -> session -> new state -> views.
  */
 
+import { BUILT_IN_STYLES } from "./lib/builtInStyles.js";
 import { h } from "./lib/dom.js";
 import { lazy } from "./lib/lazy.js";
 import { createStore } from "./lib/store.js";
@@ -35,30 +36,23 @@ import { createGuide } from "./views/top/guide.js";
 
 /** @import { Model, UiOptions, View, ViewApi } from "./lib/types.js" */
 
-const STYLESHEETS = [
-  "style.css",
-  "views/top/controls.css",
-  "views/top/settingsBar.css",
-  "views/data/dataPanel.css",
-  "views/network/network.css",
-  "views/chart/metrics.css",
-  "views/chart/lossChart.css",
-  "views/output/output.css",
-  "views/top/messages.css",
-  "views/export/exportMenu.css",
-];
-
-/** Add the stylesheets a host page did not link already (the glassnet page links them all). */
-function loadStyles() {
-  for (const path of STYLESHEETS) addStylesheet(path);
-}
-
 /**
- * Link a stylesheet (a path relative to this module) unless the page has it.
+ * Add a stylesheet (a path under static/): inside the playground's element when
+ * the stylesheets are built into the module (they then reach a shadow root, as
+ * in marimo, or a page of their own), else as a link in the page's head unless
+ * the page has it (the glassnet page links glassnet.css, the stylesheets of
+ * everything on screen at start).
  * @param {string} path
+ * @param {HTMLElement} root the playground's element
  * @returns {Promise<void>} resolves when it has loaded (or failed to: the view still works)
  */
-function addStylesheet(path) {
+function addStylesheet(path, root) {
+  const text = BUILT_IN_STYLES?.[path];
+  if (text !== undefined) {
+    const present = [...root.querySelectorAll("style[data-sheet]")].some((s) => /** @type {HTMLElement} */ (s).dataset.sheet === path);
+    if (!present) root.append(h("style", { dataset: { sheet: path } }, text));
+    return Promise.resolve();
+  }
   const href = new URL(path, import.meta.url).href;
   const links = document.querySelectorAll("link[rel=stylesheet]");
   if ([...links].some((l) => /** @type {HTMLLinkElement} */ (l).href === href)) return Promise.resolve();
@@ -73,7 +67,6 @@ function addStylesheet(path) {
  * @returns {() => void} cleanup
  */
 function render({ model, el }) {
-  loadStyles();
   const store = createStore(model);
   const api = store.api;
   const top = h("header", { class: "gn-top" });
@@ -87,13 +80,9 @@ function render({ model, el }) {
   const map = h("div", { class: "gn-map-slot" });
   output.append(h("h2", null, "Output"), metrics, chart, map);
   const messages = h("div", { class: "gn-messages-slot" });
-  const root = h(
-    "div",
-    { class: "glassnet" },
-    top,
-    messages,
-    h("main", { class: "gn-main" }, lesson, data, explain, network, output),
-  );
+  const main = h("main", { class: "gn-main" }, lesson, data, explain, network, output);
+  const root = h("div", { class: "glassnet" }, top, messages, main);
+  addStylesheet("glassnet.css", root);
   el.append(root);
   const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
   applyOptions(root, options);
@@ -112,14 +101,14 @@ function render({ model, el }) {
     createSettingsBar(settingsSlot, api),
     createMessages(messages, api),
     createDataPanel(data, api),
-    explainPanel(explain, api),
+    explainPanel(explain, api, root),
     createNetwork(network, api),
     createMetrics(metrics),
     createLossChart(chart),
     createOutput(map, api),
     createExportMenu(exportSlot, api, PICTURES),
     // Last: a lesson's marks go on what the views above have just drawn.
-    createGuide(guideSlot, api, { root, lessonEl: lesson, load: GUIDE_PARTS }),
+    createGuide(guideSlot, api, { root, lessonEl: lesson, load: guideParts(root) }),
   ];
   if (options.layout === "embed") {
     // The compact bar has no room for the speed: it joins the settings overlay.
@@ -138,6 +127,8 @@ function render({ model, el }) {
       explain.hidden = !open;
       data.hidden = open;
     }
+    // While the session is trained from elsewhere (a notebook's pg.train), nothing here acts.
+    if (state.changed.busy) for (const part of [top, main]) part.inert = Boolean(state.busy);
     for (const view of views) view.update(state);
     // Tests and embedding pages wait for this: the first frame is on screen.
     if (state.frame && !root.dataset.ready) {
@@ -161,23 +152,28 @@ const PICTURES = {
   map: async () => (await import("./views/output/mapPicture.js")).mapPicture,
 };
 
-/** The lesson and glossary views of the Lessons and Help menus: each loads when first used. */
-/** @type {import("./lib/types.js").GuideParts} */
-const GUIDE_PARTS = {
-  lessonPanel: async () => {
-    const [module] = await Promise.all([import("./views/lessons/lessonPanel.js"), lessonStyles()]);
-    return module.createLessonPanel;
-  },
-  lessonsMenu: async () => {
-    const [module] = await Promise.all([import("./views/lessons/lessonsMenu.js"), lessonStyles()]);
-    return module.createLessonsMenu;
-  },
-  glossary: async () => {
-    const [module] = await Promise.all([import("./views/help/glossary.js"), lessonStyles()]);
-    return module.createGlossary;
-  },
-};
-const lessonStyles = () => addStylesheet("views/lessons/lessons.css");
+/**
+ * The lesson and glossary views of the Lessons and Help menus: each loads when first used.
+ * @param {HTMLElement} root the playground's element
+ * @returns {import("./lib/types.js").GuideParts}
+ */
+function guideParts(root) {
+  const styles = () => addStylesheet("views/lessons/lessons.css", root);
+  return {
+    lessonPanel: async () => {
+      const [module] = await Promise.all([import("./views/lessons/lessonPanel.js"), styles()]);
+      return module.createLessonPanel;
+    },
+    lessonsMenu: async () => {
+      const [module] = await Promise.all([import("./views/lessons/lessonsMenu.js"), styles()]);
+      return module.createLessonsMenu;
+    },
+    glossary: async () => {
+      const [module] = await Promise.all([import("./views/help/glossary.js"), styles()]);
+      return module.createGlossary;
+    },
+  };
+}
 
 /** Every part of the state, as changed: what a view that has just loaded needs to draw. */
 const EVERYTHING = { catalog: true, settings: true, data: true, frame: true, ui: true, explain: true };
@@ -189,11 +185,12 @@ const IDLE_VIEW = { update() {}, destroy() {} };
  * The step-through panel. It loads the first time it is opened, so the page opens faster.
  * @param {HTMLElement} el
  * @param {ViewApi} api
+ * @param {HTMLElement} root the playground's element
  * @returns {View}
  */
-function explainPanel(el, api) {
+function explainPanel(el, api, root) {
   const panel = lazy(async () => {
-    addStylesheet("views/explain/explainPanel.css");
+    addStylesheet("views/explain/explainPanel.css", root);
     const { createExplainPanel } = await import("./views/explain/explainPanel.js");
     return createExplainPanel(el, api);
   }, IDLE_VIEW, (view) => view.update({ ...api.state, changed: EVERYTHING }));

@@ -22,6 +22,7 @@ export function initialState() {
     layers: null,
     history: emptyHistory(),
     alert: null,
+    busy: null,
     notices: [],
     errors: [],
     grid: null,

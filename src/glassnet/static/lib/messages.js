@@ -18,8 +18,8 @@
 
 /**
  * @typedef {WelcomeMessage | DataMessage | FrameMessage | NoticeMessage | ErrorMessage
- *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ExportedMessage | ConnectionMessage
- *   | LessonsMessage | LessonMessage | LessonClosedMessage} Incoming
+ *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ExportedMessage | BusyMessage
+ *   | ConnectionMessage | LessonsMessage | LessonMessage | LessonClosedMessage} Incoming
  */
 
 /**
@@ -31,6 +31,11 @@
 /** @typedef {{ type: "notice", message: string }} NoticeMessage */
 /** @typedef {{ type: "error", request: string | null, message: string, limit?: string }} ErrorMessage */
 /** @typedef {{ type: "saved", session: SessionDocument }} SavedMessage */
+/**
+ * The session is being trained from elsewhere (a notebook's pg.train): until busy is false
+ * again the view's controls are inert, and `message` says why.
+ * @typedef {{ type: "busy", busy: boolean, message: string | null }} BusyMessage
+ */
 
 /**
  * Not from the session: the host's model says when the connection opens or closes.

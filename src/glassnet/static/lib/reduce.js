@@ -42,6 +42,8 @@ export function reduce(state, message, buffers) {
       return { catalog: message.catalog, connection: "open" };
     case "data":
       return { data: message };
+    case "busy":
+      return { busy: message.busy ? message.message || "Busy." : null };
     case "frame":
       return acceptFrame(state, message, buffers);
     case "notice":

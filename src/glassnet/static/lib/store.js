@@ -140,6 +140,11 @@ export function createStore(model) {
       return () => subscribers.delete(fn);
     },
     destroy() {
+      try {
+        model.send({ type: "goodbye" }); // a host that counts its views (a notebook) hears it
+      } catch {
+        // The host is gone already (a closed notebook tab): nobody to tell.
+      }
       scheduler.cancel();
       stopPlayer();
       model.off("msg:custom", onMessage);

@@ -134,6 +134,7 @@
  * @typedef {object} Changed
  * @property {boolean} [connection]
  * @property {boolean} [alert]
+ * @property {boolean} [busy]
  * @property {boolean} [catalog]
  * @property {boolean} [settings]
  * @property {boolean} [data]
@@ -157,6 +158,8 @@
  * @property {Layer[] | null} layers the frame's parameters, layer by layer
  * @property {History} history
  * @property {Alert | null} alert
+ * @property {string | null} busy why the controls are inert (the session is trained from
+ *   elsewhere, such as a notebook's pg.train), or null
  * @property {Message[]} notices
  * @property {Message[]} errors
  * @property {Grid | null} grid

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Messages: the alert when training cannot go on (it diverged, the connection
- * is lost, there is no data), notices (with Undo where it helps) and errors.
+ * is lost, there is no data), why the controls are inert (training from a
+ * notebook's pg.train), notices (with Undo where it helps) and errors.
  */
 
 import { h } from "../../lib/dom.js";
@@ -18,8 +19,9 @@ const ERROR_SECONDS = 12;
  */
 export function createMessages(el, api) {
   const alert = h("div", { class: "gn-alert", role: "alert", hidden: true });
+  const busy = h("div", { class: "gn-busy", role: "status", hidden: true });
   const toasts = h("div", { class: "gn-toasts", role: "status", "aria-live": "polite" });
-  el.append(alert, toasts);
+  el.append(alert, busy, toasts);
   const timers = new Map();
   const shown = new Set();
 
@@ -50,6 +52,10 @@ export function createMessages(el, api) {
   }
 
   function update(/** @type {State} */ state) {
+    if (state.changed.busy) {
+      busy.hidden = !state.busy;
+      busy.textContent = state.busy || "";
+    }
     if (state.changed.alert || state.changed.frame || state.changed.connection) {
       const a = state.alert;
       alert.hidden = !a;

@@ -1,0 +1,379 @@
+"""The notebook widget: ``glassnet.Playground``, a live playground in a notebook cell.
+
+    import glassnet
+    pg = glassnet.Playground(dataset="spiral", hidden_layers=[8, 8], activation="tanh")
+    pg                             # the playground in the cell's output
+    pg.train(epochs=200)           # trains here; the widget follows live
+    pg.network.layers[0].weights   # the engine's own arrays, the numbers the widget shows
+    pg.learning_rate = 0.01        # every setting is an attribute; the widget follows
+
+It is an anywidget whose front end is the page's own: ``dist/glassnet.js``, the
+same ``render({model, el})`` built as one module with its stylesheets inside.
+The session runs in the kernel. The widget speaks the protocol of
+docs/protocol.md through one :class:`~glassnet.protocol.Connection`, over the
+widget's comm: requests arrive as custom messages, answers leave as custom
+messages (a frame's parameters as a binary buffer). Settings are synced
+traits, one per entry of ``SETTINGS`` (``settings_traits.py``).
+
+Threads. Play in a view trains in a background thread, a short slice at a
+time, sending a frame whenever a view says it is ready, as the web server
+does; the kernel stays free. :meth:`Playground.train` trains in the calling
+thread and pushes frames at a capped rate (a view's ``ready`` cannot reach a
+busy kernel); the kernel's interrupt stops it between whole epochs. One lock
+guards the session: a slice, an epoch, a message and a setting each hold it.
+
+Views. Each view says ``hello`` when it is drawn and ``goodbye`` when its output
+is cleared; when the last one has gone, training pauses. A view that vanished
+without a word (a closed tab) stops answering frames: after
+``UNWATCHED_SECONDS`` of that, training pauses too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import signal
+import threading
+import time
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+from .data import dataset_from_arrays
+from .protocol import Connection, Outgoing, busy_message
+from .protocol.messages import explanation_message
+from .session import Session, SessionError
+from .settings_traits import SettingTraits
+from .static_files import DIST
+
+log = logging.getLogger("glassnet")
+
+SLICE_SECONDS = 0.02
+"""The longest a background training slice holds the session before a message may."""
+
+TRAIN_FRAMES_PER_SECOND = 20
+"""How often :meth:`Playground.train` pushes a frame to the views (it trains between)."""
+
+UNWATCHED_SECONDS = 30.0
+"""A playing playground whose frames no view has answered for this long pauses."""
+
+GREET_EVERY_SECONDS = 2.0
+"""While :meth:`Playground.train` holds the kernel, how often the whole state goes out again.
+
+A view drawn after the kernel got busy (Run All: the cell that shows ``pg``, then
+the cell that trains it) says hello, but the kernel hears it only when training
+ends; until then, this is how it learns the catalog, the data and that it must wait."""
+
+
+class Playground(anywidget.AnyWidget, SettingTraits):
+    """A live playground in a notebook: a session in the kernel, drawn by the page's front end.
+
+    Parameters
+    ----------
+    X : array-like or data frame, optional
+        Your own inputs, shape (n_points, n_inputs), instead of a generated
+        dataset; labels in ``y``, or in the column ``label`` of a data frame.
+        They are read as the CSV loader reads a file (docs/data.md).
+    y : array-like, optional
+    label : str, optional
+    activation : str, optional
+        One activation for every hidden layer (TensorFlow Playground's
+        ``activation``); ``activations`` gives one per layer.
+    **settings
+        Any setting of docs/protocol.md, such as ``dataset="spiral"`` or
+        ``hidden_layers=[8, 8]``. A bad value raises the session's error.
+
+    Attributes
+    ----------
+    network, data, history, session
+        The live engine objects: the :class:`~glassnet.engine.Network` being
+        trained, the points with their features and split (a ``Workspace``),
+        the loss history, and the :class:`~glassnet.session.Session` itself.
+    """
+
+    _esm = DIST / "glassnet.js"
+    ui_options = traitlets.Dict({"layout": "full"}).tag(sync=True)
+
+    def __init__(self, X=None, y=None, *, label=None, activation=None, **settings):
+        self._lock = threading.RLock()
+        self._quiet = True  # traits are being set to the session's values: nothing to check
+        self._busy = False  # train() holds the session
+        self._views = 0
+        self._heard = time.monotonic()  # when a view last said anything
+        self._explained: tuple[int, Outgoing] | None = None  # (version, explanation) for new views
+        self._wake = threading.Event()
+        self._trainer: threading.Thread | None = None
+        self._closed = False
+        session = Session()
+        if activation is not None:
+            if "activations" in settings:
+                raise TypeError("give activation (one for every layer) or activations, not both")
+            layers = settings.get("hidden_layers", session.settings.hidden_layers)
+            settings["activations"] = [activation] * len(layers)
+        if X is not None or y is not None or label is not None:
+            problem = settings.get("problem")
+            session.use_dataset(dataset_from_arrays(X, y, label=label, problem=problem), "Data")
+        session.change_settings(settings, undoable=False)
+        session.take_notices()
+        self._session = session
+        self._connection = Connection(session, binary=True)
+        super().__init__(**session.settings.to_dict())
+        self._quiet = False
+        self.on_msg(self._on_message)
+
+    network = property(lambda self: self._session.network, doc="The network being trained.")
+    data = property(lambda self: self._session.workspace, doc="Points, features and split.")
+    history = property(lambda self: self._session.history, doc="Loss and accuracy by epoch.")
+    session = property(lambda self: self._session, doc="The session behind the playground.")
+
+    # -- settings: traits that go through the session ---------------------------------------
+
+    @traitlets.validate(*SettingTraits.class_trait_names())
+    def _check_setting(self, proposal):
+        """A setting set in Python: the session checks it (its error is raised as it is)."""
+        name = proposal["trait"].name
+        with self._lock:
+            if self._quiet:
+                return proposal["value"]
+            self._session.change_settings({name: proposal["value"]})
+            self._deliver(self._connection.updates(), skip=name)
+            return self._session.settings.to_dict()[name]
+
+    _setting_names = frozenset(SettingTraits.class_trait_names())
+
+    def set_state(self, sync_data):
+        """Values a view set: settings go to the session as a ``set`` request, like the page's."""
+        changes = {k: v for k, v in sync_data.items() if k in self._setting_names}
+        others = {k: v for k, v in sync_data.items() if k not in changes}
+        if others:
+            super().set_state(others)
+        if changes:
+            self._handle({"type": "set", "changes": changes})
+            # A refused value is still on the view's screen: send it what the session has.
+            self.send_state(list(changes))
+
+    def _follow(self, values: dict, skip: str | None = None):
+        """Give the traits the session's values (the views get them as widget state)."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            with self.hold_sync():
+                for name, value in values.items():
+                    if name != skip and getattr(self, name) != value:
+                        setattr(self, name, value)
+        finally:
+            self._quiet = quiet
+
+    # -- messages from the views ---------------------------------------------------------
+
+    def _on_message(self, _widget, content, _buffers):
+        if isinstance(content, dict):
+            self._handle(content)
+
+    def _handle(self, message: dict):
+        kind = message.get("type")
+        with self._lock:
+            self._heard = time.monotonic()
+            if kind == "hello":
+                # A new view: every view is sent everything again (a message sent before a
+                # view existed is lost, so the newcomer must get the whole state).
+                self._views += 1
+                self._connection = Connection(self._session, binary=True)
+                replies = self._connection.start(json.dumps(message))
+                if self._explained and self._explained[0] == self._session.version:
+                    replies.append(self._explained[1])
+            elif self._busy and kind not in ("ready", "goodbye"):
+                replies = self._connection.error(
+                    "The playground is training from Python (pg.train); wait until it ends."
+                )
+            else:
+                replies = self._connection.receive(json.dumps(message))
+                if kind == "goodbye":
+                    self._views = max(0, self._views - 1)
+                    if self._views == 0 and self._session.playing:
+                        self._session.pause()
+                        replies += self._connection.updates()
+            self._deliver(replies)
+        if self._session.playing:
+            self._train_in_background()
+
+    def _deliver(self, outgoing: list[Outgoing], skip: str | None = None):
+        """Send the connection's messages to every view; settings become trait values."""
+        for out in outgoing:
+            if out.message["type"] == "settings":
+                self._follow(out.message["values"], skip)
+            elif not self._closed:
+                self.send(out.message, out.buffers or None)
+
+    # -- training ------------------------------------------------------------------------
+
+    def _train_in_background(self):
+        self._wake.set()
+        if self._trainer is None or not self._trainer.is_alive():
+            self._trainer = threading.Thread(target=self._play, name="glassnet-play", daemon=True)
+            self._trainer.start()
+
+    def _play(self):
+        """While playing, train a slice at a time; frames go out as the views ask for them."""
+        while not self._closed:
+            if not self._session.playing:
+                self._wake.wait()
+                self._wake.clear()
+                continue
+            with self._lock:
+                try:
+                    if self._session.playing and not self._busy:
+                        self._session.advance(SLICE_SECONDS)
+                        self._deliver(self._connection.updates())
+                        self._pause_if_unwatched()
+                except Exception:  # a bug of ours: stop training and say so, keep the session
+                    log.exception("training stopped")
+                    self._session.pause()
+                    self._deliver(self._connection.error("Training stopped: a bug in glassnet."))
+                delay = self._session.seconds_until_due()
+            # At least a moment, so a waiting message can take the lock.
+            self._wake.wait(max(delay, 0.001))
+            self._wake.clear()
+
+    def _pause_if_unwatched(self):
+        waiting = not self._connection.ready  # a frame went out and no view said it drew it
+        if waiting and time.monotonic() - self._heard > UNWATCHED_SECONDS:
+            self._session.pause()
+            self._deliver(self._connection.updates())
+
+    def train(self, epochs: int):
+        """Train ``epochs`` epochs here and now; the views follow at a capped frame rate.
+
+        The kernel is busy until it ends, so the views' controls are inert
+        meanwhile (they say so). Interrupting the kernel (Ctrl-C, the stop
+        button) stops training between two whole epochs: the network is exactly
+        as it was after the last one, and KeyboardInterrupt is raised. Training
+        also stops early when it diverges (``alert`` says why).
+
+        Returns
+        -------
+        Metrics
+            Loss and accuracy after the last epoch.
+        """
+        if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
+            raise ValueError(f"epochs must be a whole number of at least 1; got {epochs!r}.")
+        why = (
+            f"Training from Python: pg.train(epochs={epochs}). The controls wait until it "
+            "ends; interrupt the kernel to stop it."
+        )
+        with self._lock:
+            self._busy = True
+            self._session.pause()
+        start, pushed, greeted = self._session.epoch, 0.0, 0.0
+        try:
+            with interrupts_between_steps() as stop:
+                for _ in range(epochs):
+                    if stop.requested:
+                        break
+                    with self._lock:
+                        if time.monotonic() - greeted >= GREET_EVERY_SECONDS:
+                            greeted = time.monotonic()
+                            self._greet_while_busy(why)
+                        self._session.step()
+                        if time.monotonic() - pushed >= 1 / TRAIN_FRAMES_PER_SECOND:
+                            pushed = time.monotonic()
+                            self._connection.ready = True  # no view can say so now
+                            self._deliver(self._connection.updates())
+                    if self._session.alert is not None and self._session.alert.pauses:
+                        break
+        finally:
+            with self._lock:
+                self._busy = False
+                self._connection.ready = True
+                self._deliver([busy_message(None), *self._connection.updates()])
+        if stop.requested:
+            done = self._session.epoch - start
+            raise KeyboardInterrupt(
+                f"Training stopped after {done} whole epochs (epoch {self._session.epoch}); "
+                "the network is as it was after the last one."
+            )
+        return self._session.metrics
+
+    def _greet_while_busy(self, why: str):
+        """Everything a view needs, as if it had said hello, and that the controls must wait."""
+        self._connection = Connection(self._session, binary=True)
+        self._deliver([*self._connection.start(), busy_message(why)])
+
+    # -- the rest of the API -------------------------------------------------------------
+
+    def step_through(self, point: int, size: str = "sample"):
+        """Open the step-through on this point (its index in ``pg.data``), as a click would."""
+        with self._lock:
+            record = self._session.explain(point, size)  # pauses; a bad point raises
+            explained = Outgoing(explanation_message(record))
+            self._explained = (self._session.version, explained)
+            self._deliver([*self._connection.updates(), explained])
+
+    def save(self, path: str | Path):
+        """Write the session to a file, as the page's Save does (``Playground.load`` reads it)."""
+        with self._lock:
+            document = self._session.save()
+        Path(path).write_text(json.dumps(document))
+
+    @classmethod
+    def load(cls, path: str | Path) -> Playground:
+        """A playground from a session file (from ``save``, or the page's Save)."""
+        try:
+            document = json.loads(Path(path).read_text())
+        except ValueError as error:
+            raise SessionError(f"{path} is not a glassnet session file: {error}.") from None
+        playground = cls()
+        with playground._lock:
+            playground._session.restore(document, undoable=False)
+            playground._session.take_notices()
+            playground._deliver(playground._connection.updates())
+        return playground
+
+    def close(self):
+        """Stop training and close the widget (its views go blank); the objects stay readable."""
+        with self._lock:
+            self._closed = True
+            if hasattr(self, "_session"):  # (not when __init__ refused its arguments)
+                self._session.pause()
+        self._wake.set()
+        if self._trainer is not None and self._trainer is not threading.current_thread():
+            self._trainer.join(timeout=5)
+        super().close()
+
+    def __repr__(self) -> str:
+        s = self._session
+        return (
+            f"<glassnet.Playground {s.settings.dataset}, hidden layers "
+            f"{list(s.settings.hidden_layers)}, epoch {s.epoch}>"
+        )
+
+
+class _Stop:
+    """Whether an interrupt asked training to stop."""
+
+    requested = False
+
+
+@contextlib.contextmanager
+def interrupts_between_steps():
+    """Turn Ctrl-C (SIGINT, the kernel's stop button) into a request checked between epochs.
+
+    A KeyboardInterrupt raised in the middle of an epoch could leave some layers
+    updated and others not. Instead, while this holds in the main thread, SIGINT
+    only sets ``stop.requested``; the loop finishes its epoch and stops. Outside
+    the main thread no signal arrives, and nothing is installed.
+    """
+    stop = _Stop()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def request(_signum, _frame):
+        stop.requested = True
+
+    previous = signal.signal(signal.SIGINT, request)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
