@@ -62,9 +62,18 @@ class UndoStack:
         self.undo: list[Snapshot] = []
         self.redo: list[Snapshot] = []
         self.version = 0  # grows with every change, so a view knows when to keep the steps again
+        self.drag = None  # the slider drag whose first edit made the last step
 
-    def push(self, snapshot: Snapshot):
-        """Remember the state before a new change; a new change forgets what could be redone."""
+    def push(self, snapshot: Snapshot, drag=None):
+        """Remember the state before a new change; a new change forgets what could be redone.
+
+        ``drag`` names a drag of a slider: its first edit makes a step, and the
+        rest of the same drag (nothing else pushed between) adds none, so one
+        drag is one undo step.
+        """
+        if drag is not None and drag == self.drag:
+            return
+        self.drag = drag
         self.undo.append(snapshot)
         del self.undo[: -limits.MAX_UNDO]
         self.redo.clear()
@@ -74,6 +83,7 @@ class UndoStack:
         """The snapshot to go back to (``now`` becomes redoable), or None."""
         if not self.undo:
             return None
+        self.drag = None
         self.redo.append(now)
         self.version += 1
         return self.undo.pop()
@@ -82,6 +92,7 @@ class UndoStack:
         """The snapshot to go forward to (``now`` becomes undoable), or None."""
         if not self.redo:
             return None
+        self.drag = None
         self.undo.append(now)
         self.version += 1
         return self.redo.pop()
@@ -89,6 +100,7 @@ class UndoStack:
     def replace(self, undo: list[Snapshot], redo: list[Snapshot]):
         """Take these steps instead (kept ones, brought back)."""
         self.undo, self.redo = undo[-limits.MAX_UNDO :], redo[-limits.MAX_UNDO :]
+        self.drag = None
         self.version += 1
 
     @property
