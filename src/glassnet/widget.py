@@ -31,10 +31,8 @@ without a word (a closed tab) stops answering frames: after
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import signal
 import threading
 import time
 from pathlib import Path
@@ -43,9 +41,10 @@ import anywidget
 import traitlets
 
 from .data import dataset_from_arrays
+from .interrupts import interrupts_between_steps
 from .lessons import Library
 from .protocol import Connection, Outgoing, busy_message
-from .protocol.lessons import lesson_message
+from .protocol.lessons import lesson_message, open_request, where_in_lesson
 from .protocol.messages import explanation_message
 from .session import Session, SessionError
 from .settings_traits import SettingTraits
@@ -352,15 +351,7 @@ class Playground(anywidget.AnyWidget, SettingTraits):
             self._deliver([*replies, *self._connection.updates()])
 
     def _open_lesson(self, lesson: str | Path, step: int) -> list[Outgoing]:
-        if isinstance(step, bool) or not isinstance(step, int) or step < 1:
-            raise ValueError(f"step must be a whole number from 1; got {step!r}.")
-        request = {"type": "lesson_open", "index": step - 1}
-        path = Path(lesson)
-        if path.suffix == ".md" and path.is_file():
-            request |= {"content": path.read_text(encoding="utf-8"), "filename": path.name}
-        else:
-            request["name"] = str(lesson)
-        replies = self._connection.receive(json.dumps(request))
+        replies = self._connection.receive(json.dumps(open_request(lesson, step)))
         errors = [out.message["message"] for out in replies if out.message["type"] == "error"]
         if errors:
             raise ValueError(errors[0])
@@ -375,14 +366,7 @@ class Playground(anywidget.AnyWidget, SettingTraits):
     def lesson(self) -> dict | None:
         """The open lesson (``name``, ``title``, ``step`` from 1, ``done`` ticks), or None."""
         runner = self._connection.lesson
-        if runner is None:
-            return None
-        return {
-            "name": runner.lesson.name,
-            "title": runner.lesson.title,
-            "step": runner.index + 1,
-            "done": list(runner.done),
-        }
+        return None if runner is None else where_in_lesson(runner)
 
     # -- the rest of the API -------------------------------------------------------------
 
@@ -431,33 +415,3 @@ class Playground(anywidget.AnyWidget, SettingTraits):
             f"<glassnet.Playground {s.settings.dataset}, hidden layers "
             f"{list(s.settings.hidden_layers)}, epoch {s.epoch}>"
         )
-
-
-class _Stop:
-    """Whether an interrupt asked training to stop."""
-
-    requested = False
-
-
-@contextlib.contextmanager
-def interrupts_between_steps():
-    """Turn Ctrl-C (SIGINT, the kernel's stop button) into a request checked between epochs.
-
-    A KeyboardInterrupt raised in the middle of an epoch could leave some layers
-    updated and others not. Instead, while this holds in the main thread, SIGINT
-    only sets ``stop.requested``; the loop finishes its epoch and stops. Outside
-    the main thread no signal arrives, and nothing is installed.
-    """
-    stop = _Stop()
-    if threading.current_thread() is not threading.main_thread():
-        yield stop
-        return
-
-    def request(_signum, _frame):
-        stop.requested = True
-
-    previous = signal.signal(signal.SIGINT, request)
-    try:
-        yield stop
-    finally:
-        signal.signal(signal.SIGINT, previous)

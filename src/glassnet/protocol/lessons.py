@@ -13,6 +13,7 @@ This module knows the lessons and the session; nothing about sockets or HTTP.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..lessons import GLOSSARY, Entry, Highlight, LessonRunner, Library, parse_lesson
@@ -69,6 +70,25 @@ def lesson_message(runner: LessonRunner) -> dict:
             for key in lesson.terms
         ],
     }
+
+
+def open_request(lesson: str | Path, step: int = 1) -> dict:
+    """A ``lesson_open`` request from Python: a lesson's name, or a lesson file's path; a step
+    from 1 (the notebook widget's ``Playground(lesson=...)``)."""
+    if isinstance(step, bool) or not isinstance(step, int) or step < 1:
+        raise ValueError(f"step must be a whole number from 1; got {step!r}.")
+    path = Path(lesson)
+    if path.suffix == ".md" and path.is_file():
+        content = path.read_text(encoding="utf-8")
+        return {"type": "lesson_open", "index": step - 1, "content": content, "filename": path.name}
+    return {"type": "lesson_open", "index": step - 1, "name": str(lesson)}
+
+
+def where_in_lesson(runner: LessonRunner) -> dict:
+    """The open lesson for Python: its ``name``, ``title``, ``step`` (from 1) and ``done`` ticks."""
+    lesson = runner.lesson
+    step = runner.index + 1
+    return {"name": lesson.name, "title": lesson.title, "step": step, "done": list(runner.done)}
 
 
 def highlight_message(highlight: Highlight | None) -> dict | None:
