@@ -49,9 +49,11 @@ const layout = document.body.dataset.layout || "full";
 const route = sessionStorage.getItem(ROUTE_KEY) || "";
 let kept = readKept();
 let lossHistory = kept?.history ? { ...emptyHistory(), ...kept.history } : emptyHistory();
-const keptUndo = await openKeptUndo(route);
+const keptUndo = openKeptUndo(route);
+// Only a tab with a kept session waits for its undo steps (they go in its hello); a new
+// tab says hello at once.
 /** @type {KeptSteps | null} */
-let steps = keptUndo.steps;
+let steps = kept ? (await keptUndo).steps : null;
 /** @type {string[]} */
 let settingNames = [];
 let maxBytes = MAX_MESSAGE_BYTES;
@@ -198,8 +200,9 @@ function keep(session) {
   const { undo, redo, undo_version: undoVersion, ...rest } = session;
   if (typeof undoVersion === "number") stepsVersion = undoVersion;
   if (Array.isArray(undo) && Array.isArray(redo)) {
-    steps = { undo, redo, version: stepsVersion };
-    keptUndo.keep(steps);
+    const latest = { undo, redo, version: stepsVersion };
+    steps = latest;
+    keptUndo.then((store) => store.keep(latest));
   }
   const points = rest.points ?? kept?.points; // left out when they had not changed
   kept = { ...rest, points, playing };
