@@ -102,12 +102,23 @@ function requestSave(withHistory, handler, options = {}) {
   savedHandlers.push(handler);
   model.send({ type: "save", history: withHistory, ...options });
 }
-// The page's own tools load after the playground is on screen (not in the compact embed).
+// The page's own tools load once the first network is drawn (app.js marks it), so they do
+// not hold it back; not in the compact embed.
 const hostTools = lazy(async () => {
   const { addHostTools } = await import("./hostTools.js");
   addHostTools(/** @type {HTMLElement} */ (el.querySelector(".glassnet")), model, requestSave);
 }, undefined);
-if (layout !== "embed") hostTools.need();
+if (layout !== "embed") {
+  const drawn = () => performance.getEntriesByName("glassnet-first-frame").length > 0;
+  if (drawn()) hostTools.need();
+  else {
+    new PerformanceObserver((_, observer) => {
+      if (!drawn()) return;
+      observer.disconnect();
+      hostTools.need();
+    }).observe({ type: "mark" });
+  }
+}
 
 // Keep the session: ask for it (without history, which frames already bring, and without
 // the points unless they changed) whenever something changed, at most every KEEP_EVERY_MS.
