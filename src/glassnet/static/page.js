@@ -24,7 +24,6 @@
  */
 
 import app from "./app.js";
-import { openKeptUndo, withSteps } from "./keptUndo.js";
 import { createSocketModel } from "./lib/socketModel.js";
 import { emptyHistory, mergeHistory } from "./lib/history.js";
 import { lazy } from "./lib/lazy.js";
@@ -49,11 +48,21 @@ const layout = document.body.dataset.layout || "full";
 const route = sessionStorage.getItem(ROUTE_KEY) || "";
 let kept = readKept();
 let lossHistory = kept?.history ? { ...emptyHistory(), ...kept.history } : emptyHistory();
-const keptUndo = openKeptUndo(route);
-// Only a tab with a kept session waits for its undo steps (they go in its hello); a new
-// tab says hello at once.
+/**
+ * The tab's kept undo steps (keptUndo.js, IndexedDB), loaded when first needed: only a tab
+ * with a kept session waits for them (they go in its hello); a new tab says hello at once
+ * and loads them with the first copy it keeps.
+ * @typedef {Awaited<ReturnType<typeof import("./keptUndo.js").openKeptUndo>>
+ *   & { withSteps: typeof import("./keptUndo.js").withSteps }} UndoStore
+ */
+/** @type {UndoStore | null} */
+let undoStore = null;
+/** @type {Promise<UndoStore> | null} */
+let undoLoading = null;
+const loadUndoStore = () => (undoLoading ??= import("./keptUndo.js").then(async (module) =>
+  (undoStore = { ...(await module.openKeptUndo(route)), withSteps: module.withSteps })));
 /** @type {KeptSteps | null} */
-let steps = kept ? (await keptUndo).steps : null;
+let steps = kept ? (await loadUndoStore()).steps : null;
 /** @type {string[]} */
 let settingNames = [];
 let maxBytes = MAX_MESSAGE_BYTES;
@@ -86,7 +95,8 @@ app.render({ model, el });
  */
 function restoreFields(copy) {
   const { playing, ...session } = copy;
-  const restore = withSteps({ ...session, history: plainHistory(lossHistory) }, steps, maxBytes);
+  const saved = { ...session, history: plainHistory(lossHistory) };
+  const restore = undoStore ? undoStore.withSteps(saved, steps, maxBytes) : saved;
   return { restore, ...(playing ? { play: true } : {}) };
 }
 
@@ -213,7 +223,7 @@ function keep(session) {
   if (Array.isArray(undo) && Array.isArray(redo)) {
     const latest = { undo, redo, version: stepsVersion };
     steps = latest;
-    keptUndo.then((store) => store.keep(latest));
+    loadUndoStore().then((store) => store.keep(latest));
   }
   const points = rest.points ?? kept?.points; // left out when they had not changed
   kept = { ...rest, points, playing };
