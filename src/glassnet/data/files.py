@@ -36,11 +36,14 @@ DELIMITERS = (",", ";", "\t")
 # regular expression checks them all at once (a big file reads several times faster),
 # and only a row that fails is read cell by cell, to say which cell is wrong.
 _JOIN = "\x1f"
+
+CHECK_EVERY_ROWS = 500
+"""How many rows ``load_csv`` reads between two calls of its ``checkpoint``."""
 _PLAIN_ROW = re.compile(f"{NUMBER_PATTERN}(?:{_JOIN}{NUMBER_PATTERN})*")
 """The separators ``load_csv`` recognises between values."""
 
 
-def load_file(filename: str, content: str | bytes, **options) -> Dataset:
+def load_file(filename: str, content: str | bytes, checkpoint=None, **options) -> Dataset:
     """Load a data file, choosing the reader from the file name's extension.
 
     Parameters
@@ -50,6 +53,8 @@ def load_file(filename: str, content: str | bytes, **options) -> Dataset:
         are read. It becomes the dataset's name.
     content : str or bytes
         The whole file.
+    checkpoint : callable, optional
+        Called now and then while a CSV file is read (``load_csv``).
     **options
         Passed on to ``load_csv`` or ``load_ml5_json``: ``label_column``, ``problem``.
 
@@ -69,6 +74,8 @@ def load_file(filename: str, content: str | bytes, **options) -> Dataset:
             f"glassnet reads .csv and .json files, and {quoted(filename)} is neither. From a "
             "spreadsheet, save or download the sheet as CSV."
         )
+    if loader is load_csv:
+        options["checkpoint"] = checkpoint
     return loader(content, name=filename, **options)
 
 
@@ -78,6 +85,7 @@ def load_csv(
     label_column: str | None = None,
     problem: str | None = None,
     name: str = "data.csv",
+    checkpoint=None,
 ) -> Dataset:
     """Load a CSV table: a header row, then one row per point.
 
@@ -98,6 +106,10 @@ def load_csv(
         classification; other numbers mean regression.
     name : str
         The dataset's name.
+    checkpoint : callable, optional
+        Called after every ``CHECK_EVERY_ROWS`` rows: a host that shares a core
+        between sessions takes turns there, or stops the reading by raising
+        (nothing was loaded then).
 
     Returns
     -------
@@ -134,6 +146,8 @@ def load_csv(
     raw_inputs = np.zeros((len(rows), len(input_columns)))  # (n_points, n_inputs)
     labels = []
     for i, (row, cells) in enumerate(rows):
+        if checkpoint is not None and i % CHECK_EVERY_ROWS == CHECK_EVERY_ROWS - 1:
+            checkpoint()
         if len(cells) != len(header):
             raise DataError(
                 f"row {row} has {_count(len(cells), 'value')}, but the header has "

@@ -190,7 +190,9 @@ class Session:
     def load_data(self, filename: Any, content: Any):
         """Load a CSV or ml5.js JSON file; beside an opened ml5.js model, matched to its inputs."""
         model = self.points.source == "model"
-        base = edits.read_file(filename, content, self.points.base if model else None)
+        base = edits.read_file(
+            filename, content, self.points.base if model else None, self.checkpoint
+        )
         self.use_dataset(base, f"Load {filename}", self.network.copy() if model else None, model)
         self.notices.append(edits.loaded_notice(base, filename, model))
 
