@@ -189,6 +189,8 @@ def _check_fit(parts: dict, settings: Settings):
             raise ValueError("its optimizer memory does not fit the network")
         if not all(np.isfinite(m).all() for m in memory):
             raise ValueError("its optimizer memory holds a value that is not a finite number")
+    if optimizer.second_moment is not None and any((m < 0).any() for m in optimizer.second_moment):
+        raise ValueError("its optimizer's second moments must be 0 or more (they are squares)")
 
 
 def _read_parts(document: dict) -> dict:
@@ -220,8 +222,12 @@ def _read_parts(document: dict) -> dict:
 def _read_points(p: dict) -> Points:
     norm = p["normalization"]
     names = p["input_names"]
-    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
-        raise ValueError("input names must be non-empty text")
+    classes = p["class_names"]
+    for what, texts in (("input names", names), ("class names", classes)):
+        if not isinstance(texts, list) or not all(isinstance(n, str) and n for n in texts):
+            raise ValueError(f"{what} must be non-empty text")
+        if any(len(n) > limits.MAX_NAME_CHARS for n in texts):
+            raise ValueError(f"{what} may have at most {limits.MAX_NAME_CHARS} characters each")
     base = Dataset(
         inputs=np.array(p["inputs"], dtype=np.float64).reshape(len(p["inputs"]), -1)
         if p["inputs"]
@@ -232,7 +238,7 @@ def _read_points(p: dict) -> Points:
         ),
         problem=p["problem"],
         input_names=tuple(names),
-        class_names=tuple(p["class_names"]),
+        class_names=tuple(classes),
         name=_text(p["name"], "the dataset's name")[: limits.MAX_NAME_CHARS],
         normalization=None
         if norm is None
