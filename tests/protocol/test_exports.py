@@ -11,6 +11,7 @@ import pytest
 from connection_helpers import by_type, started
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ml5_structure import restructured_model
 
 from glassnet.bridge import from_ml5, open_ml5
 from glassnet.limits import MAX_MESSAGE_BYTES
@@ -237,6 +238,25 @@ def test_damaged_model_files_over_the_protocol_open_or_are_refused_and_nothing_c
     errors = by_type(replies, "error")
     if errors:
         assert "bug in glassnet" not in errors[0]["message"]
+        assert len(errors[0]["message"]) < 700
+        assert s.points is points
+        for mine, theirs in zip(s.network.parameters(), before):
+            np.testing.assert_array_equal(mine, theirs)
+
+
+@settings(max_examples=120, deadline=None)
+@given(files=restructured_model())
+def test_model_files_of_any_structure_over_the_protocol_open_or_are_refused_and_nothing_changes(
+    files,
+):
+    connection, _ = started()
+    s = connection.session
+    points, before = s.points, [p.copy() for p in s.network.parameters()]
+    encoded = {n: base64.b64encode(c).decode() for n, c in files.items()}
+    replies = connection.receive(json.dumps({"type": "open_model", "files": encoded}))
+    errors = by_type(replies, "error")
+    if errors:
+        assert "This ml5.js model cannot be opened" in errors[0]["message"]
         assert len(errors[0]["message"]) < 700
         assert s.points is points
         for mine, theirs in zip(s.network.parameters(), before):

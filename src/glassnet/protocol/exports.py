@@ -132,12 +132,12 @@ def export(session: Session, what: str, with_libraries: bool = False) -> tuple[s
 
 def open_model_files(session: Session, files: dict[str, bytes]) -> str:
     """Open an ml5.js model's files as the session's network (undoable); return a notice."""
+    name = next((n for n in files if n.endswith(".json") and "_meta" not in n), "model.json")
     try:
         model = open_ml5(files)
+        dataset, network = model.for_view(name[:100])
     except Ml5Error as error:
         raise SessionError(f"This ml5.js model cannot be opened: {error}") from None
-    name = next((n for n in files if n.endswith(".json") and "_meta" not in n), "model.json")
-    dataset, network = model.for_view(name)
     session.use_dataset(dataset, f"Open {name}", network=network, model=True)
     what = f"classes {', '.join(model.labels)}" if model.labels else "a number"
     return (
