@@ -53,6 +53,12 @@ class SketchModel:
         at the middle of their range).
     value_low, value_high : float
         The range of a regression output, for its colours.
+    file_low, file_high : tuple of float or None
+        A loaded file's raw range per input when the network takes features of
+        the map's coordinates instead (x1², sin x1, ...): the sketch then says
+        so and has ``toMap()`` to turn a raw value into its map coordinate.
+    input_names : tuple of str
+        The raw inputs' names, for the sketch's comments.
     """
 
     task: str
@@ -63,6 +69,9 @@ class SketchModel:
     n_raw_inputs: int
     value_low: float = -1.0
     value_high: float = 1.0
+    file_low: tuple[float, ...] | None = None
+    file_high: tuple[float, ...] | None = None
+    input_names: tuple[str, ...] = ()
 
 
 def sketch_files(model: SketchModel, title: str, local_libraries: bool = False) -> dict[str, str]:
@@ -99,7 +108,12 @@ def _index(title: str, local: bool) -> str:
 def _sketch(m: SketchModel, title: str) -> str:
     js_features = ", ".join(_js(feature(name).code) for name in m.features)
     raw = [f"x{k}" for k in range(1, m.n_raw_inputs + 1)]
-    if m.input_low is None:
+    if m.input_low is None and m.file_low is not None:
+        to_raw = (
+            "  // The network takes features of the map's coordinates, not your file's own\n"
+            "  // values: use toMap() below to turn a value into its map coordinate first.\n"
+        )
+    elif m.input_low is None:
         to_raw = "  // The network takes the map's coordinates themselves.\n"
     else:
         to_raw = (
@@ -202,6 +216,26 @@ function toX(col) {{
 
 function toY(row) {{
   return map(row, 0, CELLS, VIEW, -VIEW);
+}}
+{_to_map_code(m)}"""
+
+
+def _to_map_code(m: SketchModel) -> str:
+    """``toMap(value, k)``, when the network takes features of a file's rescaled values."""
+    if m.file_low is None:
+        return ""
+    names = ", ".join(m.input_names[: len(m.file_low)])
+    return f"""
+// Your file's values ({names[:200]}) from their own units to the map's
+// coordinates, where each input's lowest value is -5 and its highest 5, as in
+// glassnet. Ask the network about your own values with
+// inputsAt(toMap(value1, 0), toMap(value2, 1)).
+const FILE_LOW = {json.dumps(list(m.file_low))};
+const FILE_HIGH = {json.dumps(list(m.file_high))};
+
+function toMap(value, k) {{
+  if (FILE_HIGH[k] === FILE_LOW[k]) return 0; // an input that never changes sits at 0
+  return -5 + (10 * (value - FILE_LOW[k])) / (FILE_HIGH[k] - FILE_LOW[k]);
 }}
 """
 
