@@ -50,7 +50,7 @@ class SketchModel:
         sketch feeds the map's coordinates (-6..6) themselves.
     n_raw_inputs : int
         How many raw inputs a point has (1 draws a curve, 2 a map; more are held
-        at the middle of their range).
+        at ``held``).
     value_low, value_high : float
         The range of a regression output, for its colours.
     file_low, file_high : tuple of float or None
@@ -59,6 +59,9 @@ class SketchModel:
         so and has ``toMap()`` to turn a raw value into its map coordinate.
     input_names : tuple of str
         The raw inputs' names, for the sketch's comments.
+    held : tuple of float
+        Where the inputs past the map's two are held, in map coordinates (the
+        data's mean, where glassnet's map starts); empty: at 0, the middle.
     """
 
     task: str
@@ -72,6 +75,7 @@ class SketchModel:
     file_low: tuple[float, ...] | None = None
     file_high: tuple[float, ...] | None = None
     input_names: tuple[str, ...] = ()
+    held: tuple[float, ...] = ()
 
 
 def sketch_files(model: SketchModel, title: str, local_libraries: bool = False) -> dict[str, str]:
@@ -126,8 +130,12 @@ def _sketch(m: SketchModel, title: str) -> str:
                 for k, name in enumerate(raw)
             )
         )
-    held = "".join(f"  let x{k} = 0; // not on the map: held at the middle of its range\n"
-                   for k in range(3, m.n_raw_inputs + 1))  # fmt: skip
+    held = "".join(
+        f"  let x{k} = {m.held[k - 3]!r}; // not on the map: held at the data's mean\n"
+        if len(m.held) > k - 3
+        else f"  let x{k} = 0; // not on the map: held at the middle of its range\n"
+        for k in range(3, m.n_raw_inputs + 1)
+    )
     classify = m.task == "classification"
     colours = (
         "each class its own colour, paler where the network is unsure"

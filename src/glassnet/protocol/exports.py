@@ -124,6 +124,7 @@ def sketch_zip(session: Session, libraries: dict[str, bytes] | None = None) -> d
         file_low=tuple(norm.input_min) if norm and not folded else None,
         file_high=tuple(norm.input_max) if norm and not folded else None,
         input_names=tuple(w.points.base.input_names),
+        held=_held(session),
     )
     name = _safe(w.points.base.name)
     texts = sketch_files(model, f"glassnet on {w.points.base.name}", libraries is not None)
@@ -131,6 +132,18 @@ def sketch_zip(session: Session, libraries: dict[str, bytes] | None = None) -> d
     files |= {f"model/{n}": content for n, content in ml5_model_files(session).items()}
     files |= {f"libraries/{n}": content for n, content in (libraries or {}).items()}
     return {f"glassnet-{name}-sketch.zip": _zip(f"glassnet-{name}-sketch", files)}
+
+
+def _held(session: Session) -> tuple[float, ...]:
+    """The inputs past the map's two at the data's mean (map coordinates), where the map starts.
+
+    The page may hold them elsewhere (its data panel), but that choice is the
+    page's own, not the session's; with no points, they are held at 0.
+    """
+    points = session.data_view().points  # (n_points, n_inputs)
+    if len(points) == 0 or points.shape[1] <= 2:
+        return ()
+    return tuple(round(float(v), 6) for v in points[:, 2:].mean(axis=0))
 
 
 EXPORTS = {
