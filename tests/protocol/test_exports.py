@@ -3,6 +3,7 @@
 import base64
 import io
 import json
+import time
 import zipfile
 from pathlib import Path
 
@@ -321,3 +322,18 @@ def test_a_regression_model_of_generated_data_writes_its_outputs_range_as_ml5_do
     meta = json.loads(next(archive.read(n) for n in archive.namelist() if "_meta" in n))
     assert meta["outputs"]["value"] == {"dtype": "number", "min": -1.0, "max": 1.0}
     assert meta["isNormalized"] is False
+
+
+def test_a_sketch_whose_libraries_are_missing_is_refused_at_once_with_where_to_get_them(
+    tmp_path, monkeypatch
+):
+    (tmp_path / "p5.min.js").write_text("/* p5.min.js */")
+    monkeypatch.setenv("GLASSNET_LIBRARIES", str(tmp_path))
+    connection, _ = started()
+    started_at = time.monotonic()
+    replies = connection.receive('{"type": "export", "format": "sketch", "libraries": true}')
+    assert time.monotonic() - started_at < 1.0  # nothing is downloaded while the session waits
+    message = by_type(replies, "error")[0]["message"]
+    assert f"needs ml5.min.js in {tmp_path}" in message
+    assert "https://unpkg.com/ml5@1.4.0/dist/ml5.min.js" in message
+    assert "p5.min.js from" not in message  # that one is there

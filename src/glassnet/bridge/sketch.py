@@ -22,8 +22,12 @@ P5_URL = "https://cdn.jsdelivr.net/npm/p5@1.11.13/lib/p5.min.js"
 ML5_URL = "https://unpkg.com/ml5@1/dist/ml5.min.js"
 """Where the p5.js web editor's sketches load the libraries from (ml5.js 1.x needs p5.js 1.x)."""
 
-LIBRARY_FILES = {"p5.min.js": P5_URL, "ml5.min.js": ML5_URL}
-"""The two libraries a sketch for a room without internet carries in ``libraries/``."""
+ML5_FILE_URL = "https://unpkg.com/ml5@1.4.0/dist/ml5.min.js"
+"""ml5.js exactly as tests/browser/test_ml5.py checks the sketch with (npm's ml5 1.4.0)."""
+
+LIBRARY_FILES = {"p5.min.js": P5_URL, "ml5.min.js": ML5_FILE_URL}
+"""The two libraries a sketch for a room without internet carries in ``libraries/``, and
+where to download them: the versions the tests check, pinned."""
 
 CLASS_COLORS = [
     [245, 147, 34], [8, 119, 189], [0, 158, 115], [204, 121, 167], [240, 228, 66],

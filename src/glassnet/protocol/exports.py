@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -207,27 +206,22 @@ def open_model_files(session: Session, files: dict[str, bytes]) -> str:
 def sketch_libraries() -> dict[str, bytes]:
     """p5.min.js and ml5.min.js for a sketch that works without internet.
 
-    Read from the folder ``GLASSNET_LIBRARIES`` names (or ~/.cache/glassnet/libraries),
-    downloaded there once from where the p5.js web editor links them when missing.
+    Read from the folder ``GLASSNET_LIBRARIES`` names (or ~/.cache/glassnet/libraries).
+    Nothing is downloaded here: an export answers within one turn of the session
+    (a download could take many seconds, or hang without internet), so a missing
+    file is a clear error at once, saying where to get it and where to put it.
     """
     folder = Path(os.environ.get("GLASSNET_LIBRARIES") or Path.home() / ".cache/glassnet/libraries")
-    found = {}
-    for file_name, url in LIBRARY_FILES.items():
-        path = folder / file_name
-        if not path.exists():
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                with urllib.request.urlopen(url, timeout=30) as answer:  # noqa: S310 (fixed URLs)
-                    path.write_bytes(answer.read())
-            except OSError as error:
-                raise SessionError(
-                    f"A sketch with p5.js and ml5.js inside needs {file_name} once, and glassnet "
-                    f"could not download it from {url} ({error}). Put p5.min.js and ml5.min.js "
-                    f"into {folder} (or the folder GLASSNET_LIBRARIES names) and try again, or "
-                    "export the sketch without them."
-                ) from None
-        found[file_name] = path.read_bytes()
-    return found
+    missing = [name for name in LIBRARY_FILES if not (folder / name).is_file()]
+    if missing:
+        where = "; ".join(f"{name} from {LIBRARY_FILES[name]}" for name in missing)
+        raise SessionError(
+            f"A sketch with p5.js and ml5.js inside needs {' and '.join(missing)} in {folder} "
+            f"(or the folder GLASSNET_LIBRARIES names), and glassnet does not download them "
+            f"while you wait. Download {where}, put them there and try again, or export the "
+            "sketch without them."
+        )
+    return {name: (folder / name).read_bytes() for name in LIBRARY_FILES}
 
 
 def _zip(folder: str, files: dict[str, bytes]) -> bytes:
