@@ -105,7 +105,11 @@ export function createExportPanel(button, api, pictures, onClose) {
     el.style.maxHeight = `${Math.round(window.innerHeight - top - 8)}px`;
   }
 
-  /** What an ml5.js model of this network takes, and what it cannot do. @param {State} state */
+  /**
+   * What an ml5.js model of this network takes and returns, and what it cannot do
+   * (the same cases as protocol/exports.py's _model_inputs).
+   * @param {State} state
+   */
   function describeModel(state) {
     const net = state.frame?.network;
     const data = state.data;
@@ -113,12 +117,20 @@ export function createExportPanel(button, api, pictures, onClose) {
     const blocked = net.activations.slice(0, -1).find((a) => NOT_IN_ML5.has(a));
     if (blocked) return `ml5.js has no ${blocked.replace("_", " ")} activation: choose another for the hidden layers to export for ml5.js.`;
     const plain = net.features.every((f, k) => f === `x${k + 1}`) && net.features.length === net.n_raw_inputs;
+    const file = data.normalization;
+    const regression = data.problem === "regression";
+    const returns = !regression
+      ? "It answers each class's confidence."
+      : file ? "It answers the value in your data's own units." : "It answers the value as glassnet shows it (about -1 to 1).";
     if (!plain) {
       const names = net.features.map((f) => featureLabel(f, state.catalog)).join(", ");
-      return `The model takes ${names}: feature transforms such as x₁² are not part of an ml5.js model, so give it those numbers yourself (the p5.js sketch computes them).`;
+      const from = file
+        ? "computed from glassnet's map coordinates, not from your own values: each of your columns goes from -5 (its lowest value) to 5 (its highest) there"
+        : "computed from the map's coordinates, -6 to 6";
+      return `The model takes ${names}, ${from}. Feature transforms such as x₁² are not part of an ml5.js model, so give it those numbers yourself (the p5.js sketch computes them${file ? ", and its toMap() turns your values into map coordinates" : ""}). ${returns}`;
     }
-    if (data.normalization) return `The model takes your data's own values (${data.input_names.slice(0, 5).join(", ")}${data.input_names.length > 5 ? ", …" : ""}) and normalizes them itself, as ml5.js does.`;
-    return "The model takes x₁ and x₂ as on the map, from -6 to 6.";
+    if (file) return `The model takes your data's own values (${data.input_names.slice(0, 5).join(", ")}${data.input_names.length > 5 ? ", …" : ""}) and normalizes them itself, as ml5.js does. ${returns}`;
+    return `The model takes x₁ and x₂ as on the map, from -6 to 6. ${returns}`;
   }
 
   return {
