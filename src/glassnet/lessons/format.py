@@ -67,8 +67,8 @@ SCENE_KEYS = {
     '{ dataset = "xor", hidden_layers = [] }.',
     "points": "Points to draw instead of the data, each [x1, x2, class] (or [x1, x2, value] "
     "for regression); [] starts an empty drawing.",
-    "reset": "true: new first weights and epoch 0, as the Reset button (after the settings "
-    "and points, before the weights).",
+    "reset": "true: the first weights again and epoch 0, as the Reset button (the same "
+    "first weights for the same seed; after the settings and points, before the weights).",
     "weights": "Weights to set, each [layer, source, target, value].",
     "biases": "Biases to set, each [layer, unit, value].",
     "show": "Controls and panels to show again, by name (glassnet.controls).",
