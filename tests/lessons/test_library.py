@@ -10,6 +10,7 @@ import pytest
 
 from glassnet import limits
 from glassnet.lessons import BUILT_IN, LessonError, LessonRunner, Library
+from glassnet.protocol.exports import export
 from glassnet.session import Session, SessionError
 
 MAX_EPOCHS = 3000
@@ -46,9 +47,11 @@ def explain_only(session):
 
 
 TRAIN = "train"
+EXPORT = "export"
 
 # What a person does at each step with a task, in order: calls on the session,
-# and TRAIN (press Step until the task is ticked). None: the step has no task;
+# TRAIN (press Step until the task is ticked) and EXPORT (Export → Model for ml5.js: the
+# protocol makes the files, and tells the runner). None: the step has no task;
 # []: the task is done already when the step opens.
 WALKS = {
     "one-neuron": [
@@ -77,7 +80,7 @@ WALKS = {
     ],
     "overfitting": [[TRAIN], [TRAIN], [setting(regularization_rate=0.01)], [TRAIN], None],
     "many-classes": [[TRAIN], [explain_only], [setting(classes=5)], None],
-    "your-own-data": [[draw_two_clusters], [TRAIN], [], None],
+    "your-own-data": [[draw_two_clusters], [TRAIN], [EXPORT], None],
 }
 
 
@@ -104,6 +107,9 @@ def test_every_task_of_the_lesson_can_be_done_by_driving_the_controls(name):
         for move in moves or []:
             if move == TRAIN:
                 train_until(runner)
+            elif move == EXPORT:
+                export(session, "ml5")  # the files are made: the network can be exported
+                runner.exported("ml5")
             else:
                 move(session)
         if moves is not None:
