@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..session import SessionError
 from .exports import export, open_model_files
-from .lessons import lesson_close, lesson_list, lesson_open, lesson_step
+from .lessons import lesson_close, lesson_export_made, lesson_list, lesson_open, lesson_step
 from .messages import chain_message, delta_message, explanation_message
 from .wire import Outgoing, ProtocolError, short
 
@@ -146,6 +146,7 @@ def _export(c: Connection, m: dict):
     name, content = export(c.session, m["format"], m.get("libraries") is True)
     message = {"type": "exported", "format": m["format"], "filename": name}
     c.reply(Outgoing({**message, "content": base64.b64encode(content).decode()}))
+    lesson_export_made(c, m["format"])
 
 
 def _ready(c: Connection, m: dict):
@@ -219,7 +220,14 @@ REQUESTS: dict[str, Request] = {
     "lesson_list": Request(lesson_list),
     "lesson_open": Request(
         lesson_open,
-        optional={"name": TEXT, "content": TEXT, "filename": TEXT, "index": WHOLE, "resume": FLAG},
+        optional={
+            "name": TEXT,
+            "content": TEXT,
+            "filename": TEXT,
+            "index": WHOLE,
+            "resume": FLAG,
+            "done": LIST,
+        },
     ),
     "lesson_step": Request(lesson_step, {"index": WHOLE}),
     "lesson_close": Request(lesson_close),

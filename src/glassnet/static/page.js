@@ -15,8 +15,9 @@
  *     that no longer has the session restores that copy. Settings from the link win;
  * - after the connection drops it tries again every few seconds;
  * - a link may open a lesson (lesson=NAME&step=N); while one is open the hash
- *   holds it and its step, and the tab keeps the step, so a reload comes back
- *   to it with the playground as the person left it (docs/urls.md).
+ *   holds it and its step, and the tab keeps the step and its ticks, so a reload
+ *   comes back to it with the playground and the ticks as the person left them
+ *   (docs/urls.md).
  *
  * The tab's route (an id in sessionStorage, index.html makes it) goes in the socket's
  * address: a proxy in front of several glassnet servers sends a tab to the same one
@@ -33,7 +34,7 @@ import { readHash, writeHash } from "./lib/urlState.js";
 /** @import { KeptSteps } from "./keptUndo.js" */
 /** @typedef {(session: SessionDocument) => void} SavedHandler */
 /** @typedef {SessionDocument & { history?: Partial<History>, playing?: boolean }} Kept */
-/** @typedef {{ name: string, origin: string, index: number }} OpenLesson */
+/** @typedef {{ name: string, origin: string, index: number, done: boolean[] }} OpenLesson */
 
 const KEEP_KEY = "glassnet-session";
 const TOKEN_KEY = "glassnet-token";
@@ -149,7 +150,12 @@ model.on("msg:custom", (/** @type {Incoming} */ message) => {
     stepsVersion = -1;
     openLesson();
   } else if (message.type === "lesson" || message.type === "lesson_closed") {
-    lesson = message.type === "lesson" ? { name: message.name, origin: message.origin, index: message.index } : null;
+    lesson = message.type === "lesson" ? {
+      name: message.name,
+      origin: message.origin,
+      index: message.index,
+      done: message.steps.map((step) => Boolean(step.task?.done)),
+    } : null;
     keepLesson();
     writeLink();
   } else if (message.type === "frame") {
@@ -182,17 +188,19 @@ function scheduleKeep() {
 
 /**
  * Open the link's lesson once connected, or after a reconnection the lesson that was open.
- * A reload (the tab kept this lesson at this step) resumes it: the playground stays as it was.
+ * A reload (the tab kept this lesson at this step) resumes it: the playground stays as it
+ * was, and the ticks the session sent before come back (it checks that they fit the lesson).
  */
 function openLesson() {
   const want = lesson ?? (link.lesson && { name: link.lesson.name, index: link.lesson.step - 1 });
   if (!want) return;
   const keptLesson = /** @type {OpenLesson | null} */ (readStored(LESSON_KEY));
-  const resume = lesson !== null || (keptLesson?.name === want.name && keptLesson?.index === want.index);
-  model.send({ type: "lesson_open", name: want.name, index: want.index, ...(resume ? { resume: true } : {}) });
+  const resumed = lesson ?? (keptLesson?.name === want.name && keptLesson?.index === want.index ? keptLesson : null);
+  const done = Array.isArray(resumed?.done) ? { done: resumed.done } : {};
+  model.send({ type: "lesson_open", name: want.name, index: want.index, ...(resumed ? { resume: true, ...done } : {}) });
 }
 
-/** Keep the open lesson's step in the tab (a lesson from a file is not kept: its text is not here). */
+/** Keep the open lesson's step and ticks in the tab (a lesson from a file is not kept: its text is not here). */
 function keepLesson() {
   try {
     if (lesson && lesson.origin !== "file") sessionStorage.setItem(LESSON_KEY, JSON.stringify(lesson));
