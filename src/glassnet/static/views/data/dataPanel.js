@@ -108,7 +108,7 @@ export function createDataPanel(el, api) {
 
   const file = createFileLoader(el, api);
   // Which inputs the map shows, for data with more than two: its module loads with such data.
-  const inputsPlace = h("div", { hidden: true });
+  const inputsPlace = h("div", { hidden: true, dataset: { control: "inputs" } });
   /** @type {{ update(state: State): void }} */
   const noInputs = { update() {} };
   const inputs = lazy(async () => {
