@@ -32,6 +32,7 @@ def published(tmp_path_factory):
     recording.keyframes = [k for k in recording.keyframes if k.epoch % 10 == 0]
     path = tmp_path_factory.mktemp("published") / "circle.html"
     glassnet.publish(s, path, explain_points=[int(s.workspace.train[0])])
+    glassnet.publish(s, path.with_name("circle-embed.html"), layout="embed")
     return path, s
 
 
@@ -77,14 +78,19 @@ def seek(page, epoch):
     page.locator(".gn-timeline-slider").fill(str(epoch))
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (600, 450)])
-def test_the_page_opens_from_disk_with_no_request_at_all(browser, published, size):
+@pytest.mark.parametrize("size, name", [((1280, 800), "circle"), ((600, 450), "circle-embed")])
+def test_the_page_opens_from_disk_with_no_request_at_all(browser, published, size, name):
     path, _ = published
-    url = path.as_uri()
+    url = path.with_name(f"{name}.html").as_uri()
     page, requests, errors = open_page(browser, url, *size)
     expect(page.locator(".gn-timeline-epoch")).to_have_attribute("data-value", "60")
     page.wait_for_timeout(300)  # anything lazy (styles, modules) would have asked by now
     assert requests == [url] and errors == []
+    if name == "circle-embed":  # the compact page fits its iframe, as /embed does
+        page.locator(".gn-net-stage").element_handle().wait_for_element_state("stable")
+        scroll = "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+        assert page.evaluate(scroll) == list(size)
+        assert page.locator(".gn-timeline-slider").is_visible()
     page.screenshot(path=str(SHOTS / f"published-{size[0]}x{size[1]}.png"))
     page.context.close()
 

@@ -28,6 +28,9 @@ import { OPEN_IN_GLASSNET } from "./capabilities.js";
 /** @import { Outgoing } from "./messages.js" */
 /** @import { Model } from "./types.js" */
 
+/** Whether this machine stores numbers little-endian first, as the recording does (most do). */
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
 /**
  * The weights of every recorded epoch, from the session's recording.
  * `parameters` is base64 of little-endian float64s, one keyframe after another.
@@ -38,9 +41,13 @@ export function readRecording(recording) {
   const binary = atob(recording.parameters);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const view = new DataView(bytes.buffer);
   const frames = new Float64Array(bytes.length / 8);
-  for (let i = 0; i < frames.length; i++) frames[i] = view.getFloat64(i * 8, true);
+  if (LITTLE_ENDIAN) {
+    frames.set(new Float64Array(bytes.buffer)); // the same byte order: a plain copy
+  } else {
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < frames.length; i++) frames[i] = view.getFloat64(i * 8, true);
+  }
   const epochs = recording.epochs;
   return { epochs, frames, size: epochs.length ? frames.length / epochs.length : 0 };
 }
@@ -71,7 +78,20 @@ export function nearestIndex(epochs, epoch) {
  */
 export function createReplayModel(publication, { local = {} } = {}) {
   const { welcome, data, frame: lastFrame, replay, session } = publication;
-  const recording = readRecording(session.recording);
+  // The recording is read when first needed: the page opens on the last frame, which it has.
+  /** @type {ReturnType<typeof readRecording> | null} */
+  let decoded = null;
+  const recording = {
+    epochs: session.recording.epochs,
+    get frames() {
+      decoded ??= readRecording(session.recording);
+      return decoded.frames;
+    },
+    get size() {
+      decoded ??= readRecording(session.recording);
+      return decoded.size;
+    },
+  };
   /** @type {Record<string, any>} */
   const values = { ...publication.settings, ...local };
   /** @type {Record<string, unknown>} */
@@ -106,8 +126,7 @@ export function createReplayModel(publication, { local = {} } = {}) {
    */
   function frameAt(index, parameters) {
     const epoch = recording.epochs[index];
-    const n = recording.size;
-    const weights = parameters ?? recording.frames.subarray(index * n, (index + 1) * n);
+    const weights = parameters ?? framesOf(index);
     const until = history.epochs.findLastIndex((/** @type {number} */ e) => e <= epoch) + 1;
     /** @type {Record<string, unknown>} */
     const piece = { start: 0, stride: history.stride };
@@ -121,6 +140,15 @@ export function createReplayModel(publication, { local = {} } = {}) {
       parameters: { buffer: 0, dtype: "float64", length: weights.length },
     };
     answer(message, [new DataView(weights.buffer, weights.byteOffset, weights.byteLength)]);
+  }
+
+  /** The parameters of keyframe `index`: the last frame's own at first, then the recording's. */
+  function framesOf(/** @type {number} */ index) {
+    if (index === recording.epochs.length - 1 && !decoded && lastFrame.epoch === recording.epochs[index]) {
+      return Float64Array.from(lastFrame.parameters, (v) => (v === null ? NaN : v));
+    }
+    const n = recording.size;
+    return recording.frames.subarray(index * n, (index + 1) * n);
   }
 
   /** @param {Outgoing} content */
