@@ -197,3 +197,29 @@ def test_a_recorded_step_can_be_stepped_through_with_the_engines_numbers(browser
     expect(page.locator(".gn-toast-errors")).to_contain_text(f"on points {point} at epoch 60")
     assert errors == [] and requests == [path.as_uri()]
     page.context.close()
+
+
+def test_a_clicked_point_is_followed_through_the_network_at_each_epoch(browser, published):
+    path, session = published
+    page, _, errors = open_page(browser, path.as_uri())
+    box = page.locator(".gn-map").bounding_box()
+    page.mouse.click(box["x"] + 0.3 * box["width"], box["y"] + 0.4 * box["height"])
+    card = page.locator(".gn-follow")
+    expect(card).to_be_visible()
+    x1, x2 = float(card.get_attribute("data-x1")), float(card.get_attribute("data-x2"))
+    for epoch in (60, 30):
+        seek(page, epoch)
+        expect(page.locator(".gn-timeline-epoch")).to_have_attribute("data-value", str(epoch))
+        rows = card.locator(".gn-follow-layer")
+        shown = [
+            [float(v) for v in row.locator(".gn-follow-value").evaluate_all(
+                "els => els.map(e => e.dataset.value)")]
+            for row in rows.all()
+        ]  # fmt: skip
+        assert shown[0] == [x1, x2]
+        expected = engine_answer(session, epoch, x1, x2)
+        np.testing.assert_allclose(shown[-1], expected, rtol=1e-12, atol=1e-12)
+    card.get_by_role("button", name="Stop following the point").click()
+    expect(card).to_be_hidden()
+    assert errors == []
+    page.context.close()
