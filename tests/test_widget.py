@@ -267,3 +267,15 @@ def test_close_stops_training_and_closes_the_comm(Playground):
     trainer = pg._trainer
     pg.close()
     assert pg.comm is None and not trainer.is_alive() and not pg.session.playing
+
+
+def test_a_playground_publishes_a_page_that_loads_back_as_the_same_playground(Playground, tmp_path):
+    import glassnet
+
+    pg = Playground(dataset="xor")
+    pg.train(5)
+    path = glassnet.publish(pg, tmp_path / "xor.html", layout="embed")
+    assert path.read_text().startswith("<!doctype html>")
+    again = Playground.load(path)
+    assert again.session.epoch == 5
+    np.testing.assert_array_equal(again.network.layers[0].weights, pg.network.layers[0].weights)
