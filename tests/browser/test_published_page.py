@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 import glassnet
 from glassnet.protocol.messages import explanation_message
+from glassnet.protocol.publish import read_publication
 from glassnet.session import Session
 
 EVIL = "</script><script>alert(1)</script>"
@@ -223,3 +224,27 @@ def test_a_clicked_point_is_followed_through_the_network_at_each_epoch(browser, 
     expect(card).to_be_hidden()
     assert errors == []
     page.context.close()
+
+
+def test_the_export_menu_publishes_the_sessions_network_as_a_page(page, playground, tmp_path):
+    playground("/#dataset=xor")
+    page.get_by_role("button", name="Step", exact=True).click()
+    expect(page.locator(".gn-epoch-value")).to_contain_text("1")
+    page.get_by_role("button", name="Export", exact=True).click()
+    menu = page.get_by_role("dialog", name="Export")
+    menu.get_by_label("Leave the data points out").check()
+    with page.expect_download() as info:
+        menu.get_by_role("button", name="Web page (publish)", exact=True).click()
+    assert info.value.suggested_filename == "glassnet-xor.html"
+    text = Path(info.value.path()).read_text()
+    publication = read_publication(text)
+    assert publication["session"]["training"]["epoch"] == 1
+    assert publication["data"]["points"] == []
+    expect(menu.locator(".gn-export-status")).to_contain_text("Saved glassnet-xor.html")
+    # And the page it wrote opens on its own.
+    saved = tmp_path / "xor.html"
+    saved.write_text(text)
+    other, requests, errors = open_page(page.context.browser, saved.as_uri())
+    expect(other.locator(".gn-timeline-epoch")).to_have_attribute("data-value", "1")
+    assert requests == [saved.as_uri()] and errors == []
+    other.context.close()
