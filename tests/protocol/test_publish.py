@@ -141,6 +141,12 @@ def test_a_live_session_says_what_it_can_do_and_a_page_says_it_replays():
     assert welcome["capabilities"] == ["replay"] and welcome["replay"] == list(range(13))
 
 
+def test_explained_steps_are_refused_without_the_points_they_would_show():
+    s = trained()
+    with pytest.raises(PublishError, match="publish the data points"):
+        publish_page(s, include_points=False, explain_points=[0])
+
+
 def test_a_bad_layout_is_refused():
     with pytest.raises(SessionError, match="layout"):
         publish_page(Session(), layout="huge")

@@ -92,6 +92,11 @@ def publish_page(
     """
     if layout not in LAYOUTS:
         raise PublishError(f"The layout must be one of {', '.join(LAYOUTS)}, not {layout!r:.40}.")
+    if explain_points and not include_points:
+        raise PublishError(
+            "An explained step shows its point's inputs and target: publish the data points "
+            "with it, or leave explain_points out."
+        )
     publication = publication_of(
         session, include_points, layout, list(hidden), explain_points, explain_epochs
     )
@@ -122,8 +127,6 @@ def publication_of(
     if not include_points:
         document = _without_points(document)
         data = {**data, "points": [], "targets": [], "train": [], "test": [], "n_base": 0}
-        for e in explanations:  # an explained point would give its position away
-            e["message"]["x"] = None
     return {
         "format": FORMAT,
         "version": VERSION,
