@@ -9,6 +9,7 @@ import pytest
 from connection_helpers import by_type, started
 
 import glassnet
+from glassnet import limits
 from glassnet.protocol.messages import explanation_message
 from glassnet.protocol.publish import PublishError, publish_page, read_publication
 from glassnet.session import Session, SessionError
@@ -150,3 +151,9 @@ def test_explained_steps_are_refused_without_the_points_they_would_show():
 def test_a_bad_layout_is_refused():
     with pytest.raises(SessionError, match="layout"):
         publish_page(Session(), layout="huge")
+
+
+def test_a_page_carries_at_most_the_limits_explained_steps(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_PUBLISHED_STEPS", 2)
+    with pytest.raises(PublishError, match="MAX_PUBLISHED_STEPS"):
+        publish_page(trained(), explain_points=[0, 1, 2])

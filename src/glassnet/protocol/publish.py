@@ -29,7 +29,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .. import __version__, limits
 from ..session import Session, SessionError
 from ..session.saving import damaged_message
 from ..session.workspace import measure
@@ -46,9 +46,6 @@ LAYOUTS = ("full", "embed")
 
 CAPABILITIES = ("replay",)
 """What a published page can do: replay the recorded run (docs/protocol.md, ``welcome``)."""
-
-MAX_EXPLANATIONS = 20
-"""How many explained steps one page may carry (each holds every number of a step)."""
 
 _DATA_TAG = re.compile(
     r'<script type="application/json" id="glassnet-publication">(.*?)</script>', re.S
@@ -162,9 +159,10 @@ def _explanations(replica: Session, points, epochs) -> list[dict[str, Any]]:
         return []
     last = replica.epoch
     wanted = sorted({last} if epochs is None else {int(e) for e in epochs})
-    if len(points) * len(wanted) > MAX_EXPLANATIONS:
+    if len(points) * len(wanted) > limits.MAX_PUBLISHED_STEPS:
         raise PublishError(
-            f"A page may carry at most {MAX_EXPLANATIONS} explained steps; "
+            f"A page may carry at most {limits.MAX_PUBLISHED_STEPS} explained steps "
+            "(MAX_PUBLISHED_STEPS); "
             f"{len(points)} points at {len(wanted)} epochs make {len(points) * len(wanted)}."
         )
     recording = replica.training.recording
