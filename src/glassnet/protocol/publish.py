@@ -29,7 +29,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .. import __version__, limits
+from .. import limits
 from ..session import Session, SessionError
 from ..session.saving import damaged_message
 from ..session.workspace import measure
@@ -127,7 +127,7 @@ def publication_of(
     return {
         "format": FORMAT,
         "version": VERSION,
-        "published_by": f"glassnet {__version__}",
+        "published_by": document["saved_by"],  # the glassnet that saved it, and published it
         "session": document,
         "welcome": {**welcome, "capabilities": list(CAPABILITIES), "replay": replay["epochs"]},
         "settings": settings,
