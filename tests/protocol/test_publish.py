@@ -157,3 +157,14 @@ def test_a_page_carries_at_most_the_limits_explained_steps(monkeypatch):
     monkeypatch.setattr(limits, "MAX_PUBLISHED_STEPS", 2)
     with pytest.raises(PublishError, match="MAX_PUBLISHED_STEPS"):
         publish_page(trained(), explain_points=[0, 1, 2])
+
+
+def test_the_page_ends_on_the_network_as_it_ended_even_between_keyframes(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_RECORDING_BYTES", 8 * 25 * 20)  # 20 keyframes of 25 numbers
+    s = trained({"dataset": "xor"}, epochs=35)
+    assert s.training.recording.stride > 1 and s.training.recording.keyframes[-1].epoch != 35
+    publication = read_publication(publish_page(s))
+    assert publication["frame"]["epoch"] == 35 and publication["replay"]["epochs"][-1] == 35
+    recorded = publication["session"]["recording"]
+    flat = np.frombuffer(base64.b64decode(recorded["parameters"]), dtype="<f8")[-25:]
+    np.testing.assert_array_equal(flat, np.concatenate([p.ravel() for p in s.network.parameters()]))

@@ -29,9 +29,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .. import limits
 from ..session import Session, SessionError
-from ..session.saving import damaged_message
+from ..session.recording import Keyframe
+from ..session.saving import damaged_message, recording_part
 from ..session.workspace import measure
 from .connection import Connection
 from .messages import explanation_message, metrics_message
@@ -113,6 +116,8 @@ def publication_of(
     document = session.save()
     replica = Session()  # a copy to measure and explain on, so the session itself never changes
     replica.restore(json.loads(json.dumps(document)), undoable=False)
+    if _end_on_the_last_weights(replica.training):
+        document["recording"] = recording_part(replica.training.recording)
     connection = Connection(replica)
     sent = [o.message for o in connection.start()]
     welcome = next(m for m in sent if m["type"] == "welcome")
@@ -139,6 +144,22 @@ def publication_of(
     }
 
 
+def _end_on_the_last_weights(training) -> bool:
+    """Make the recording's last keyframe the network as it is; whether it had to be added.
+
+    Past its dense start the recording keeps only every ``stride``-th epoch, so
+    the epoch the run stopped at may be missing; a page opens on the network as
+    it ended.
+    """
+    last = training.recording.keyframes[-1] if training.recording.keyframes else None
+    if last is not None and last.epoch == training.epoch:
+        return False
+    flat = np.concatenate([p.ravel() for p in training.network.parameters()])
+    flat.setflags(write=False)
+    training.recording.keyframes.append(Keyframe(training.epoch, flat))
+    return True
+
+
 def _replay_metrics(replica: Session) -> dict[str, Any]:
     """The epochs recorded, and loss and accuracy the engine measures at each."""
     training, workspace = replica.training, replica.workspace
@@ -158,19 +179,19 @@ def _explanations(replica: Session, points, epochs) -> list[dict[str, Any]]:
     if not points:
         return []
     last = replica.epoch
-    wanted = sorted({last} if epochs is None else {int(e) for e in epochs})
+    recording = replica.training.recording
+    # Each asked epoch is explained at the recorded one nearest to it (once).
+    wanted = sorted({last} if epochs is None else {recording.nearest(int(e)).epoch for e in epochs})
     if len(points) * len(wanted) > limits.MAX_PUBLISHED_STEPS:
         raise PublishError(
             f"A page may carry at most {limits.MAX_PUBLISHED_STEPS} explained steps "
             "(MAX_PUBLISHED_STEPS); "
             f"{len(points)} points at {len(wanted)} epochs make {len(points) * len(wanted)}."
         )
-    recording = replica.training.recording
     training = replica.training
     out = []
-    for asked in wanted:
-        keyframe = recording.nearest(asked)
-        epoch = keyframe.epoch if keyframe is not None else last
+    for epoch in wanted:
+        keyframe = recording.nearest(epoch)
         if epoch != last and replica.settings.optimizer != "sgd":
             raise PublishError(
                 f"Only the last epoch ({last}) can be explained with the "
