@@ -11,7 +11,9 @@
 //   2. the stylesheets: glassnet.css (everything on screen at start, its @imports inlined)
 //      and the step-through's and the lessons', which the page links when first used;
 //   3. glassnet.js: app.js as one ES module with every stylesheet inside, for hosts that
-//      take one module (the notebook widget, a published page).
+//      take one module (the notebook widget);
+//   4. replay.js: the same, with the published page's host (replay.js), which glassnet.publish
+//      puts inside the one HTML file it writes.
 // esbuild is a development tool pinned in package.json; installing or running glassnet never
 // needs Node.js. Output depends only on the sources and esbuild's version, so it is the same
 // on every machine.
@@ -73,6 +75,7 @@ function stylesInside(contents) {
 }
 
 async function build() {
+  const styles = await builtInStyles();
   const results = await Promise.all([
     esbuild.build({
       ...COMMON,
@@ -92,7 +95,13 @@ async function build() {
       ...COMMON,
       entryPoints: [path.join(STATIC, "app.js")],
       outfile: path.join(DIST, "glassnet.js"),
-      plugins: [stylesInside(await builtInStyles())],
+      plugins: [stylesInside(styles)],
+    }),
+    esbuild.build({
+      ...COMMON,
+      entryPoints: [path.join(STATIC, "replay.js")],
+      outfile: path.join(DIST, "replay.js"),
+      plugins: [stylesInside(styles)],
     }),
   ]);
   return results.flatMap((result) => result.outputFiles);

@@ -323,3 +323,15 @@ def test_a_lesson_file_and_a_teachers_folder_open_and_mistakes_name_their_line(
         pg.open_lesson("one-neuron", 0)
     pg.close_lesson()
     assert pg.lesson is None and view.messages("lesson_closed")
+
+
+def test_a_playground_publishes_a_page_that_loads_back_as_the_same_playground(Playground, tmp_path):
+    import glassnet
+
+    pg = Playground(dataset="xor")
+    pg.train(5)
+    path = glassnet.publish(pg, tmp_path / "xor.html", layout="embed")
+    assert path.read_text().startswith("<!doctype html>")
+    again = Playground.load(path)
+    assert again.session.epoch == 5
+    np.testing.assert_array_equal(again.network.layers[0].weights, pg.network.layers[0].weights)

@@ -384,11 +384,27 @@ class Playground(anywidget.AnyWidget, SettingTraits):
             document = self._session.save()
         Path(path).write_text(json.dumps(document))
 
+    def publish(self, path: str | Path, **options) -> Path:
+        """Write the network and its recorded run as one web page (``glassnet.publish``)."""
+        from .protocol.publish import publish_page
+
+        with self._lock:
+            text = publish_page(self._session, **options)
+        target = Path(path)
+        target.write_text(text, encoding="utf-8")
+        return target
+
     @classmethod
     def load(cls, path: str | Path) -> Playground:
-        """A playground from a session file (from ``save``, or the page's Save)."""
+        """A playground from a session file (``save``, the page's Save) or a published page."""
+        text = Path(path).read_text(encoding="utf-8")
         try:
-            document = json.loads(Path(path).read_text())
+            if text.lstrip().startswith("<"):  # a web page: one glassnet published?
+                from .protocol.publish import session_of_page
+
+                document = session_of_page(text)
+            else:
+                document = json.loads(text)
         except ValueError as error:
             raise SessionError(f"{path} is not a glassnet session file: {error}.") from None
         playground = cls()

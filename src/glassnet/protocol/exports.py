@@ -52,7 +52,7 @@ def numpy_script_file(session: Session, epochs: int = 100) -> dict[str, bytes]:
             "load or draw data first, then export the script."
         )
     text = numpy_script(session.network, session.trainer, data, epochs)
-    return {f"glassnet-{_safe(session.points.base.name)}.py": text.encode()}
+    return {f"glassnet-{file_safe(session.points.base.name)}.py": text.encode()}
 
 
 def ml5_model_files(session: Session) -> dict[str, bytes]:
@@ -93,7 +93,7 @@ def _model_inputs(session: Session) -> tuple[Normalization | None, list[str]]:
     return None, list(w.feature_names)
 
 
-def _safe(name: str) -> str:
+def file_safe(name: str) -> str:
     """A name fit for a file name: letters, digits, - and _ only."""
     cleaned = "".join(c if c.isalnum() or c in "-_" else "-" for c in name.rsplit(".", 1)[0])
     return cleaned.strip("-")[:40] or "network"
@@ -125,7 +125,7 @@ def sketch_zip(session: Session, libraries: dict[str, bytes] | None = None) -> d
         input_names=tuple(w.points.base.input_names),
         held=_held(session),
     )
-    name = _safe(w.points.base.name)
+    name = file_safe(w.points.base.name)
     texts = sketch_files(model, f"glassnet on {w.points.base.name}", libraries is not None)
     files = {path: text.encode() for path, text in texts.items()}
     files |= {f"model/{n}": content for n, content in ml5_model_files(session).items()}
@@ -166,7 +166,7 @@ def export(session: Session, what: str, with_libraries: bool = False) -> tuple[s
     """
     if what not in EXPORTS:
         raise SessionError(f"There is no export {what!r:.40}; exports are: {', '.join(EXPORTS)}.")
-    name = _safe(session.points.base.name)
+    name = file_safe(session.points.base.name)
     try:
         if what == "ml5":
             files = ml5_model_files(session)

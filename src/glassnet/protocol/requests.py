@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..session import SessionError
-from .exports import export, open_model_files
+from .exports import export, file_safe, open_model_files
 from .lessons import lesson_close, lesson_export_made, lesson_list, lesson_open, lesson_step
 from .messages import chain_message, delta_message, explanation_message
 from .wire import Outgoing, ProtocolError, short
@@ -149,6 +149,25 @@ def _export(c: Connection, m: dict):
     lesson_export_made(c, m["format"])
 
 
+def _publish(c: Connection, m: dict):
+    from .publish import publish_page  # it builds a connection of its own, which needs this module
+
+    hidden = m.get("hidden") or []
+    if not all(isinstance(n, str) for n in hidden):
+        raise ProtocolError("'hidden' must be a list of control names (text).")
+    text = publish_page(
+        c.session,
+        include_points=m.get("points") is not False,
+        layout="embed" if m.get("compact") is True else "full",
+        hidden=hidden,
+        explain_points=[p for p in m.get("explain") or [] if isinstance(p, int)],
+    )
+    name = f"glassnet-{file_safe(c.session.points.base.name)}.html"
+    content = base64.b64encode(text.encode()).decode()
+    message = {"type": "exported", "format": "publish", "filename": name}
+    c.reply(Outgoing({**message, "content": content}))
+
+
 def _ready(c: Connection, m: dict):
     c.ready = True
 
@@ -217,6 +236,9 @@ REQUESTS: dict[str, Request] = {
     "explain_delta": Request(_explain_delta, {"id": WHOLE, "layer": WHOLE, "unit": WHOLE}),
     "open_model": Request(_open_model, {"files": OBJECT}),
     "export": Request(_export, {"format": TEXT}, {"libraries": FLAG}),
+    "publish": Request(
+        _publish, optional={"points": FLAG, "compact": FLAG, "hidden": LIST, "explain": LIST}
+    ),
     "lesson_list": Request(lesson_list),
     "lesson_open": Request(
         lesson_open,
@@ -244,6 +266,10 @@ def _session_document(message: dict):
         raise ProtocolError(
             "A 'restore' message needs a 'session' object or a 'content' text (a session file)."
         )
+    if content.lstrip().startswith("<"):  # a web page (JSON never starts so): a published one?
+        from .publish import session_of_page
+
+        return session_of_page(content)
     try:
         return json.loads(content)
     except RecursionError:

@@ -1,20 +1,22 @@
 """Undo and redo: snapshots of a session taken before anything that destroys work.
 
 A snapshot holds everything needed to go back: the settings, the points, the
-weights, the optimizer's memory, the shuffling state, the epoch and the
-history (arrays are copies; the points are shared, since edits make new ones,
-and so is the history, through a :class:`HistoryMark`). It can rebuild the
+weights, the optimizer's memory, the shuffling state, the epoch, the
+history and the recording (arrays are copies; the points are shared, since
+edits make new ones, and so is the history, through a :class:`HistoryMark`,
+and the recording's keyframes, which never change). It can rebuild the
 workspace and the training it was taken from; :class:`UndoStack` keeps
 snapshots in order.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import limits
 from .history import HistoryMark
 from .points import Points
+from .recording import Recording
 from .settings import Settings
 from .training import Training
 from .workspace import Workspace
@@ -31,13 +33,14 @@ class Snapshot:
     trainer: dict  # Trainer.state(): optimizer memory, shuffling, pinned weights
     epoch: int
     history: HistoryMark
+    recording: Recording = field(default_factory=Recording)
 
     @classmethod
     def take(cls, label: str, settings: Settings, points: Points, training: Training) -> Snapshot:
         """A snapshot of a session's settings, points and training now (copies)."""
         t = training
         return cls(label, settings, points, t.parameters(), t.trainer.state(), t.epoch,
-                   t.history.mark())  # fmt: skip
+                   t.history.mark(), t.recording.copy())  # fmt: skip
 
     def rebuild(self, history_generation: int) -> tuple[Workspace, Training]:
         """The workspace and the training this snapshot was taken of.
@@ -51,6 +54,8 @@ class Snapshot:
         training.epoch = self.epoch
         training.history = self.history.history(generation=history_generation + 1)
         training.history.truncate(self.epoch)  # a kept history may run ahead of its weights
+        training.recording = self.recording.copy()
+        training.recording.truncate(self.epoch)
         training.remeasure(workspace)
         return workspace, training
 

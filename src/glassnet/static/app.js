@@ -33,6 +33,8 @@ import { createOutput } from "./views/output/output.js";
 import { addPanelToggles } from "./views/top/panelToggles.js";
 import { createSettingsBar } from "./views/top/settingsBar.js";
 import { createGuide } from "./views/top/guide.js";
+import { createTimeline } from "./views/top/timeline.js";
+import { can } from "./lib/capabilities.js";
 
 /** @import { Model, UiOptions, View, ViewApi } from "./lib/types.js" */
 
@@ -80,8 +82,9 @@ function render({ model, el }) {
   const map = h("div", { class: "gn-map-slot" });
   output.append(h("h2", null, "Output"), metrics, chart, map);
   const messages = h("div", { class: "gn-messages-slot" });
+  const timeline = h("div", { class: "gn-timeline-slot" });
   const main = h("main", { class: "gn-main" }, lesson, data, explain, network, output);
-  const root = h("div", { class: "glassnet" }, top, messages, main);
+  const root = h("div", { class: "glassnet" }, top, timeline, messages, main);
   addStylesheet("glassnet.css", root);
   el.append(root);
   const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
@@ -100,6 +103,7 @@ function render({ model, el }) {
     createControls(controlsSlot, api),
     createSettingsBar(settingsSlot, api),
     createMessages(messages, api),
+    createTimeline(timeline, api),
     createDataPanel(data, api),
     explainPanel(explain, api, root),
     createNetwork(network, api),
@@ -127,6 +131,8 @@ function render({ model, el }) {
       explain.hidden = !open;
       data.hidden = open;
     }
+    // What the host can do, as it said: a host that cannot train shows its live controls as such.
+    if (state.changed.catalog) root.dataset.live = String(can(state, "train"));
     // While the session is trained from elsewhere (a notebook's pg.train), nothing here acts.
     if (state.changed.busy) for (const part of [top, main]) part.inert = Boolean(state.busy);
     for (const view of views) view.update(state);

@@ -24,7 +24,7 @@ export function addHostTools(root, model, requestSave) {
   const top = /** @type {HTMLElement} */ (root.querySelector(".gn-top"));
   const fileInput = h("input", {
     type: "file",
-    accept: ".json,application/json",
+    accept: ".json,.html,application/json,text/html", // a session file, or a page glassnet published
     hidden: true,
     onchange: async () => {
       const file = fileInput.files?.[0];

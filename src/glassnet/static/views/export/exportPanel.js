@@ -4,12 +4,14 @@
  *
  * Files come from the session (the `export` request; the answer, `exported`,
  * is saved as a download): a model for ml5.js, a p5.js sketch, a NumPy script,
- * the weights as JSON or CSV. Pictures are made here, in the browser
+ * the weights as JSON or CSV; and, where the host can publish (`publish`), one web
+ * page that replays the run with no server (docs/publishing.md). Pictures are made here, in the browser
  * (lib/picture.js, by the network's and the output's own views, which app.js
  * hands over): the network diagram or the output map, as PNG or SVG, at a
  * chosen size. Each entry says plainly what it is and what it is not.
  */
 
+import { can } from "../../lib/capabilities.js";
 import { h } from "../../lib/dom.js";
 import { featureLabel } from "../../lib/features.js";
 import { pngOf } from "../../lib/picture.js";
@@ -34,6 +36,9 @@ const NOT_IN_ML5 = new Set(["leaky_relu", "sine"]);
  */
 export function createExportPanel(button, api, pictures, onClose) {
   const libraries = h("input", { type: "checkbox", id: `gn-export-libraries-${Math.random().toString(36).slice(2, 8)}` });
+  const unique = () => Math.random().toString(36).slice(2, 8);
+  const withoutPoints = h("input", { type: "checkbox", id: `gn-publish-points-${unique()}` });
+  const compact = h("input", { type: "checkbox", id: `gn-publish-compact-${unique()}` });
   const status = h("p", { class: "gn-export-status", role: "status", "aria-live": "polite" });
   const modelNote = h("p", { class: "gn-export-note" });
   const what = h("select", { class: "gn-select", "aria-label": "Picture of" },
@@ -56,6 +61,19 @@ export function createExportPanel(button, api, pictures, onClose) {
       api.command("export", { format, libraries: format === "sketch" && libraries.checked });
     },
   }, label);
+
+  const publishButton = h("button", {
+    type: "button", class: "gn-button gn-export-file", dataset: { format: "publish" },
+    onclick: () => {
+      waiting = "publish";
+      status.textContent = "Preparing the web page…";
+      api.command("publish", { points: !withoutPoints.checked, compact: compact.checked });
+    },
+  }, "Web page (publish)");
+  const publishEntry = entry(publishButton,
+    "One HTML file that replays this network's training, with no server: open it from disk, put it on any web host or in an iframe. Load it in glassnet to train on. It holds the data points unless you leave them out.",
+    h("label", { class: "gn-export-check", htmlFor: withoutPoints.id }, withoutPoints, "Leave the data points out (the network and the map still show)"),
+    h("label", { class: "gn-export-check", htmlFor: compact.id }, compact, "Compact, for an iframe of about 600 × 450"));
 
   /** @param {"png" | "svg"} kind */
   async function picture(kind) {
@@ -83,6 +101,7 @@ export function createExportPanel(button, api, pictures, onClose) {
       entry(file("numpy", "Python (NumPy)"), "One script, NumPy only, that trains this network from its first weights on this data with these settings, and prints the loss. Not glassnet, and not a saved session."),
       entry(h("span", { class: "gn-export-pair" }, file("weights_json", "Weights (JSON)"), file("weights_csv", "Weights (CSV)")),
         "Every weight and bias, layer by layer (a layer's weights are inputs × neurons, as in Keras and TensorFlow.js), for your own code. Only numbers: no data, no settings."),
+      publishEntry,
     ),
     h("h3", { class: "gn-export-subtitle" }, "Pictures"),
     h("div", { class: "gn-export-picture" }, what, h("label", null, size, " px wide")),
@@ -147,6 +166,7 @@ export function createExportPanel(button, api, pictures, onClose) {
     place,
     /** @param {State} state */
     update(state) {
+      publishEntry.hidden = !can(state, "publish"); // a published page cannot publish again
       if (state.changed.exported && state.exported && waiting) {
         const { filename, content } = state.exported;
         waiting = null;
@@ -157,7 +177,7 @@ export function createExportPanel(button, api, pictures, onClose) {
         for (const error of state.errors) {
           if (error.id <= lastErrorId) continue;
           lastErrorId = error.id;
-          if (waiting && error.request === "export") {
+          if (waiting && (error.request === "export" || error.request === "publish")) {
             waiting = null;
             status.textContent = error.message;
           }
