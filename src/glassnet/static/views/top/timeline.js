@@ -38,7 +38,7 @@ export function createTimeline(el, api) {
   const about = h("p", { class: "gn-timeline-about" },
     "A recorded run, replayed in this page: hover to look inside, click the map to follow a point; training, ",
     "editing and new steps are not available here. ", OPEN_IN_GLASSNET);
-  el.append(h("div", { class: "gn-timeline", dataset: { control: "timeline" }, title: about.textContent },
+  el.append(h("div", { class: "gn-timeline", title: about.textContent },
     playButton, h("span", { class: "gn-label" }, "Training"), slider, label, note), about);
   el.hidden = true;
 
