@@ -31,16 +31,16 @@ LABEL_COLUMN_NAMES = ("label", "class", "target", "y")
 """Column names (any case) taken as the label column, in this order of preference."""
 
 DELIMITERS = (",", ";", "\t")
+"""The separators ``load_csv`` recognises between values."""
+
+CHECK_EVERY_ROWS = 500
+"""How many rows ``load_csv`` reads between two calls of its ``checkpoint``."""
 
 # A row whose inputs are all plain numbers, joined by a character no cell holds: one
 # regular expression checks them all at once (a big file reads several times faster),
 # and only a row that fails is read cell by cell, to say which cell is wrong.
 _JOIN = "\x1f"
-
-CHECK_EVERY_ROWS = 500
-"""How many rows ``load_csv`` reads between two calls of its ``checkpoint``."""
 _PLAIN_ROW = re.compile(f"{NUMBER_PATTERN}(?:{_JOIN}{NUMBER_PATTERN})*")
-"""The separators ``load_csv`` recognises between values."""
 
 
 def load_file(filename: str, content: str | bytes, checkpoint=None, **options) -> Dataset:
