@@ -1,6 +1,7 @@
 """The worker processes from the web process's side: spread, pinned, replaced, stopped."""
 
 import asyncio
+import concurrent.futures
 import os
 import signal
 import time
@@ -38,7 +39,10 @@ class View(Link):
 
 
 def run(coroutine):
-    return asyncio.run(coroutine)
+    """Run a scenario on an event loop of its own, in a thread of its own: in a whole test run
+    the browser tests' Playwright keeps an event loop running in the main thread."""
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 def test_sessions_spread_over_the_workers_and_each_stays_on_its_own():
