@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The standalone page's own tools: Share link, Embed, Save session, Load session.
+ * The standalone page's own tools: Share link, Embed, Save session, Load session, Share live.
  *
  * They exist only in the page (a notebook has its own ways to share and save),
  * so the page's host adds them to the front end's top bar after rendering.
@@ -10,6 +10,7 @@
 
 import { h } from "./lib/dom.js";
 import { helpButton } from "./lib/help.js";
+import { createShareLive } from "./shareLive.js";
 
 /** @import { SessionDocument } from "./lib/messages.js" */
 /** @import { Model } from "./lib/types.js" */
@@ -33,6 +34,7 @@ export function addHostTools(root, model, requestSave) {
     },
   });
   const dialog = embedDialog();
+  const live = createShareLive(model);
   // At the end of the settings' row.
   top.append(
     h("div", { class: "gn-host-tools" },
@@ -46,12 +48,13 @@ export function addHostTools(root, model, requestSave) {
         });
       }, "save"),
       button("Load", "Load session", () => fileInput.click(), "loadSession"),
+      live.button,
       helpButton("keep", "Share, Embed, Save and Load"),
       fileInput,
     ),
   );
   const shareButton = /** @type {HTMLButtonElement} */ (top.querySelector(".gn-host-tools .gn-button"));
-  root.append(dialog.el);
+  root.append(dialog.el, live.panel);
 }
 
 /**
