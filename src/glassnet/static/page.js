@@ -159,6 +159,7 @@ model.on("msg:custom", (/** @type {Incoming} */ message) => {
     if (!following) scheduleKeep();
   } else if (message.type === "role") {
     showRole(message.control);
+    if (screen.kiosk && message.control) startKiosk(); // an exhibition screen that may drive
   } else if (message.type === "saved") {
     savedHandlers.shift()?.(message.session);
   } else if (message.type === "connection" && message.state === "closed") {
