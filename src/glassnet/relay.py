@@ -32,9 +32,9 @@ from urllib.parse import urlsplit
 
 from starlette.websockets import WebSocket, WebSocketState
 
-from . import limits
+from . import limits, sharing
 from .protocol import quick_type
-from .workers import Entry, Full, Link, Refused, Registry, WorkerPool
+from .workers import Full, Link, Refused, Registry, WorkerPool
 
 HELLO_WAIT_SECONDS = 2.0
 """How long a new connection waits for a ``hello`` before starting with the defaults."""
@@ -103,9 +103,9 @@ async def _own(relay: Relay, gate: Gate, first):
                 await relay.refuse("MAX_SESSIONS", f"{error}.")
                 return
         relay.sid, entry.owner = entry.sid, relay
-        relay.on_share = lambda message: _share(gate, entry, message)
+        relay.on_share = lambda message: sharing.share(gate.pool, gate.registry, entry, message)
         if entry.code is not None:  # it came back to a session it shares: say so after welcome
-            relay.greeting.append(shared_message(entry))
+            relay.greeting.append(sharing.shared_message(entry))
         await relay.run()
     finally:
         if entry is not None and entry.sid:
@@ -120,72 +120,19 @@ async def _follow(relay: Relay, gate: Gate, code: str, first):
     try:
         entry = gate.registry.join(code)
     except Refused as refused:
-        await relay.refuse("MAX_FOLLOWERS", str(refused), code=FOLLOW_REFUSED)
+        await relay.refuse("MAX_FOLLOWERS", str(refused), code=sharing.LET_GO)
         return
     relay.sid = entry.sid
     relay.view = gate.pool.join(entry.sid, relay, not entry.control, first)
-    relay.on_share = lambda message: relay.say(_owner_only(message.get("type")))
+    relay.on_share = lambda message: relay.say(sharing.owner_only(message.get("type")))
     gate.registry.follow(entry, relay.view, relay)
-    _tell_owner(entry)
+    sharing.tell_owner(entry)
     try:
         await relay.run()
     finally:
         gate.pool.detach(entry.sid, relay.view)
         gate.registry.leave(entry, relay.view)
-        _tell_owner(entry)
-
-
-FOLLOW_REFUSED = 4403
-"""The close code for a follower let go: its join code was revoked, or never worked."""
-
-
-def _share(gate: Gate, entry: Entry, message: dict):
-    """The owner's ``share`` or ``unshare``: carried out here, where the join codes are."""
-    if message.get("type") == "share":
-        control = message.get("control", False)
-        if not isinstance(control, bool):
-            entry.owner.say(_error("share", "The 'control' field of 'share' is true or false."))
-            return
-        gate.registry.share(entry, control)
-        for view in entry.followers:
-            gate.pool.role(entry.sid, view, not control)
-    else:
-        for follower in gate.registry.revoke(entry).values():
-            follower.end(FOLLOW_REFUSED, _REVOKED)
-    _tell_owner(entry)
-
-
-_REVOKED = (
-    "The owner of this shared session stopped sharing it, so this screen no longer "
-    "follows it. Ask for a new link."
-)
-
-
-def _tell_owner(entry: Entry):
-    """The owner's view hears how its session is shared, and how many follow it."""
-    if entry.owner is not None:
-        entry.owner.say(shared_message(entry))
-
-
-def shared_message(entry: Entry) -> str:
-    """A ``shared`` message: the join code (None: not shared), control, and the followers."""
-    return json.dumps(
-        {
-            "type": "shared",
-            "code": entry.code,
-            "control": entry.control,
-            "followers": len(entry.followers),
-            "max_followers": limits.MAX_FOLLOWERS,
-        }
-    )
-
-
-def _owner_only(kind) -> str:
-    return _error(kind, "Only the owner of a shared session may share it or stop sharing it.")
-
-
-def _error(kind, message: str) -> str:
-    return json.dumps({"type": "error", "request": kind, "message": message})
+        sharing.tell_owner(entry)
 
 
 _TOKEN = re.compile(r'"token"\s*:\s*"([A-Za-z0-9_-]{1,100})"')
@@ -243,7 +190,7 @@ class Relay(Link):
 
     def end(self, code: int, reason: str):
         """Close the view, after telling it why (in an ``error``) and what it was sent before."""
-        self.say(_error(None, reason))
+        self.say(sharing.error(None, reason))
         self.outgoing.put_nowait(_End(code, reason))
 
     # -- the view's messages ------------------------------------------------------------
