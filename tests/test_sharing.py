@@ -172,3 +172,16 @@ def test_followers_keep_watching_when_the_owner_leaves_and_the_owner_comes_back_
         owner.send_text('{"type": "pause"}')
         assert frame_where(follower, lambda m: not m["playing"])
     follower.__exit__(None, None, None)
+
+
+def test_a_page_opened_from_a_file_cannot_follow_a_shared_session(client):
+    with client.websocket_connect("/ws") as owner:
+        hello(owner)
+        code = share(owner)["code"]
+        file_page = {"origin": "null"}  # what a page opened from file:// sends
+        with (
+            pytest.raises(WebSocketDisconnect) as closed,
+            client.websocket_connect(f"/ws?join={code}", headers=file_page) as ws,
+        ):
+            ws.receive_text()
+        assert closed.value.code == 1008

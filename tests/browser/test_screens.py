@@ -36,6 +36,8 @@ def test_a_follower_page_stays_in_step_with_its_owner_and_its_clicks_change_noth
         banner = follower.get_by_role("status").filter(has_text="read-only")
         banner.wait_for(timeout=5000)
         assert "gn-read-only" in follower.locator(".glassnet").get_attribute("class")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        follower.screenshot(path=str(SHOTS / "follower-read-only-1280x800.png"))
         page.get_by_role("button", name="Play", exact=True).click()
         owner.wait_for(lambda: owner.last("frame")["epoch"] >= 30, timeout_ms=15000)
         page.get_by_role("button", name="Pause", exact=True).click()
