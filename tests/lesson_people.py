@@ -132,10 +132,12 @@ def add_a_hidden_layer(page):
 
 def draw_ten_points(page):
     button(page, "Draw points").click()
-    box = page.locator(".gn-map").bounding_box()
     for cls, xs in [(0, 0.2), (1, 0.8)]:
         button(page, f"Draw class {cls}").click()
         for row in range(5):
+            # Measured at each click: the page's own tools arrive after the first frame and
+            # may move the map down as the top bar takes another row.
+            box = page.locator(".gn-map").bounding_box()
             page.mouse.click(
                 box["x"] + box["width"] * xs, box["y"] + box["height"] * (0.2 + 0.15 * row)
             )
@@ -143,8 +145,15 @@ def draw_ten_points(page):
     button(page, "Draw points").click()  # drawing off
 
 
-def already_ticked(page):
-    ticked(page, timeout=10_000)
+def export_a_model_for_ml5(page):
+    """Open the Export menu the step points at, and save a model for ml5.js."""
+    button(page, "Export").click()
+    menu = page.get_by_role("dialog", name="Export")
+    with page.expect_download() as saved:
+        menu.get_by_role("button", name="Model for ml5.js", exact=True).click()
+    assert saved.value.suggested_filename.endswith("-ml5-model.zip")
+    ticked(page)
+    menu.get_by_role("button", name="Close Export").click()
 
 
 PEOPLE = {
@@ -197,7 +206,7 @@ PEOPLE = {
     "your-own-data": {
         0: draw_ten_points,
         1: play_until_ticked,
-        2: already_ticked,
+        2: export_a_model_for_ml5,
     },
 }
 """For each lesson, what a person does at each step that has a task."""

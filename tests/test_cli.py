@@ -134,7 +134,8 @@ def test_sigterm_stops_the_server_within_seconds_while_its_sessions_work_hard():
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=10)
             took = time.monotonic() - started
-        assert took < 5, f"it took {took:.1f} s to stop"  # the issue asks 2 s; this is generous
+        # The issue asks 2 s; it takes 0.4-1.4 s here, and 3 leaves room for a busy CI machine.
+        assert took < 3, f"it took {took:.1f} s to stop"
     finally:
         if process.poll() is None:
             process.kill()

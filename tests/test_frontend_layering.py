@@ -16,7 +16,10 @@ from pathlib import Path
 import pytest
 
 STATIC = Path(__file__).parents[1] / "src" / "glassnet" / "static"
-HOST = {"page.js", "hostTools.js", "keptUndo.js", "lib/socketModel.js", "lib/urlState.js"}
+HOST = {
+    "page.js", "hostTools.js", "keptUndo.js", "lib/socketModel.js", "lib/urlState.js",
+    "replay.js", "lib/replayModel.js",
+}  # fmt: skip
 
 # `... from "./x.js"` (imports, re-exports, JSDoc @import), `import "./x.js"`, `import("./x.js")`.
 IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}/[^"']+)["']""")

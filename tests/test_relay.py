@@ -141,3 +141,17 @@ def test_the_token_is_found_at_the_start_of_a_hello_too_large_to_parse_in_the_we
     assert hello_token(json.dumps({"type": "hello", "restore": kept, "token": "t"})) is None
     assert hello_token('{"type": "hello", "protocol": 2, "token": "t"}') == "t"
     assert hello_token('{"type": "play", "token": "t"}') is None and hello_token(None) is None
+
+
+def test_a_hello_over_the_size_limit_is_answered_with_an_error_and_starts_afresh(client):
+    with client.websocket_connect("/ws") as ws:
+        points = [[0.5, 0.5, 0]] * (limits.MAX_MESSAGE_BYTES // 10)
+        ws.send_text(json.dumps({"type": "hello", "restore": {"points": points}}))
+        error = receive_until(ws, of_type("error"))
+        assert error["limit"] == "MAX_MESSAGE_BYTES" and "not read" in error["message"]
+        receive_until(ws, of_type("welcome"))
+        data = receive_until(ws, of_type("data"))
+        assert (data["source"], len(data["points"])) == ("generated", 500)  # the defaults
+        ws.send_text('{"type": "ready"}')
+        ws.send_text('{"type": "step"}')
+        assert receive_until(ws, lambda m: m["type"] == "frame" and m["epoch"] == 1)

@@ -267,3 +267,71 @@ def test_close_stops_training_and_closes_the_comm(Playground):
     trainer = pg._trainer
     pg.close()
     assert pg.comm is None and not trainer.is_alive() and not pg.session.playing
+
+
+def test_a_lesson_opens_in_the_widget_and_each_new_view_gets_its_panel(Playground):
+    pg = Playground(lesson="one-neuron")
+    assert pg.lesson == {
+        "name": "one-neuron",
+        "title": "One neuron is a line",
+        "step": 1,
+        "done": [False] * 5,
+    }
+    assert pg.hidden_layers == [] and pg.learning_rate == 0.1  # the first step's scene
+    view = View(pg)
+    view.send({"type": "hello", "protocol": 2})
+    lesson = view.messages("lesson")[-1]
+    assert (lesson["name"], lesson["index"]) == ("one-neuron", 0)
+    # The view's Next goes to the lesson's runner; a later view still sees the same step.
+    view.send({"type": "lesson_step", "index": 1})
+    assert view.messages("lesson")[-1]["index"] == 1
+    other = View(pg)
+    other.clear()
+    other.send({"type": "hello", "protocol": 2})
+    assert other.messages("lesson")[-1]["index"] == 1 and pg.lesson["step"] == 2
+
+
+def test_a_task_done_from_python_ticks_in_the_lesson(Playground):
+    pg = Playground(lesson="one-neuron", lesson_step=4)  # "let training find the line"
+    view = View(pg)
+    view.send({"type": "hello", "protocol": 2})
+    assert pg.lesson["done"][3] is False
+    assert pg.train(epochs=300).train_accuracy == 1.0
+    assert pg.lesson["done"][3] is True
+    assert view.messages("lesson")[-1]["steps"][3]["task"]["done"] is True
+
+
+def test_a_lesson_file_and_a_teachers_folder_open_and_mistakes_name_their_line(
+    Playground, tmp_path
+):
+    text = '+++\ntitle = "Mine"\n\n[[steps]]\ntitle = "Only"\n+++\n\n## Only\n\nHello.\n'
+    (tmp_path / "mine.md").write_text(text)
+    assert Playground(lesson=tmp_path / "mine.md").lesson["title"] == "Mine"
+    pg = Playground(lessons=tmp_path, lesson="mine")
+    view = View(pg)
+    view.send({"type": "hello", "protocol": 2})
+    view.send({"type": "lesson_list"})
+    assert view.messages("lessons")[-1]["lessons"][-1]["origin"] == "teacher"
+    broken = tmp_path / "broken.md"
+    broken.write_text(text.replace('title = "Only"', 'title = "Only"\n[steps.scene]\nnope = 1'))
+    with pytest.raises(ValueError, match=r"broken\.md, line 7: A scene has no key .nope."):
+        pg.open_lesson(broken)
+    assert pg.lesson["name"] == "mine"  # the open lesson stays
+    with pytest.raises(ValueError, match="no such folder"):
+        Playground(lessons=tmp_path / "nowhere")
+    with pytest.raises(ValueError, match="step must be a whole number from 1"):
+        pg.open_lesson("one-neuron", 0)
+    pg.close_lesson()
+    assert pg.lesson is None and view.messages("lesson_closed")
+
+
+def test_a_playground_publishes_a_page_that_loads_back_as_the_same_playground(Playground, tmp_path):
+    import glassnet
+
+    pg = Playground(dataset="xor")
+    pg.train(5)
+    path = glassnet.publish(pg, tmp_path / "xor.html", layout="embed")
+    assert path.read_text().startswith("<!doctype html>")
+    again = Playground.load(path)
+    assert again.session.epoch == 5
+    np.testing.assert_array_equal(again.network.layers[0].weights, pg.network.layers[0].weights)

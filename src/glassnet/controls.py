@@ -54,6 +54,7 @@ CONTROLS: dict[str, Control] = {
         Control("settingsPanel", "Settings (compact layout)", "top", panel=True),
         Control("lessons", "Lessons", "top"),
         Control("help", "Help: words, lessons and docs", "top"),
+        Control("timeline", "Timeline of a replayed run (a published page)", "top", panel=True),
         Control("learningRate", "Learning rate", "settings"),
         Control("activation", "Activation", "settings"),
         Control("regularization", "Regularization", "settings"),

@@ -44,6 +44,10 @@ MAX_RECORDING_BYTES = 2_000_000
 """How many bytes of weights a session's recording keeps for replaying its run
 (more keyframes for a small network, fewer for a big one; at least 16)."""
 
+MAX_PUBLISHED_STEPS = 20
+"""How many explained training steps one published page may carry (each holds every
+number of a step)."""
+
 MAX_UNDO = 30
 """How many steps back undo can go."""
 

@@ -202,10 +202,16 @@ class Relay(Link):
         self.closed = True
 
     async def first_message(self):
+        """The view's hello; None when it sent none in time, or one too large to read (it is
+        told, and starts with the defaults)."""
         try:
-            return await asyncio.wait_for(self._receive(), timeout=HELLO_WAIT_SECONDS)
+            raw = await asyncio.wait_for(self._receive(), timeout=HELLO_WAIT_SECONDS)
         except TimeoutError:
             return None
+        if raw is not None and _size(raw) > limits.MAX_MESSAGE_BYTES:
+            self.say(_too_large(raw, _size(raw)))
+            return None
+        return raw
 
     async def run(self):
         """Forward the view's messages until it goes."""

@@ -183,4 +183,11 @@ def page_html(layout: str = "full", dev: bool = False) -> str:
     page = (STATIC / "index.html").read_text().replace("    <!-- preload -->\n", modules)
     if layout == "embed":
         page = page.replace("<body>", '<body data-layout="embed">')
-    return page
+    return page if dev else _compact(page)
+
+
+def _compact(page: str) -> str:
+    """The page without its indentation and its script's comment lines: fewer bytes before the
+    first drawn network (index.html keeps them for the reader)."""
+    lines = (line.strip() for line in page.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("// ")) + "\n"

@@ -6,6 +6,7 @@
     pg.train(epochs=200)           # trains here; the widget follows live
     pg.network.layers[0].weights   # the engine's own arrays, the numbers the widget shows
     pg.learning_rate = 0.01        # every setting is an attribute; the widget follows
+    glassnet.Playground(lesson="one-neuron")   # a lesson, in the cell (docs/lessons.md)
 
 It is an anywidget whose front end is the page's own: ``dist/glassnet.js``, the
 same ``render({model, el})`` built as one module with its stylesheets inside.
@@ -30,10 +31,8 @@ without a word (a closed tab) stops answering frames: after
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import signal
 import threading
 import time
 from pathlib import Path
@@ -42,7 +41,10 @@ import anywidget
 import traitlets
 
 from .data import dataset_from_arrays
+from .interrupts import interrupts_between_steps
+from .lessons import Library
 from .protocol import Connection, Outgoing, busy_message
+from .protocol.lessons import lesson_message, open_request, where_in_lesson
 from .protocol.messages import explanation_message
 from .session import Session, SessionError
 from .settings_traits import SettingTraits
@@ -81,6 +83,16 @@ class Playground(anywidget.AnyWidget, SettingTraits):
     activation : str, optional
         One activation for every hidden layer (TensorFlow Playground's
         ``activation``); ``activations`` gives one per layer.
+    lesson : str or path, optional
+        A lesson to open (docs/lessons.md): the name of a built-in lesson (or
+        of one in ``lessons``), or the path of a lesson file. It sets the
+        playground up as its first step has it (``lesson_step``, counted from
+        1, for another step); the settings given here apply before it.
+    lesson_step : int
+        The step to open the lesson at, from 1.
+    lessons : path, optional
+        A teacher's folder of lessons, offered in the Lessons menu besides the
+        built-in ones (as ``glassnet --lessons DIR`` does).
     **settings
         Any setting of docs/protocol.md, such as ``dataset="spiral"`` or
         ``hidden_layers=[8, 8]``. A bad value raises the session's error.
@@ -96,7 +108,18 @@ class Playground(anywidget.AnyWidget, SettingTraits):
     _esm = DIST / "glassnet.js"
     ui_options = traitlets.Dict({"layout": "full"}).tag(sync=True)
 
-    def __init__(self, X=None, y=None, *, label=None, activation=None, **settings):
+    def __init__(
+        self,
+        X=None,
+        y=None,
+        *,
+        label=None,
+        activation=None,
+        lesson=None,
+        lesson_step=1,
+        lessons=None,
+        **settings,
+    ):
         self._lock = threading.RLock()
         self._quiet = True  # traits are being set to the session's values: nothing to check
         self._busy = False  # train() holds the session
@@ -106,6 +129,9 @@ class Playground(anywidget.AnyWidget, SettingTraits):
         self._wake = threading.Event()
         self._trainer: threading.Thread | None = None
         self._closed = False
+        if lessons is not None and not Path(lessons).is_dir():
+            raise ValueError(f"lessons={str(lessons)!r}: there is no such folder.")
+        self._library = Library(lessons)
         session = Session()
         if activation is not None:
             if "activations" in settings:
@@ -118,7 +144,10 @@ class Playground(anywidget.AnyWidget, SettingTraits):
         session.change_settings(settings, undoable=False)
         session.take_notices()
         self._session = session
-        self._connection = Connection(session, binary=True)
+        self._connection = Connection(session, binary=True, lessons=self._library)
+        if lesson is not None:
+            self._open_lesson(lesson, lesson_step)  # no view yet: each gets it on its hello
+            session.take_notices()
         super().__init__(**session.settings.to_dict())
         self._quiet = False
         self.on_msg(self._on_message)
@@ -179,8 +208,7 @@ class Playground(anywidget.AnyWidget, SettingTraits):
                 # A new view: every view is sent everything again (a message sent before a
                 # view existed is lost, so the newcomer must get the whole state).
                 self._views += 1
-                self._connection = Connection(self._session, binary=True)
-                replies = self._connection.start(json.dumps(message))
+                replies = self._new_connection(json.dumps(message))
                 if self._explained and self._explained[0] == self._session.version:
                     replies.append(self._explained[1])
             elif self._busy and kind not in ("ready", "goodbye"):
@@ -297,8 +325,48 @@ class Playground(anywidget.AnyWidget, SettingTraits):
 
     def _greet_while_busy(self, why: str):
         """Everything a view needs, as if it had said hello, and that the controls must wait."""
-        self._connection = Connection(self._session, binary=True)
-        self._deliver([*self._connection.start(), busy_message(why)])
+        self._deliver([*self._new_connection(), busy_message(why)])
+
+    def _new_connection(self, hello: str | None = None) -> list[Outgoing]:
+        """A fresh connection: every view gets everything again; the open lesson stays open."""
+        lesson = self._connection.lesson
+        self._connection = Connection(self._session, binary=True, lessons=self._library)
+        self._connection.lesson = lesson
+        replies = self._connection.start(hello)
+        if lesson is not None:
+            replies.append(Outgoing(lesson_message(lesson)))
+        return replies
+
+    # -- lessons ---------------------------------------------------------------------------
+
+    def open_lesson(self, lesson: str | Path, step: int = 1):
+        """Open a lesson at a step (from 1): a lesson's name, or the path of a lesson file.
+
+        The playground is set up as the lesson has it at that step, in one change
+        that undo takes back; the views show the lesson's panel. A lesson with a
+        mistake raises ``ValueError`` naming the file and the line.
+        """
+        with self._lock:
+            replies = self._open_lesson(lesson, step)
+            self._deliver([*replies, *self._connection.updates()])
+
+    def _open_lesson(self, lesson: str | Path, step: int) -> list[Outgoing]:
+        replies = self._connection.receive(json.dumps(open_request(lesson, step)))
+        errors = [out.message["message"] for out in replies if out.message["type"] == "error"]
+        if errors:
+            raise ValueError(errors[0])
+        return replies
+
+    def close_lesson(self):
+        """Close the open lesson; the playground stays as it is."""
+        with self._lock:
+            self._deliver(self._connection.receive('{"type": "lesson_close"}'))
+
+    @property
+    def lesson(self) -> dict | None:
+        """The open lesson (``name``, ``title``, ``step`` from 1, ``done`` ticks), or None."""
+        runner = self._connection.lesson
+        return None if runner is None else where_in_lesson(runner)
 
     # -- the rest of the API -------------------------------------------------------------
 
@@ -316,11 +384,27 @@ class Playground(anywidget.AnyWidget, SettingTraits):
             document = self._session.save()
         Path(path).write_text(json.dumps(document))
 
+    def publish(self, path: str | Path, **options) -> Path:
+        """Write the network and its recorded run as one web page (``glassnet.publish``)."""
+        from .protocol.publish import publish_page
+
+        with self._lock:
+            text = publish_page(self._session, **options)
+        target = Path(path)
+        target.write_text(text, encoding="utf-8")
+        return target
+
     @classmethod
     def load(cls, path: str | Path) -> Playground:
-        """A playground from a session file (from ``save``, or the page's Save)."""
+        """A playground from a session file (``save``, the page's Save) or a published page."""
+        text = Path(path).read_text(encoding="utf-8")
         try:
-            document = json.loads(Path(path).read_text())
+            if text.lstrip().startswith("<"):  # a web page: one glassnet published?
+                from .protocol.publish import session_of_page
+
+                document = session_of_page(text)
+            else:
+                document = json.loads(text)
         except ValueError as error:
             raise SessionError(f"{path} is not a glassnet session file: {error}.") from None
         playground = cls()
@@ -347,33 +431,3 @@ class Playground(anywidget.AnyWidget, SettingTraits):
             f"<glassnet.Playground {s.settings.dataset}, hidden layers "
             f"{list(s.settings.hidden_layers)}, epoch {s.epoch}>"
         )
-
-
-class _Stop:
-    """Whether an interrupt asked training to stop."""
-
-    requested = False
-
-
-@contextlib.contextmanager
-def interrupts_between_steps():
-    """Turn Ctrl-C (SIGINT, the kernel's stop button) into a request checked between epochs.
-
-    A KeyboardInterrupt raised in the middle of an epoch could leave some layers
-    updated and others not. Instead, while this holds in the main thread, SIGINT
-    only sets ``stop.requested``; the loop finishes its epoch and stops. Outside
-    the main thread no signal arrives, and nothing is installed.
-    """
-    stop = _Stop()
-    if threading.current_thread() is not threading.main_thread():
-        yield stop
-        return
-
-    def request(_signum, _frame):
-        stop.requested = True
-
-    previous = signal.signal(signal.SIGINT, request)
-    try:
-        yield stop
-    finally:
-        signal.signal(signal.SIGINT, previous)

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from ml5_structure import restructured_model, with_part_replaced
 
 from glassnet.bridge import Ml5Error, from_ml5, ml5_files, open_ml5, to_ml5
 from glassnet.data import Normalization
@@ -173,3 +175,56 @@ def test_an_opened_model_becomes_the_sessions_network_and_undo_takes_it_back():
         np.testing.assert_array_equal(mine, theirs)
     s.undo()
     assert s.settings.dataset == "circle"
+
+
+@settings(max_examples=300, deadline=None)
+@given(files=restructured_model())
+def test_model_files_of_any_structure_open_or_are_refused_with_an_ml5_error(files):
+    try:
+        model = open_ml5(files)
+        model.for_view()
+    except Ml5Error as error:
+        assert len(str(error)) < 500
+
+
+def saved_files(folder="cls3_default"):
+    return {p.name: p.read_bytes() for p in (SAVED / folder).iterdir()}
+
+
+def changed(files, name, at, value):
+    return {**files, name: json.dumps(with_part_replaced(json.loads(files[name]), at, value))}
+
+
+LAYER = ("modelTopology", "config", "layers", 0, "config")
+LEGEND = ("outputs", "0", "legend")
+
+
+@pytest.mark.parametrize(
+    "name, at, value, message",
+    [
+        ("model.json", LAYER, [16, "relu"], "Layer 1's config is a list; it must be an object"),
+        ("model.json", (*LAYER, "activation"), ["relu"], "activation that is a list"),
+        ("model.json", ("weightsManifest", 0, "weights", 0), "w", "Entry 1 of the weights"),
+        ("model.json", ("weightsManifest", 0, "weights", 0, "name"), ["a"], "Entry 1 of the"),
+        ("model.json", ("weightsManifest", 0, "weights"), 3, "weights are a number; they must"),
+        ("model.json", ("weightsManifest", 0, "weights", 0, "shape"), [True, 16], "valid shape"),
+        ("model_meta.json", (*LEGEND, "cat"), [1, "0", 0], "not a one-hot vector of 3 numbers"),
+        ("model_meta.json", (*LEGEND, "cat"), [None, 1, 0], "not a one-hot vector"),
+        ("model_meta.json", ("outputs", "0", "uniqueValues"), [["cat"], "dog", "bird"],
+         "uniqueValues must be a list of class names"),
+        ("model_meta.json", ("outputs", "0", "uniqueValues"), ["cat", "dog", "cat"],
+         "names the class 'cat' twice"),
+        ("model_meta.json", ("inputs",), {"0": {}, "x" * 201: {}}, "input name .* 201 characters"),
+        ("model_meta.json", ("outputs", "0", "uniqueValues"), ["cat", "dog", "b" * 201],
+         "class name .* 201 characters"),
+        ("model_meta.json", ("inputs", "0", "max"), 1.7e308, "too wide to rescale"),
+    ],
+)  # fmt: skip
+def test_a_badly_structured_part_is_refused_naming_it_and_what_is_allowed(name, at, value, message):
+    files = saved_files()
+    if at[-1] == "uniqueValues":  # a meta file without a legend names its classes by uniqueValues
+        files = changed(files, name, LEGEND, None)
+    if at[-1] == "max":
+        files = changed(files, name, ("inputs", "0", "min"), -1.7e308)
+    with pytest.raises(Ml5Error, match=message):
+        open_ml5(changed(files, name, at, value)).for_view()

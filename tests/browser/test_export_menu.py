@@ -63,8 +63,9 @@ def test_the_menu_says_an_ml5_model_takes_the_features_the_sketch_computes(page,
     playground("/#dataset=circle&xSquared=true&ySquared=true")
     menu = open_menu(page)
     note = menu.locator(".gn-export-note").first.inner_text()
-    assert "The model takes x₁, x₂, x₁², x₂²" in note
-    assert "feature transforms such as x₁² are not part of an ml5.js model" in note
+    assert "The model takes x₁, x₂, x₁², x₂², computed from the map's coordinates" in note
+    assert "Feature transforms such as x₁² are not part of an ml5.js model" in note
+    assert "It answers each class's confidence." in note
 
 
 def test_an_export_the_session_refuses_says_why_in_the_menu(page, playground):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 from socket_watch import SocketWatch
@@ -58,7 +59,7 @@ def test_a_glossary_word_in_a_help_text_opens_its_definition(playground, page):
 def test_every_glossary_word_a_help_text_links_is_in_the_glossary():
     from pathlib import Path
 
-    help_js = (Path(__file__).parents[2] / "src/glassnet/static/lib/help.js").read_text()
+    help_js = (Path(__file__).parents[2] / "src/glassnet/static/lib/helpTexts.js").read_text()
     linked = set(re.findall(r"\[\[([a-z_]+)(?:\|[^\]]+)?\]\]", help_js))
     assert len(linked) >= 20
     assert linked <= set(GLOSSARY), f"not in the glossary: {linked - set(GLOSSARY)}"
@@ -85,3 +86,18 @@ def test_reset_says_it_brings_back_the_same_first_weights_and_does(playground, p
     button(page, "Reset").click()
     messages.wait_for(lambda: messages.last("frame")["undo"] == "Reset")
     assert (messages.last("frame")["parameters"] == first).all()
+
+
+def test_every_help_button_on_screen_has_its_text(playground, page):
+    # The texts load with the first help opened (lib/helpTexts.js): a key without a text
+    # would only show when someone pressed that button, so check every one on screen.
+    playground()
+    button(page, "Step through").click()
+    expect(page.locator(".gn-explain [data-help]").first).to_be_visible()
+    keys = page.eval_on_selector_all("[data-help]", "els => els.map((e) => e.dataset.help)")
+    assert len(set(keys)) > 30
+    texts = (Path(__file__).parents[2] / "src/glassnet/static/lib/helpTexts.js").read_text()
+    missing = [key for key in set(keys) if not re.search(rf"^  {key}: ", texts, re.M)]
+    assert not missing, missing
+    page.locator("[data-help='learning_rate']").first.click()
+    expect(page.locator(".gn-popover")).to_contain_text("How big a step each")

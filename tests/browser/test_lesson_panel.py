@@ -4,6 +4,7 @@ the keyboard, the live region, links, a reload, and what closing gives back."""
 from __future__ import annotations
 
 import pytest
+from lesson_people import step_through_a_point
 from live_server import ServerThread
 from playwright.sync_api import expect
 from socket_watch import SocketWatch
@@ -168,12 +169,15 @@ def test_closing_a_lesson_gives_back_the_links_own_hides(page, teacher):
     assert "batchSize_hide=true" in page.evaluate("location.hash")
 
 
-def test_a_link_counts_steps_from_one_and_a_reload_resumes_the_step_as_it_was(page, server):
+def test_a_link_counts_steps_from_one_and_a_reload_resumes_the_step_and_its_ticks(page, server):
     messages = SocketWatch(page)
-    open_lesson(page, server + "/#lesson=loss&step=3")
-    expect(page.locator(".gn-lesson-step-title")).to_have_text("Make the loss small")
+    open_lesson(page, server + "/#lesson=loss&step=2")
+    expect(page.locator(".gn-lesson-step-title")).to_have_text("One point's loss")
     opened = [m for m in messages.sent if m["type"] == "lesson_open"]
-    assert opened[-1] == {"type": "lesson_open", "name": "loss", "index": 2}
+    assert opened[-1] == {"type": "lesson_open", "name": "loss", "index": 1}
+    step_through_a_point(page, to_the_end=False)  # step 2's task: its tick
+    button(page, "Next step").click()
+    expect(page.locator(".gn-lesson-step-title")).to_have_text("Make the loss small")
     button(page, "Step").click()
     messages.wait_for(lambda: messages.last("frame")["epoch"] == 1)
     # The tab keeps its session a moment after a change: wait until it holds the epoch.
@@ -184,6 +188,17 @@ def test_a_link_counts_steps_from_one_and_a_reload_resumes_the_step_as_it_was(pa
     page.wait_for_selector(".glassnet[data-ready='true']", timeout=15000)
     expect(page.locator(".gn-lesson-step-title")).to_have_text("Make the loss small")
     opened = [m for m in messages.sent if m["type"] == "lesson_open"]
-    assert opened[-1] == {"type": "lesson_open", "name": "loss", "index": 2, "resume": True}
+    assert opened[-1] == {
+        "type": "lesson_open", "name": "loss", "index": 2, "resume": True,
+        "done": [False, True, False, False],
+    }  # fmt: skip
     messages.wait_for(lambda: messages.last("frame")["epoch"] == 1)  # the trained epoch stayed
     assert page.evaluate("location.hash") == "#lesson=loss&step=3"
+    # Step 2's tick came back: it shows, and the way past it stays open after going back.
+    outline = page.locator(".gn-lesson-outline-step")
+    expect(outline.nth(1)).to_have_attribute("data-done", "true")
+    outline.nth(0).click()
+    expect(page.locator(".gn-lesson-step-title")).to_have_text("One number for wrong")
+    expect(outline.nth(2)).to_be_enabled()
+    outline.nth(2).click()
+    expect(page.locator(".gn-lesson-step-title")).to_have_text("Make the loss small")

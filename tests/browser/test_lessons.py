@@ -5,9 +5,10 @@ checks that the step's scene was applied (the settings the session sent, the
 controls the step hides hidden and those it shows shown, the highlight marked
 on the page and named in words), does the step's task as a person would
 (lesson_people.py) until it shows its tick, and presses Next. Then one page of
-the compact layout (/embed, 600x450) opens each step by its link. Every step is
-photographed at both sizes, into $GLASSNET_SHOTS when set (to look at them), or
-a temporary folder.
+the compact layout (/embed, 600x450) opens each step by its link and checks its
+settings, and that what it points at is in sight (or, under the lesson's text,
+shown by its "Show it"). Every step is photographed at both sizes, into
+$GLASSNET_SHOTS when set (to look at them), or a temporary folder.
 """
 
 from __future__ import annotations
@@ -28,6 +29,22 @@ NAMES = [entry.name for entry in LIBRARY.entries()]
 SHOWN = """(name) => [...document.querySelectorAll(`[data-control~="${name}"]`)]
   .filter((el) => el.getClientRects().length > 0).length"""
 PRESENT = """(name) => document.querySelectorAll(`[data-control~="${name}"]`).length"""
+# Whether the middle of what a step marks (a neuron, a weight's line, a control) can be seen:
+# the element on top there is not the lesson panel.
+MARK_SEEN = """() => {
+  const el = document.querySelector(".gn-lesson-mark");
+  if (!el || el.getClientRects().length === 0) return false;
+  let x, y;
+  if (el instanceof SVGPathElement) {
+    const p = el.getPointAtLength(el.getTotalLength() / 2), m = el.getScreenCTM();
+    [x, y] = [p.x * m.a + p.y * m.c + m.e, p.x * m.b + p.y * m.d + m.f];
+  } else {
+    const b = el.getBoundingClientRect();
+    [x, y] = [b.left + b.width / 2, b.top + b.height / 2];
+  }
+  const top = document.elementFromPoint(x, y);
+  return Boolean(top) && !top.closest(".gn-lesson");
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -58,15 +75,20 @@ def at_step(page, lesson, index):
     expect(panel.locator(".gn-lesson-step-title")).to_have_text(lesson.steps[index].title)
 
 
+def check_settings(messages, lesson, index):
+    """The settings the step's scene names are the session's."""
+    settings = messages.last("settings")["values"]
+    for key, value in lesson.steps[index].scene.settings.items():
+        expected = list(value) if isinstance(value, tuple) else value
+        assert settings[key] == expected, f"step {index + 1}: {key}"
+
+
 def check_scene(page, messages, lesson, index):
     """The step's scene is applied: settings, hidden and shown controls, the highlight."""
     step = lesson.steps[index]
     sent = messages.last("lesson")
     assert sent["index"] == index
-    settings = messages.last("settings")["values"]
-    for key, value in step.scene.settings.items():
-        expected = list(value) if isinstance(value, tuple) else value
-        assert settings[key] == expected, f"step {index + 1}: {key}"
+    check_settings(messages, lesson, index)
     for name in sent["hidden"]:
         assert page.evaluate(SHOWN, name) == 0, f"step {index + 1} should hide {name}"
     for name in step.scene.show:
@@ -125,16 +147,32 @@ def test_a_lesson_walks_every_step_with_its_scene_and_its_tasks_done_as_a_person
     page.context.close()
     assert not problems, f"console errors: {problems}"
 
-    # The compact layout: each step opened by its link, at 600x450.
+    # The compact layout: each step opened by its link, at 600x450: its scene set up, and
+    # what it points at in sight, or one press of "Show it" away when the panel covers it.
     page, problems = open_page(browser, 600, 450)
-    for index in range(len(lesson.steps)):
+    messages = SocketWatch(page)
+    for index, step in enumerate(lesson.steps):
         page.goto(f"{server}/embed?at={index}#lesson={name}&step={index + 1}")
         page.wait_for_selector(".glassnet[data-ready='true']", timeout=15000)
         at_step(page, lesson, index)
+        messages.wait_for(lambda i=index: messages.all("lesson")[-1]["index"] == i)
+        check_settings(messages, lesson, index)
         box = page.locator(".gn-lesson").bounding_box()
         assert box["x"] >= 0 and box["y"] >= 0
         assert box["x"] + box["width"] <= 600 and box["y"] + box["height"] <= 450
         expect(page.locator(".gn-lesson-nav")).to_be_in_viewport()
         page.screenshot(path=shots / f"{name}-{index + 1}-600x450.png")
+        if step.scene.highlight is None:
+            continue
+        expect(page.locator(".gn-lesson-mark").first).to_be_visible()
+        show_it = page.locator(".gn-lesson-show-it")
+        if page.locator(".gn-lesson-look").get_attribute("data-covered") == "true":
+            expect(show_it).to_be_visible()
+            show_it.click()
+            expect(page.locator(".gn-lesson")).to_have_attribute("data-folded", "true")
+            page.screenshot(path=shots / f"{name}-{index + 1}-600x450-shown.png")
+        else:
+            expect(show_it).to_be_hidden()
+        assert page.evaluate(MARK_SEEN), f"step {index + 1}: what it points at is out of sight"
     page.context.close()
     assert not problems, f"console errors: {problems}"

@@ -152,6 +152,10 @@ EXPORTS = {
     "regression (plane), softplus": ({"dataset": "plane", "activations": ["softplus"] * 2}, None),
     "regression, one input (sine)": ({"dataset": "sine", "hidden_layers": [6]}, None),
     "raw units: regression of a file": ({"learning_rate": 0.01}, ("houses.csv", HOUSES)),
+    "regression of a file with x1² (answers in its units)": (
+        {"learning_rate": 0.01, "features": ["x1", "x2", "x1^2"]},
+        ("houses.csv", HOUSES),
+    ),
     "raw units: 4 inputs, 3 classes (iris)": (None, ("iris.csv", IRIS)),
 }  # fmt: skip
 
@@ -268,7 +272,11 @@ SKETCHES = {
     ),
     "4 blobs": ({"dataset": "blobs", "classes": 4}, None),
     "regression of a file, raw units": ({"learning_rate": 0.01}, ("houses.csv", HOUSES)),
-    "iris: 4 inputs, 2 held at the middle": (None, ("iris.csv", IRIS)),
+    "regression of a file with x1²": (
+        {"learning_rate": 0.01, "features": ["x1", "x2", "x1^2"]},
+        ("houses.csv", HOUSES),
+    ),
+    "iris: 4 inputs, 2 held at the data's mean": (None, ("iris.csv", IRIS)),
 }
 
 SKETCH_ANSWERS = """async (points) => {
@@ -317,10 +325,18 @@ def test_the_p5_sketch_answers_as_glassnet_at_every_point_asked(site_page, case)
     rng = np.random.default_rng(1)
     on_map = rng.uniform(-reach, reach, (10, 2))
     answers = site_page.evaluate(SKETCH_ANSWERS, on_map.tolist())
-    # The sketch holds inputs past the map's two at the middle of their range: 0 on glassnet's map.
+    # The sketch holds inputs past the map's two at the data's mean, where glassnet's map starts.
     points = np.zeros((len(on_map), session.points.n_inputs))
     points[:, :2] = on_map[:, : session.points.n_inputs]
+    mean = session.data_view().points.mean(axis=0)
+    points[:, 2:] = np.round(mean[2:], 6)  # as the sketch writes them
     expected = glassnet_answers(session, points)
+    if "x1^2" in session.workspace.feature_names and session.points.base.normalization:
+        # The sketch's toMap() turns a file's own values into glassnet's map coordinates.
+        raw = session.points.base.normalization.denormalize_inputs(on_map)
+        to_map = site_page.evaluate("(rows) => rows.map(([a, b]) => [toMap(a, 0), toMap(b, 1)])",
+                                    raw.tolist())  # fmt: skip
+        np.testing.assert_allclose(to_map, on_map, rtol=1e-12, atol=1e-12)
     if session.workspace.kind == "regression":
         norm = session.points.base.normalization
         agree(f"sketch: {case}", answers, expected, norm.target_max - norm.target_min)

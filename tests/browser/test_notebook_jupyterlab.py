@@ -233,3 +233,17 @@ def test_two_playgrounds_in_one_notebook_are_independent(notebook):
     notebook.page.wait_for_function("el => el.value === '0.3'", arg=rate.element_handle())
     assert one.locator("[data-control=learningRate] select").input_value() == "0.03"
     assert notebook.value("one.learning_rate") == 0.03
+
+
+def test_a_lesson_opens_in_the_widget_and_its_next_button_moves_the_kernels_lesson(notebook):
+    cell, _ = notebook.run('taught = glassnet.Playground(lesson="one-neuron")\ntaught')
+    widget = cell.locator(".glassnet[data-ready='true']")
+    widget.wait_for(timeout=60000)
+    panel = widget.locator(".gn-lesson")
+    panel.locator(".gn-lesson-title").wait_for(timeout=30000)
+    assert panel.locator(".gn-lesson-title").inner_text() == "One neuron is a line"
+    assert panel.is_visible()
+    panel.get_by_role("button", name="Next").click()
+    assert notebook.until("taught.lesson['step']", lambda step: step == 2) == 2
+    # The lesson's own stylesheet is built into the module: the panel is laid out, not bare.
+    assert panel.bounding_box()["width"] > 200

@@ -185,7 +185,7 @@ MISTAKES = [
         "an unknown key of a scene",
         ("biases = [[0, 1, -0.25]]", "bias = [[0, 1, -0.25]]"),
         "bias = ",
-        "A scene has no key 'bias'; allowed: settings, points, reset, weights",
+        "A scene has no key 'bias'; allowed: network, settings, points, reset, weights",
     ),
     (
         "a weight that is not [layer, source, target, value]",
@@ -308,3 +308,10 @@ def test_key_lines_follow_arrays_of_tables_dotted_keys_and_inline_tables():
     assert lines.line_of(("steps", 1, "task", "kind")) == 10
     assert lines.line_of(("steps", 1, "task", "at_least")) == 9  # not there: its table
     assert lines.line_of(("nothing",)) == 3
+
+
+def test_a_lesson_sent_as_text_cannot_name_a_saved_network_and_is_told_where_it_can():
+    text = GOOD.replace("highlight = [0, 1]", 'highlight = [0, 1]\nnetwork = "start.json"')
+    error = refused(text)
+    assert error.line == line_of(text, "network = ")
+    assert "works only for a lesson in a folder (glassnet --lessons DIR" in str(error)

@@ -6,10 +6,14 @@ stepping through a point, drawing points. The runner goes on with Next, as
 the page would, so each step's scene is set up on top of what the person did.
 """
 
+import json
+
+import numpy as np
 import pytest
 
 from glassnet import limits
 from glassnet.lessons import BUILT_IN, LessonError, LessonRunner, Library
+from glassnet.protocol.exports import export
 from glassnet.session import Session, SessionError
 
 MAX_EPOCHS = 3000
@@ -46,9 +50,11 @@ def explain_only(session):
 
 
 TRAIN = "train"
+EXPORT = "export"
 
 # What a person does at each step with a task, in order: calls on the session,
-# and TRAIN (press Step until the task is ticked). None: the step has no task;
+# TRAIN (press Step until the task is ticked) and EXPORT (Export → Model for ml5.js: the
+# protocol makes the files, and tells the runner). None: the step has no task;
 # []: the task is done already when the step opens.
 WALKS = {
     "one-neuron": [
@@ -77,7 +83,7 @@ WALKS = {
     ],
     "overfitting": [[TRAIN], [TRAIN], [setting(regularization_rate=0.01)], [TRAIN], None],
     "many-classes": [[TRAIN], [explain_only], [setting(classes=5)], None],
-    "your-own-data": [[draw_two_clusters], [TRAIN], [], None],
+    "your-own-data": [[draw_two_clusters], [TRAIN], [EXPORT], None],
 }
 
 
@@ -104,6 +110,9 @@ def test_every_task_of_the_lesson_can_be_done_by_driving_the_controls(name):
         for move in moves or []:
             if move == TRAIN:
                 train_until(runner)
+            elif move == EXPORT:
+                export(session, "ml5")  # the files are made: the network can be exported
+                runner.exported("ml5")
             else:
                 move(session)
         if moves is not None:
@@ -183,3 +192,46 @@ def test_an_unknown_lesson_name_is_refused_with_the_names_there_are(tmp_path):
 def test_a_lesson_file_too_big_is_listed_with_its_error(tmp_path):
     (tmp_path / "big.md").write_text(lesson_text("Big") + "x" * limits.MAX_LESSON_BYTES)
     assert "may be at most" in str(Library(tmp_path).entries()[-1].error)
+
+
+def network_lesson(name="start.json"):
+    return (
+        f'+++\ntitle = "From a saved network"\n\n[[steps]]\ntitle = "Only"\n[steps.scene]\n'
+        f'network = "{name}"\nsettings = {{ learning_rate = 0.3 }}\n+++\n\n## Only\n\nText.\n'
+    )
+
+
+def test_a_lesson_in_a_folder_starts_from_a_saved_network_beside_it(tmp_path):
+    saved = Session({"dataset": "xor", "hidden_layers": [3]})
+    for _ in range(5):
+        saved.step()
+    (tmp_path / "nets").mkdir()
+    (tmp_path / "nets" / "start.json").write_text(json.dumps(saved.save()))
+    (tmp_path / "mine.md").write_text(network_lesson("nets/start.json"))
+    lesson, _ = Library(tmp_path).lesson("mine")
+    session = Session()
+    LessonRunner(lesson, session)
+    assert session.settings.dataset == "xor" and session.epoch == 5
+    assert session.settings.learning_rate == 0.3  # the scene's settings come after the network
+    for mine, theirs in zip(session.network.parameters(), saved.network.parameters()):
+        np.testing.assert_array_equal(mine, theirs)
+    session.undo()
+    assert session.settings.dataset == "circle"  # one change: Undo brings back what was there
+
+
+def test_a_saved_network_that_is_missing_or_not_a_session_is_refused_naming_its_line(tmp_path):
+    (tmp_path / "gone.md").write_text(network_lesson("gone.json"))
+    (tmp_path / "list.json").write_text("[1, 2]")
+    (tmp_path / "list.md").write_text(network_lesson("list.json"))
+    (tmp_path / "odd.json").write_text('{"settings": 5}')
+    (tmp_path / "odd.md").write_text(network_lesson("odd.json"))
+    (tmp_path / "up.md").write_text(network_lesson("../up.json"))
+    errors = {e.name: str(e.error) for e in Library(tmp_path).entries() if e.origin == "teacher"}
+    assert errors["gone"].startswith("gone.md, line 7: network = 'gone.json' cannot be read")
+    assert (
+        errors["list"]
+        == "list.md, line 7: list.json is not a session file: it holds no JSON object."
+    )
+    assert errors["up"].startswith("up.md, line 7: network must be a path inside the lesson's")
+    with pytest.raises(LessonError, match="odd.md, line 7: step 1's scene cannot be set up"):
+        LessonRunner(Library(tmp_path).lesson("odd")[0], Session())

@@ -200,3 +200,43 @@ def test_a_lesson_is_rehearsed_once_and_its_rehearsal_is_shared_unchanged():
         runner = LessonRunner(lesson, Session(), index=1)
         train(runner.session, 2)
     assert rehearse(lesson) == kept
+
+
+def test_a_resumed_lesson_takes_back_the_ticks_its_tab_kept_and_next_is_open_past_them():
+    lesson = parse_lesson(LESSON, "three.md")
+    session = Session()
+    runner = LessonRunner(lesson, session, 1, resume=True, done=[True, False, False])
+    assert runner.done == [True, False, False] and runner.notices == []
+    runner.go(0)
+    assert runner.go(2) == []  # step 1's tick came back: the way on is open
+
+
+@pytest.mark.parametrize("done", [[True, False], [True, True, False], [False, False, True, False]])
+def test_kept_ticks_that_do_not_fit_the_lesson_are_left_out_with_a_notice(done):
+    # Too few, a tick on a step with no task, too many: the lesson file changed.
+    runner = LessonRunner(parse_lesson(LESSON, "three.md"), Session(), 0, resume=True, done=done)
+    assert runner.done == [False, False, False]
+    (notice,) = runner.notices
+    assert notice.startswith("The ticks this tab kept do not fit the lesson as it is now")
+
+
+def test_kept_ticks_must_be_true_or_false_and_come_back_only_when_resuming():
+    lesson = parse_lesson(LESSON, "three.md")
+    with pytest.raises(
+        SessionError, match="list of true or false, one per step; got \\[1, 0, 0\\]"
+    ):
+        LessonRunner(lesson, Session(), resume=True, done=[1, 0, 0])
+    with pytest.raises(SessionError, match="come back only when a lesson is resumed"):
+        LessonRunner(lesson, Session(), done=[True, False, False])
+
+
+def test_an_export_ticks_a_task_that_asks_for_it_and_only_that():
+    text = LESSON.replace(
+        'kind = "epochs"\nat_least = 5', 'kind = "exported"\nformat = ["ml5", "sketch"]'
+    )
+    runner, _ = LessonRunner(parse_lesson(text, "three.md"), Session()), None
+    assert not runner.exported("weights_csv") and not runner.done[0]
+    assert runner.exported("sketch") and runner.done[0]
+    assert not runner.exported("ml5")  # already done: said once
+    runner.go(1)
+    assert not runner.exported("ml5")  # a step without a task

@@ -3,7 +3,8 @@
 import pytest
 
 from glassnet.lessons import TASKS, Baseline
-from glassnet.lessons.tasks import TaskError, read_task
+from glassnet.lessons.tasks import EXPORT_LABELS, TaskError, read_task
+from glassnet.protocol.exports import EXPORTS
 from glassnet.session import Session
 
 SENTENCES = [
@@ -41,6 +42,15 @@ SENTENCES = [
         "Step through one training step to its end, so that its update is applied.",
     ),
     ({"kind": "draw_points", "at_least": 5}, "Draw at least 5 points of each class."),
+    ({"kind": "exported"}, "Open Export and save the network as any of its files."),
+    (
+        {"kind": "exported", "format": "ml5"},
+        'Open Export and press "Model for ml5.js" to save the file.',
+    ),
+    (
+        {"kind": "exported", "format": ["ml5", "sketch"]},
+        'Open Export and press "Model for ml5.js" or "p5.js sketch" to save the file.',
+    ),
     ({"kind": "own_data"}, "Draw or load at least 10 points of your own."),
     (
         {"kind": "own_data", "at_least": 20, "percent": 90},
@@ -70,6 +80,9 @@ def test_every_task_kind_has_a_sentence_above():
         ({"kind": "accuracy", "percent": True}, "percent", "a whole number"),
         ({"kind": "accuracy", "percent": 9, "on": "all"}, "on", "on must be one of train, test"),
         ({"kind": "epochs", "at_least": 5, "most": 9}, "most", "has no field 'most'"),
+        ({"kind": "exported", "format": "zip"}, "format", "format must be one of ml5, sketch"),
+        ({"kind": "exported", "format": []}, "format", "or a list of them; got []"),
+        ({"kind": "exported", "format": ["ml5", 3]}, "format", "or a list of them"),
         ({"kind": "setting", "name": "speedy", "value": 1}, "name", "Unknown setting 'speedy'"),
         ({"kind": "setting", "name": "noise"}, None, "needs a value, or a low and/or a high"),
         (
@@ -228,3 +241,29 @@ def test_data_of_ones_own_is_drawn_points_or_a_loaded_file_and_may_need_an_accur
     s.add_point([1.0, 1.0], 0)
     assert done({"kind": "own_data", "at_least": 1}, s)
     assert not done({"kind": "own_data", "at_least": 2}, s)
+
+
+def test_a_neuron_of_the_first_layer_is_the_output_neuron_when_there_is_no_hidden_layer():
+    task = read_task({"kind": "neuron_line", "direction": "vertical"})
+    assert task.said_on(Session({"hidden_layers": []})) == (
+        "Make the output neuron draw a vertical line (tilted 5° at most)."
+    )
+    assert task.said_on(Session({"hidden_layers": [3]})) == task.sentence
+    softmax = Session({"hidden_layers": [], "dataset": "blobs", "classes": 3})
+    second = read_task({"kind": "neuron_line", "unit": 1, "direction": "horizontal"})
+    name = softmax.data_view().class_names[1]
+    assert second.said_on(softmax).startswith(f"Make the output for class {name} draw")
+
+
+def test_an_export_task_is_done_by_an_export_of_a_format_it_names_never_by_the_state():
+    s = Session()
+    both = read_task({"kind": "exported", "format": ["ml5", "sketch"]})
+    assert not both.done(s, Baseline.of(s))
+    assert both.done_by_export("ml5") and both.done_by_export("sketch")
+    assert not both.done_by_export("weights_csv")
+    assert read_task({"kind": "exported"}).done_by_export("weights_csv")
+    assert not read_task({"kind": "accuracy", "percent": 9}).done_by_export("ml5")
+
+
+def test_the_export_names_a_task_may_use_are_the_sessions_exports():
+    assert list(EXPORT_LABELS) == list(EXPORTS)

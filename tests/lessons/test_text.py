@@ -56,6 +56,14 @@ def test_only_http_and_https_links_become_links():
     assert to_html("[local](/etc/passwd)") == "<p>local</p>"
 
 
+def test_a_link_to_glassnets_own_docs_becomes_a_link_the_server_answers():
+    assert to_html("[the bridge](/docs/bridge.md#ml5)") == (
+        '<p><a href="/docs/bridge.md#ml5" target="_blank" rel="noopener">the bridge</a></p>'
+    )
+    assert to_html("[up](/docs/../secret.md)") == "<p>up</p>"
+    assert to_html("[raw](/docs/bridge.txt)") == "<p>raw</p>"
+
+
 @pytest.mark.parametrize(
     "markdown",
     [

@@ -3,6 +3,7 @@
 import base64
 import io
 import json
+import time
 import zipfile
 from pathlib import Path
 
@@ -11,8 +12,10 @@ import pytest
 from connection_helpers import by_type, started
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ml5_structure import restructured_model
 
 from glassnet.bridge import from_ml5, open_ml5
+from glassnet.data import compute_features
 from glassnet.limits import MAX_MESSAGE_BYTES
 
 SAVED = Path(__file__).parents[1] / "fixtures" / "ml5" / "cls3_default"
@@ -36,6 +39,31 @@ def test_the_ml5_export_is_a_zip_of_the_three_files_ml5_loads():
     rows = np.array([[0.5, 1.0], [-3.0, 2.0]])
     np.testing.assert_allclose(model.predict(rows), connection.session.network.predict(rows),
                                rtol=1e-5)  # fmt: skip
+
+
+HOUSES = "size,rooms,price\n" + "\n".join(
+    f"{30 + 17 * i},{1 + i % 5},{50_000 + 4_100 * i + 9_000 * (i % 5)}" for i in range(40)
+)
+
+
+def test_a_regression_with_feature_transforms_exports_a_model_that_answers_in_the_files_units():
+    connection, _ = started()
+    load = {"type": "load_data", "filename": "houses.csv", "content": HOUSES}
+    assert by_type(connection.receive(json.dumps(load)), "error") == []
+    connection.receive(json.dumps({"type": "set", "changes": {"features": ["x1", "x2", "x1^2"]}}))
+    for _ in range(5):
+        connection.session.step()
+    s = connection.session
+    _, content = exported(connection, "ml5")
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    model = open_ml5({Path(n).name: archive.read(n) for n in archive.namelist()})
+    on_map = np.array([[-5.0, -5.0], [0.5, 2.0], [4.0, -1.0]])  # glassnet's map coordinates
+    features = compute_features(on_map, s.workspace.feature_names)
+    norm = s.points.base.normalization
+    price = norm.denormalize_targets(s.network.predict(features)[:, 0])
+    assert model.input_names == ("x1", "x2", "x1^2")
+    np.testing.assert_allclose(model.predict(features), price, rtol=1e-5)
+    assert abs(price).min() > 1000  # prices, not glassnet's -1..1
 
 
 @pytest.mark.parametrize("fmt, suffix", [("numpy", ".py"), ("weights_json", ".json"),
@@ -243,9 +271,69 @@ def test_damaged_model_files_over_the_protocol_open_or_are_refused_and_nothing_c
             np.testing.assert_array_equal(mine, theirs)
 
 
+@settings(max_examples=120, deadline=None)
+@given(files=restructured_model())
+def test_model_files_of_any_structure_over_the_protocol_open_or_are_refused_and_nothing_changes(
+    files,
+):
+    connection, _ = started()
+    s = connection.session
+    points, before = s.points, [p.copy() for p in s.network.parameters()]
+    encoded = {n: base64.b64encode(c).decode() for n, c in files.items()}
+    replies = connection.receive(json.dumps({"type": "open_model", "files": encoded}))
+    errors = by_type(replies, "error")
+    if errors:
+        assert "This ml5.js model cannot be opened" in errors[0]["message"]
+        assert len(errors[0]["message"]) < 700
+        assert s.points is points
+        for mine, theirs in zip(s.network.parameters(), before):
+            np.testing.assert_array_equal(mine, theirs)
+
+
 def test_model_files_larger_than_a_message_may_be_are_refused_before_anything_is_read():
     connection, _ = started()
     huge = base64.b64encode(b"\0" * (MAX_MESSAGE_BYTES * 3 // 4 + 10)).decode()
     message = json.dumps({"type": "open_model", "files": {"model.weights.bin": huge}})
     errors = by_type(connection.receive(message), "error")
     assert f"at most {MAX_MESSAGE_BYTES:,} bytes" in errors[0]["message"]
+
+
+def test_a_python_script_of_a_session_without_points_is_refused_with_what_to_do():
+    connection, _ = opened()  # an ml5 model carries no data
+    errors = by_type(connection.receive('{"type": "export", "format": "numpy"}'), "error")
+    assert "load or draw data first" in errors[0]["message"]
+
+
+def test_a_classifier_with_a_tanh_output_exports_as_a_classifier_of_its_classes():
+    connection, _ = started({"dataset": "xor", "output_activation": "tanh", "loss": "mse"})
+    _, content = exported(connection, "ml5")
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    model = open_ml5({Path(n).name: archive.read(n) for n in archive.namelist()})
+    assert model.task == "classification" and model.labels == ("0", "1")
+    rows = np.array([[1.0, 2.0], [-3.0, 4.5]])
+    p = (connection.session.network.predict(rows)[:, 0] + 1) / 2
+    np.testing.assert_allclose(model.predict(rows)[:, 1], p, rtol=1e-5)
+
+
+def test_a_regression_model_of_generated_data_writes_its_outputs_range_as_ml5_does():
+    connection, _ = started({"dataset": "plane"})
+    _, content = exported(connection, "ml5")
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    meta = json.loads(next(archive.read(n) for n in archive.namelist() if "_meta" in n))
+    assert meta["outputs"]["value"] == {"dtype": "number", "min": -1.0, "max": 1.0}
+    assert meta["isNormalized"] is False
+
+
+def test_a_sketch_whose_libraries_are_missing_is_refused_at_once_with_where_to_get_them(
+    tmp_path, monkeypatch
+):
+    (tmp_path / "p5.min.js").write_text("/* p5.min.js */")
+    monkeypatch.setenv("GLASSNET_LIBRARIES", str(tmp_path))
+    connection, _ = started()
+    started_at = time.monotonic()
+    replies = connection.receive('{"type": "export", "format": "sketch", "libraries": true}')
+    assert time.monotonic() - started_at < 1.0  # nothing is downloaded while the session waits
+    message = by_type(replies, "error")[0]["message"]
+    assert f"needs ml5.min.js in {tmp_path}" in message
+    assert "https://unpkg.com/ml5@1.4.0/dist/ml5.min.js" in message
+    assert "p5.min.js from" not in message  # that one is there

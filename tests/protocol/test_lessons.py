@@ -179,3 +179,46 @@ def test_a_resumed_lesson_keeps_the_playground_as_it_is_and_checks_its_task_at_o
     assert connection.session.settings.dataset == "spiral" and connection.session.epoch == 3
     assert connection.session.version == version  # nothing was set up
     assert lesson["index"] == 0 and lesson["steps"][0]["task"]["done"]
+
+
+def test_a_reloaded_page_gets_its_kept_ticks_back_with_resume():
+    connection, _ = started()
+    message = {"type": "lesson_open", "content": LESSON, "filename": "mine.md", "index": 1,
+               "resume": True, "done": [True, False]}  # fmt: skip
+    (lesson,) = by_type(send(connection, message), "lesson")
+    assert lesson["index"] == 1 and lesson["steps"][0]["task"]["done"]
+    message["done"] = [True, True, False]  # the file changed since
+    replies = send(connection, message)
+    assert not by_type(replies, "lesson")[0]["steps"][0]["task"]["done"]
+    (notice,) = by_type(replies, "notice")
+    assert "do not fit the lesson" in notice["message"]
+    (error,) = by_type(send(connection, {**message, "done": "all"}), "error")
+    assert "The 'done' field of a 'lesson_open' message must be a list" in error["message"]
+
+
+def test_an_export_the_session_makes_ticks_a_task_that_asks_for_one():
+    text = LESSON.replace('kind = "epochs"\nat_least = 2', 'kind = "exported"\nformat = "ml5"')
+    connection, _ = started()
+    (lesson,) = by_type(send(connection, {"type": "lesson_open", "content": text}), "lesson")
+    assert lesson["steps"][0]["task"]["sentence"] == (
+        'Open Export and press "Model for ml5.js" to save the file.'
+    )
+    replies = send(connection, {"type": "export", "format": "weights_json"})
+    assert by_type(replies, "exported") and not by_type(replies, "lesson")
+    replies = send(connection, {"type": "export", "format": "ml5"})
+    assert [out.message["type"] for out in replies][:2] == ["exported", "lesson"]
+    assert by_type(replies, "lesson")[0]["steps"][0]["task"]["done"]
+
+
+def test_a_task_sentence_names_the_neuron_as_the_network_has_it():
+    text = (
+        LESSON.replace(
+            'kind = "epochs"\nat_least = 2', 'kind = "neuron_line"\ndirection = "vertical"'
+        )
+        .replace("hidden_layers = [2]", "hidden_layers = []")
+        .replace("highlight = [0, 1]", "")
+    )
+    text = text.replace("highlight = [1, 0, 0]", "")
+    connection, _ = started()
+    (lesson,) = by_type(send(connection, {"type": "lesson_open", "content": text}), "lesson")
+    assert lesson["steps"][0]["task"]["sentence"].startswith("Make the output neuron draw")

@@ -93,3 +93,27 @@ def test_an_epoch_too_large_to_explain_is_refused_before_it_starts():
     with pytest.raises(SessionError, match="MAX_EXPLAIN_WORK"):
         s.explain(int(s.workspace.train[0]), "epoch")
     s.explain(int(s.workspace.train[0]), "batch")  # a batch is fine
+
+
+def big_csv(rows: int) -> str:
+    rng = np.random.default_rng(0)
+    lines = ["a,b,c,label"] + [
+        f"{a:.4f},{b:.4f},{c:.4f},{i % 2}" for i, (a, b, c) in enumerate(rng.normal(size=(rows, 3)))
+    ]
+    return "\n".join(lines)
+
+
+def test_a_long_file_is_read_in_turns_and_stopping_it_loads_nothing():
+    from glassnet.data.files import CHECK_EVERY_ROWS
+
+    s = Session()
+    checkpoint, calls = stop_after(10**6)
+    s.checkpoint = checkpoint
+    s.load_data("big.csv", big_csv(3 * CHECK_EVERY_ROWS))
+    assert len(calls) == 3 and s.points.base.n_points == 3 * CHECK_EVERY_ROWS
+    before, points = params(s), s.points
+    s.checkpoint, calls = stop_after(1)  # the reading stops at its second checkpoint
+    with pytest.raises(Interrupted):
+        s.load_data("other.csv", big_csv(3 * CHECK_EVERY_ROWS))
+    assert s.points is points and all(np.array_equal(a, b) for a, b in zip(before, params(s)))
+    assert s.undo_label == "Load big.csv"  # no undo step for what did not load

@@ -231,3 +231,23 @@ def test_a_history_far_longer_than_a_session_keeps_is_thinned_on_the_way_in():
     copy = Session()
     copy.restore(document)
     assert len(copy.history) < limits.MAX_HISTORY and copy.history.stride == 4
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda d: d["points"].update(input_names=["x" * 5000, "y"]), "at most .* characters"),
+        (lambda d: d["points"]["class_names"].__setitem__(0, "c" * 5000), "at most .* characters"),
+        (lambda d: d["points"]["class_names"].__setitem__(0, 7), "class names must be"),
+    ],
+)
+def test_names_too_long_or_not_text_are_refused(damage, message):
+    assert_refused(trained({"dataset": "blobs"}), damage, message)
+
+
+def test_a_negative_second_moment_of_adam_is_refused():
+    s = trained({"optimizer": "adam"})
+    document = round_trip(s.save())
+    document["training"]["optimizer"]["second_moment"][0][0][0] = -1.0
+    with pytest.raises(SessionError, match="second moments must be 0 or more"):
+        s.restore(document)

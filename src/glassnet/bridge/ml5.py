@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import limits
-from ..data import INPUT_RANGE, Dataset, Normalization
+from ..data import INPUT_RANGE, DataError, Dataset, Normalization
 from ..engine import Network
 from .ml5_files import TFJS_NAMES, DenseLayer, Ml5Error, Ml5Files, js_key_order, read_ml5_files
 
@@ -137,13 +137,17 @@ class Ml5Model:
             first.biases[...] = first.biases + offset @ first.weights
             first.weights[...] = scale[:, None] * first.weights
         norm = None
-        if self.input_min is not None or self.task == "regression":
-            low = tuple(self.input_min) if self.input_min is not None else (-5.0,) * n
-            high = tuple(self.input_max) if self.input_max is not None else (5.0,) * n
-            norm = Normalization(low, high, *self._target_range())
         problem = "classification" if self.task == "classification" else "regression"
-        dataset = Dataset(np.zeros((0, n)), np.zeros(0, dtype=np.int64 if self.labels else float),
-                          problem, self.input_names, self.labels or (), name, norm)  # fmt: skip
+        try:
+            if self.input_min is not None or self.task == "regression":
+                low = tuple(self.input_min) if self.input_min is not None else (-5.0,) * n
+                high = tuple(self.input_max) if self.input_max is not None else (5.0,) * n
+                norm = Normalization(low, high, *self._target_range())
+            dataset = Dataset(np.zeros((0, n)),
+                              np.zeros(0, dtype=np.int64 if self.labels else float), problem,
+                              self.input_names, self.labels or (), name, norm)  # fmt: skip
+        except DataError as error:  # the meta file's names or ranges, checked by the data layer
+            raise Ml5Error(f"The meta file's inputs or outputs cannot be shown: {error}.") from None
         return dataset, network
 
     def _target_range(self) -> tuple[float | None, float | None]:
@@ -229,6 +233,7 @@ def model_from_files(files: Ml5Files) -> Ml5Model:
     if not isinstance(outputs, dict) or not outputs:
         raise Ml5Error("The meta file has no outputs: it does not say what the model predicts.")
     output_name = next(iter(outputs))
+    _check_name_lengths([output_name], "output")
     output = outputs[output_name] if isinstance(outputs[output_name], dict) else {}
     last = layers[-1]
     own = meta.get("glassnet") if isinstance(meta.get("glassnet"), dict) else {}
@@ -266,6 +271,7 @@ def _inputs(meta: dict, n_inputs: int):
         )
     keys = list(inputs)
     names = tuple(keys[i] for i in js_key_order(keys))
+    _check_name_lengths(names, "input")
     for name in names:
         entry = inputs[name] if isinstance(inputs[name], dict) else {}
         if entry.get("dtype", "number") != "number":
@@ -289,9 +295,11 @@ def _range(entry: dict, what: str):
     low, high = entry.get("min"), entry.get("max")
     if low is None and high is None:
         return None, None
-    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high))
+    numbers = all(_number(v) for v in (low, high))
     if not (numbers and math.isfinite(low) and math.isfinite(high) and low <= high):
         raise Ml5Error(f"The range of {what} must be two finite numbers, the smaller first.")
+    if not math.isfinite(float(high) - float(low)):  # near 1e308: no scale reaches it
+        raise Ml5Error(f"The range of {what} is too wide to rescale: {low:g} to {high:g}.")
     return float(low), float(high)
 
 
@@ -312,18 +320,49 @@ def _labels(output: dict, units: int) -> tuple[str, ...]:
         order = {}
         one_hot = [0] * (units - 1) + [1]
         for label, vector in legend.items():
-            if not (isinstance(vector, list) and sorted(vector) == one_hot):
-                raise Ml5Error(f"The legend of class {label!r} is not a one-hot vector of {units}.")
+            numbers = isinstance(vector, list) and all(_number(v) for v in vector)
+            if not (numbers and sorted(vector) == one_hot):
+                raise Ml5Error(
+                    f"The legend of class {label[:40]!r} is not a one-hot vector of {units} "
+                    "numbers (one 1, the rest 0)."
+                )
             order[vector.index(1)] = label
         labels = tuple(order[k] for k in sorted(order))
     else:
-        labels = tuple(str(v) for v in output.get("uniqueValues") or [])
+        values = output.get("uniqueValues") or []
+        if not isinstance(values, list) or not all(
+            isinstance(v, str) or _number(v) for v in values
+        ):
+            raise Ml5Error(
+                "The meta file's uniqueValues must be a list of class names (text or numbers)."
+            )
+        labels = tuple(str(v) for v in values)
     if len(labels) != units or units < 2 or units > limits.MAX_OUTPUTS:
         raise Ml5Error(
             f"The model has {units} outputs but its meta file names {len(labels)} classes; a "
             f"classifier has 2 to {limits.MAX_OUTPUTS}, one output each."
         )
+    if len(set(labels)) != len(labels):
+        twice = next(label for label in labels if labels.count(label) > 1)
+        raise Ml5Error(
+            f"The meta file names the class {twice[:40]!r} twice; each class needs its own name."
+        )
+    _check_name_lengths(labels, "class")
     return labels
+
+
+def _number(value) -> bool:
+    """A number in JSON (true and false are not numbers, though Python's bool is an int)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _check_name_lengths(names, what: str) -> None:
+    for name in names:
+        if len(name) > limits.MAX_NAME_CHARS:
+            raise Ml5Error(
+                f"A {what} name in the meta file has {len(name):,} characters ({name[:30]!r}...); "
+                f"glassnet shows names of up to {limits.MAX_NAME_CHARS}."
+            )
 
 
 def _classifier_output(last: DenseLayer, written_as: str | None):

@@ -151,7 +151,10 @@ def _regression_layer(last: DenseLayer, output: str, normalization: Normalizatio
     if output not in ("linear", "tanh"):
         raise Ml5Error(f"A {output} output cannot be written as an ml5.js regression model.")
     if normalization is None or normalization.target_min is None:
-        return DenseLayer(last.name, output, last.kernel, last.bias), {"value": {"dtype": "number"}}
+        # ml5 always writes an output's min and max; unused here (isNormalized is false),
+        # they say the range a glassnet output learns in: -1..1.
+        layer = DenseLayer(last.name, output, last.kernel, last.bias)
+        return layer, {"value": {"dtype": "number", "min": -1.0, "max": 1.0}}
     # ml5 un-normalizes a raw output r in 0..1 as r (max - min) + min; the network's
     # output v in -1..1 stands for r = (v + 1) / 2.
     if output == "linear":

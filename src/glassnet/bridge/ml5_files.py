@@ -179,6 +179,18 @@ def _integer_like(name: str) -> bool:
     return bool(re.fullmatch(r"0|[1-9][0-9]*", name)) and int(name) < 2**32 - 1
 
 
+def _whole(value) -> bool:
+    """A whole number in JSON: an int, and not true or false (Python's bool is an int)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _kind(value) -> str:
+    """What a JSON value is, for a message: "a list", "text", "a number", ..."""
+    kinds = {dict: "an object", list: "a list", str: "text", bool: "true or false",
+             int: "a number", float: "a number", type(None): "null"}  # fmt: skip
+    return kinds.get(type(value), "something else")
+
+
 def _json(content: str | bytes, what: str) -> Any:
     try:
         return json.loads(content)
@@ -216,7 +228,8 @@ def _dense_configs(topology: dict) -> list[dict]:
     if not isinstance(layers, list) or not layers:
         raise Ml5Error("The model has no layers.")
     if isinstance(layers[0], dict) and layers[0].get("class_name") == "InputLayer":
-        shape = (layers[0].get("config") or {}).get("batch_input_shape")
+        config = layers[0].get("config")
+        shape = config.get("batch_input_shape") if isinstance(config, dict) else None
         layers = _with_input_shape(layers[1:], shape)
         if not layers:
             raise Ml5Error("The model has an input layer and no Dense layers after it.")
@@ -228,12 +241,22 @@ def _dense_configs(topology: dict) -> list[dict]:
                 f"Layer {position} is a {str(kind)[:40]!r} layer; glassnet opens models made "
                 "only of Dense layers (fully connected), as ml5.js's neuralNetwork makes."
             )
-        c = layer.get("config") or {}
+        c = layer.get("config")
+        if not isinstance(c, dict):
+            raise Ml5Error(
+                f"Layer {position}'s config is {_kind(c)}; it must be an object with the layer's "
+                "units, name and activation."
+            )
         units, name, activation = c.get("units"), c.get("name"), c.get("activation", "linear")
-        if not isinstance(units, int) or isinstance(units, bool) or units < 1:
+        if not _whole(units) or units < 1:
             raise Ml5Error(f"Layer {position} has no whole number of units.")
         if not isinstance(name, str) or not name:
             raise Ml5Error(f"Layer {position} has no name; its weights are found by name.")
+        if not isinstance(activation, str):
+            raise Ml5Error(
+                f"Layer {name[:40]!r} has an activation that is {_kind(activation)}; it must be a "
+                'name such as "relu".'
+            )
         if c.get("use_bias") is False:
             raise Ml5Error(f"Layer {name!r} has no biases; glassnet's neurons always have one.")
         entry = {"name": name, "units": units, "activation": activation}
@@ -250,10 +273,14 @@ def _dense_configs(topology: dict) -> list[dict]:
 
 def _with_input_shape(layers: list, shape) -> list:
     """The layers after an InputLayer, the first given the InputLayer's shape."""
-    if not layers or not isinstance(layers[0], dict):
-        return layers
+    if (
+        not layers
+        or not isinstance(layers[0], dict)
+        or not isinstance(layers[0].get("config"), dict)
+    ):
+        return layers  # _dense_configs says what is wrong with it
     first = dict(layers[0])
-    first["config"] = dict(first.get("config") or {}, batch_input_shape=shape)
+    first["config"] = dict(first["config"], batch_input_shape=shape)
     return [first, *layers[1:]]
 
 
@@ -261,7 +288,7 @@ def _input_count(config: dict) -> int:
     shape = config.get("batch_input_shape") or config.get("batch_shape")
     if shape is None and config.get("input_shape") is not None:
         shape = [None, *config["input_shape"]]
-    ok = isinstance(shape, list) and len(shape) == 2 and isinstance(shape[1], int)
+    ok = isinstance(shape, list) and len(shape) == 2 and _whole(shape[1])
     if not ok or not 1 <= shape[1] <= limits.MAX_INPUTS:
         raise Ml5Error(
             f"The first layer must say how many inputs it takes (batch_input_shape [null, n], "
@@ -280,14 +307,24 @@ def _weights(manifest: list, data: bytes) -> dict[str, np.ndarray]:
                 "The weights are split over several files; glassnet opens models whose weights "
                 "are in one .bin file, as ml5.js's save() writes them."
             )
-        specs.extend(group.get("weights") or [])
+        specs = group.get("weights")
+        if not isinstance(specs, list):
+            raise Ml5Error(
+                f"The weights manifest's weights are {_kind(specs)}; they must be a list of "
+                "objects, each with a name, a shape and a dtype."
+            )
     arrays, offset = {}, 0
-    for spec in specs:
-        name, shape, dtype = spec.get("name"), spec.get("shape"), spec.get("dtype", "float32")
+    for position, spec in enumerate(specs, start=1):
+        if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
+            raise Ml5Error(
+                f"Entry {position} of the weights manifest is {_kind(spec)}; it must be an object "
+                'whose name is text such as "dense_Dense1/kernel".'
+            )
+        name, shape, dtype = spec["name"][:60], spec.get("shape"), spec.get("dtype", "float32")
         if dtype != "float32":
             raise Ml5Error(f"Weights {name!r} are {str(dtype)[:20]}; glassnet reads float32.")
-        if not isinstance(shape, list) or not all(isinstance(n, int) and n >= 0 for n in shape):
-            raise Ml5Error(f"Weights {name!r} have no valid shape.")
+        if not isinstance(shape, list) or not all(_whole(n) and n >= 0 for n in shape):
+            raise Ml5Error(f"Weights {name!r} have no valid shape (a list of whole numbers).")
         count = math.prod(shape)
         if count > limits.MAX_INPUTS * limits.MAX_NEURONS * 64:
             raise Ml5Error(f"Weights {name!r} are far larger than any network glassnet shows.")
@@ -301,7 +338,7 @@ def _weights(manifest: list, data: bytes) -> dict[str, np.ndarray]:
         values = np.frombuffer(data, WEIGHTS_DTYPE, count, offset).reshape(shape)
         if not np.isfinite(values).all():
             raise Ml5Error(f"Weights {name!r} hold a value that is not a finite number.")
-        arrays[name] = values.astype(np.float64)
+        arrays[spec["name"]] = values.astype(np.float64)
         offset += size
     if offset != len(data):
         raise Ml5Error(

@@ -22,8 +22,12 @@ P5_URL = "https://cdn.jsdelivr.net/npm/p5@1.11.13/lib/p5.min.js"
 ML5_URL = "https://unpkg.com/ml5@1/dist/ml5.min.js"
 """Where the p5.js web editor's sketches load the libraries from (ml5.js 1.x needs p5.js 1.x)."""
 
-LIBRARY_FILES = {"p5.min.js": P5_URL, "ml5.min.js": ML5_URL}
-"""The two libraries a sketch for a room without internet carries in ``libraries/``."""
+ML5_FILE_URL = "https://unpkg.com/ml5@1.4.0/dist/ml5.min.js"
+"""ml5.js exactly as tests/browser/test_ml5.py checks the sketch with (npm's ml5 1.4.0)."""
+
+LIBRARY_FILES = {"p5.min.js": P5_URL, "ml5.min.js": ML5_FILE_URL}
+"""The two libraries a sketch for a room without internet carries in ``libraries/``, and
+where to download them: the versions the tests check, pinned."""
 
 CLASS_COLORS = [
     [245, 147, 34], [8, 119, 189], [0, 158, 115], [204, 121, 167], [240, 228, 66],
@@ -50,9 +54,18 @@ class SketchModel:
         sketch feeds the map's coordinates (-6..6) themselves.
     n_raw_inputs : int
         How many raw inputs a point has (1 draws a curve, 2 a map; more are held
-        at the middle of their range).
+        at ``held``).
     value_low, value_high : float
         The range of a regression output, for its colours.
+    file_low, file_high : tuple of float or None
+        A loaded file's raw range per input when the network takes features of
+        the map's coordinates instead (x1², sin x1, ...): the sketch then says
+        so and has ``toMap()`` to turn a raw value into its map coordinate.
+    input_names : tuple of str
+        The raw inputs' names, for the sketch's comments.
+    held : tuple of float
+        Where the inputs past the map's two are held, in map coordinates (the
+        data's mean, where glassnet's map starts); empty: at 0, the middle.
     """
 
     task: str
@@ -63,6 +76,10 @@ class SketchModel:
     n_raw_inputs: int
     value_low: float = -1.0
     value_high: float = 1.0
+    file_low: tuple[float, ...] | None = None
+    file_high: tuple[float, ...] | None = None
+    input_names: tuple[str, ...] = ()
+    held: tuple[float, ...] = ()
 
 
 def sketch_files(model: SketchModel, title: str, local_libraries: bool = False) -> dict[str, str]:
@@ -99,7 +116,12 @@ def _index(title: str, local: bool) -> str:
 def _sketch(m: SketchModel, title: str) -> str:
     js_features = ", ".join(_js(feature(name).code) for name in m.features)
     raw = [f"x{k}" for k in range(1, m.n_raw_inputs + 1)]
-    if m.input_low is None:
+    if m.input_low is None and m.file_low is not None:
+        to_raw = (
+            "  // The network takes features of the map's coordinates, not your file's own\n"
+            "  // values: use toMap() below to turn a value into its map coordinate first.\n"
+        )
+    elif m.input_low is None:
         to_raw = "  // The network takes the map's coordinates themselves.\n"
     else:
         to_raw = (
@@ -112,8 +134,12 @@ def _sketch(m: SketchModel, title: str) -> str:
                 for k, name in enumerate(raw)
             )
         )
-    held = "".join(f"  let x{k} = 0; // not on the map: held at the middle of its range\n"
-                   for k in range(3, m.n_raw_inputs + 1))  # fmt: skip
+    held = "".join(
+        f"  let x{k} = {m.held[k - 3]!r}; // not on the map: held at the data's mean\n"
+        if len(m.held) > k - 3
+        else f"  let x{k} = 0; // not on the map: held at the middle of its range\n"
+        for k in range(3, m.n_raw_inputs + 1)
+    )
     classify = m.task == "classification"
     colours = (
         "each class its own colour, paler where the network is unsure"
@@ -202,6 +228,26 @@ function toX(col) {{
 
 function toY(row) {{
   return map(row, 0, CELLS, VIEW, -VIEW);
+}}
+{_to_map_code(m)}"""
+
+
+def _to_map_code(m: SketchModel) -> str:
+    """``toMap(value, k)``, when the network takes features of a file's rescaled values."""
+    if m.file_low is None:
+        return ""
+    names = ", ".join(m.input_names[: len(m.file_low)])
+    return f"""
+// Your file's values ({names[:200]}) from their own units to the map's
+// coordinates, where each input's lowest value is -5 and its highest 5, as in
+// glassnet. Ask the network about your own values with
+// inputsAt(toMap(value1, 0), toMap(value2, 1)).
+const FILE_LOW = {json.dumps(list(m.file_low))};
+const FILE_HIGH = {json.dumps(list(m.file_high))};
+
+function toMap(value, k) {{
+  if (FILE_HIGH[k] === FILE_LOW[k]) return 0; // an input that never changes sits at 0
+  return -5 + (10 * (value - FILE_LOW[k])) / (FILE_HIGH[k] - FILE_LOW[k]);
 }}
 """
 

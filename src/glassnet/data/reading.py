@@ -27,7 +27,8 @@ from .normalization import Normalization
 # A plain decimal number: 3, -2.5, .5, 1e-3. Deliberately stricter than Python's
 # float(), which also reads "1_000" and " inf ", so a file means the same here as
 # in a spreadsheet or in JavaScript.
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+NUMBER_PATTERN = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_NUMBER = re.compile(NUMBER_PATTERN)
 _NOT_FINITE = re.compile(r"[+-]?(nan|inf|infinity)", re.IGNORECASE)
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 

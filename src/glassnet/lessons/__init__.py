@@ -5,7 +5,8 @@ each with a few sentences, a scene to set up and a task the session checks.
 Read it in this order:
 
 - ``format.py``: reading and checking a lesson file (with ``lines.py`` for the
-  line of a mistake, and ``text.py`` for the Markdown and the glossary links)
+  line of a mistake, ``text.py`` for the Markdown and the glossary links, and
+  ``networks.py`` for a scene's saved network beside the file)
 - ``tasks.py``: the registry of task kinds, each a check of the session's
   state (the checks are in ``checks.py``)
 - ``scenes.py``: setting up a step's scene through the session's public methods

@@ -149,3 +149,13 @@ def own_data(session: Session, baseline: Baseline, n: dict) -> bool:
         return True
     accuracy = session.metrics.train_accuracy
     return accuracy is not None and accuracy * 100 >= n["percent"] - 1e-9
+
+
+def never(session: Session, baseline: Baseline, n: dict) -> bool:
+    """The session's state alone never does it: an export leaves the session as it was."""
+    return False
+
+
+def exported(format: str, n: dict) -> bool:
+    """An export of ``format`` counts when the task names it, or names none."""
+    return n["format"] is None or format in n["format"]

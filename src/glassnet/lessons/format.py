@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .. import limits
@@ -47,6 +48,7 @@ from ..session.errors import is_finite_number
 from ..session.settings import CUSTOM
 from .errors import LessonError
 from .lines import KeyLines
+from .networks import NetworkFileError, read_network
 from .tasks import Task, TaskError, read_task
 from .text import TextError, check_terms, glossary_terms, split_sections, to_html
 
@@ -63,12 +65,14 @@ STEP_KEYS = {
     "task": "What the person is asked to do: a kind of task and its numbers (optional).",
 }
 SCENE_KEYS = {
+    "network": "A saved session file (Save) to start from, by its path relative to the lesson "
+    "file; set up first. Only for a lesson in a folder, not one loaded as text.",
     "settings": "Settings to change, by their names in the settings table: "
     '{ dataset = "xor", hidden_layers = [] }.',
     "points": "Points to draw instead of the data, each [x1, x2, class] (or [x1, x2, value] "
     "for regression); [] starts an empty drawing.",
-    "reset": "true: new first weights and epoch 0, as the Reset button (after the settings "
-    "and points, before the weights).",
+    "reset": "true: the first weights again and epoch 0, as the Reset button (the same "
+    "first weights for the same seed; after the settings and points, before the weights).",
     "weights": "Weights to set, each [layer, source, target, value].",
     "biases": "Biases to set, each [layer, unit, value].",
     "show": "Controls and panels to show again, by name (glassnet.controls).",
@@ -102,6 +106,8 @@ class Scene:
     ----------
     settings : dict
         Setting name -> value (each checked on its own).
+    network : dict or None
+        A saved session to restore first (read from the file ``network`` names).
     points : tuple or None
         ``(x1, x2, target)`` triples to draw on an empty drawing; None keeps the data.
     reset : bool
@@ -121,6 +127,7 @@ class Scene:
     show: tuple[str, ...] = ()
     hide: tuple[str, ...] = ()
     highlight: Highlight | None = None
+    network: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -166,7 +173,9 @@ class Lesson:
         return LessonError(self.filename, self.lines.line_of(path), reason)
 
 
-def parse_lesson(text: str | bytes, filename: str, name: str | None = None) -> Lesson:
+def parse_lesson(
+    text: str | bytes, filename: str, name: str | None = None, folder: Path | None = None
+) -> Lesson:
     """Read and check a lesson file.
 
     Parameters
@@ -177,6 +186,9 @@ def parse_lesson(text: str | bytes, filename: str, name: str | None = None) -> L
         Its name, for messages.
     name : str, optional
         The lesson's name; by default the file's name without ``.md``.
+    folder : path, optional
+        The folder the file is in, where a scene's ``network`` file is read
+        (None: a lesson sent as text, which may not name one).
 
     Raises
     ------
@@ -221,7 +233,9 @@ def parse_lesson(text: str | bytes, filename: str, name: str | None = None) -> L
             check_terms(section.markdown, section.text_line)
     except TextError as error:
         raise LessonError(filename, error.line, str(error)) from None
-    steps = tuple(_read_step(table, i, sections, lines, fail) for i, table in enumerate(tables))
+    steps = tuple(
+        _read_step(table, i, sections, lines, fail, folder) for i, table in enumerate(tables)
+    )
     titles = [s.title for s in steps]
     for section in sections:
         if section.title not in titles:
@@ -285,7 +299,7 @@ def _text(table: dict, key: str, path: tuple, fail, required=False) -> str:
     return value.strip()
 
 
-def _read_step(table: dict, index: int, sections, lines: KeyLines, fail) -> Step:
+def _read_step(table: dict, index: int, sections, lines: KeyLines, fail, folder) -> Step:
     path = ("steps", index)
     _only(table, STEP_KEYS, path, f"Step {index + 1}", fail)
     title = _text(table, "title", path, fail, required=True)
@@ -293,7 +307,7 @@ def _read_step(table: dict, index: int, sections, lines: KeyLines, fail) -> Step
     if not section or not section[0].markdown.strip():
         fail(path + ("title",), f"step {index + 1} ({title!r}) has no text: add a section "
              f"'## {title}' with a few sentences after the front matter.")  # fmt: skip
-    scene = _read_scene(table.get("scene", {}), path + ("scene",), fail)
+    scene = _read_scene(table.get("scene", {}), path + ("scene",), fail, folder)
     task = None
     if "task" in table:
         try:
@@ -305,10 +319,16 @@ def _read_step(table: dict, index: int, sections, lines: KeyLines, fail) -> Step
     return Step(title, markdown, to_html(markdown), scene, task, lines.line_of(path))
 
 
-def _read_scene(table: Any, path: tuple, fail) -> Scene:
+def _read_scene(table: Any, path: tuple, fail, folder: Path | None) -> Scene:
     if not isinstance(table, dict):
         fail(path, f"a scene must be a table of {', '.join(SCENE_KEYS)}.")
     _only(table, SCENE_KEYS, path, "A scene", fail)
+    network = None
+    if "network" in table:
+        try:
+            network = read_network(table["network"], folder)
+        except NetworkFileError as error:
+            fail(path + ("network",), str(error))
     settings = table.get("settings", {})
     if not isinstance(settings, dict):
         fail(path + ("settings",), "settings must be a table of setting names and values.")
@@ -341,7 +361,7 @@ def _read_scene(table: Any, path: tuple, fail) -> Scene:
     highlight = None
     if "highlight" in table:
         highlight = _highlight(table["highlight"], path + ("highlight",), fail)
-    return Scene(checked, points, reset, weights, biases, show, hide, highlight)
+    return Scene(checked, points, reset, weights, biases, show, hide, highlight, network)
 
 
 def _points(value: Any, path: tuple, fail) -> tuple:

@@ -8,8 +8,9 @@ installed package. A lesson file sent from a page is read by the protocol with
 ``parse_lesson`` directly; it is not kept here.
 
 Files are read again when they change on disk, so a teacher can edit a lesson
-and open it again without restarting. A file with a mistake is still listed,
-with its error, so its author sees what to fix.
+and open it again without restarting (a scene's network file is read with its
+lesson: after changing only that file, save the lesson file again too). A file
+with a mistake is still listed, with its error, so its author sees what to fix.
 
 This module knows files and lessons; nothing about sessions in use or the web.
 """
@@ -136,7 +137,7 @@ class Library:
                     f"bytes; this one has {stat.st_size:,}."
                 )  # fmt: skip
             else:
-                found = parse_lesson(path.read_bytes(), path.name)
+                found = parse_lesson(path.read_bytes(), path.name, folder=path.parent)
         except LessonError as error:
             found = error
         except OSError as error:

@@ -19,7 +19,15 @@ brings back what the person had):
 When a step is set up, the runner records a :class:`~.tasks.Baseline` (the
 session then) for its task to compare with. After every change of the session
 :meth:`LessonRunner.check` asks the task; a task done stays done, and a step's
-Next is open when its task is done (or it has none).
+Next is open when its task is done (or it has none). An export leaves the
+session as it was, so the protocol tells :meth:`LessonRunner.exported` of each
+one it made.
+
+A page reloaded in the middle of a lesson opens it again with ``resume`` (the
+playground stays as it is) and gives back the ticks the session sent it before
+the reload (``done``): they are the tab's record of this lesson, taken back when
+they fit it (one per step, a tick only on a step with a task), and dropped with a
+notice when they do not (the lesson file changed).
 
 This module knows the session and the lesson; nothing about the web.
 """
@@ -78,6 +86,8 @@ class LessonRunner:
     resume : bool
         Set nothing up: the playground stays as it is, at step ``index`` (a page
         reloaded in the middle of a lesson keeps what the person did).
+    done : list of bool, optional
+        With ``resume``: the ticks the tab kept (see the module's docstring).
 
     Attributes
     ----------
@@ -87,15 +97,25 @@ class LessonRunner:
         Whether each step's task is done (False for a step without a task).
     baseline : Baseline
         The session when the current step was set up.
+    notices : list of str
+        What the person should be told about opening (kept ticks that did not fit).
 
     Raises
     ------
     LessonError
         When the lesson cannot be set up (see :func:`rehearse`).
+    SessionError
+        For ``done`` without ``resume``, or ticks that are not true or false.
     """
 
     def __init__(
-        self, lesson: Lesson, session: Session, index: int = 0, origin: str = "file", resume=False
+        self,
+        lesson: Lesson,
+        session: Session,
+        index: int = 0,
+        origin: str = "file",
+        resume=False,
+        done: list | None = None,
     ):
         self.lesson = lesson
         self.session = session
@@ -103,14 +123,41 @@ class LessonRunner:
         self.setups = rehearse(lesson)
         self.hidden_steps = hidden_by_step(lesson)
         self.done = [False] * len(lesson.steps)
+        self.notices: list[str] = []
         self.index = -1
         self.checked_version = -1
         self.baseline = Baseline.of(session)
+        if done is not None and not resume:
+            raise SessionError(
+                "Ticks ('done') come back only when a lesson is resumed ('resume': true, a "
+                "reloaded page): a lesson opened afresh starts with none."
+            )
         if resume:
             self.index = self._checked(index)
+            self._take_back(done)
             self.check()
         else:
             self._set_up(self._checked(index))
+
+    def _take_back(self, done: list | None):
+        """The ticks a tab kept, when they fit this lesson (see the module's docstring)."""
+        if done is None:
+            return
+        if not all(isinstance(tick, bool) for tick in done):
+            raise SessionError(
+                f"The kept ticks must be a list of true or false, one per step; got {done!r:.60}."
+            )
+        steps = self.lesson.steps
+        fits = len(done) == len(steps) and all(
+            step.task is not None or not tick for step, tick in zip(steps, done)
+        )
+        if fits:
+            self.done = list(done)
+        else:
+            self.notices.append(
+                "The ticks this tab kept do not fit the lesson as it is now (it has changed): "
+                "they were left out, and this step's task is checked again."
+            )
 
     @property
     def step(self) -> Step:
@@ -145,7 +192,7 @@ class LessonRunner:
         for i in range(self.index, index):
             if not self.unlocked(i):
                 raise SessionError(
-                    f"Step {i + 1}'s task is not done yet: {self.lesson.steps[i].task.sentence} "
+                    f"Step {i + 1}'s task is not done yet: {self.sentence(i)} "
                     "Next opens when it is."
                 )
         return self._set_up(index)
@@ -185,6 +232,23 @@ class LessonRunner:
                 f"fit your playground ({error}). Undo brings back what you had."
             ]
         return scratch.save(), []
+
+    def sentence(self, index: int) -> str | None:
+        """Step ``index``'s task in words: the current one in the words of the session's
+        network, the others as the lesson has them."""
+        task = self.lesson.steps[index].task
+        if task is None:
+            return None
+        return task.said_on(self.session) if index == self.index else task.sentence
+
+    def exported(self, format: str) -> bool:
+        """The session made an export of ``format`` for this view: True when that just
+        completed the current step's task."""
+        task = self.step.task
+        if task is None or self.done[self.index] or not task.done_by_export(format):
+            return False
+        self.done[self.index] = True
+        return True
 
     def check(self) -> bool:
         """Ask the current step's task whether the session completes it; True when it just did."""

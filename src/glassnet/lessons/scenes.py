@@ -1,11 +1,11 @@
 """Setting up a step's scene on a session, through the session's own public methods.
 
-Every part of a scene is a call a person could make from the page: settings
-go through ``change_settings``, points through ``new_drawing`` and
-``add_point``, a reset through ``reset``, weights and biases through
-``set_weight`` and ``set_bias``. So each value is checked by the session,
-exactly as when a person sets it. A part the session refuses raises
-:class:`SceneError`, which names the part.
+Every part of a scene is a call a person could make from the page: a saved
+network through ``restore`` (as Load does), settings through
+``change_settings``, points through ``new_drawing`` and ``add_point``, a reset
+through ``reset``, weights and biases through ``set_weight`` and ``set_bias``.
+So each value is checked by the session, exactly as when a person sets it. A
+part the session refuses raises :class:`SceneError`, which names the part.
 
 What a scene shows, hides and highlights is for the view; :func:`hidden_by_step`
 works out which controls are hidden at each step.
@@ -31,7 +31,8 @@ class SceneError(SessionError):
 
 
 def apply_scene(session: Session, scene: Scene):
-    """Set up a scene: its settings, its points, a reset, then its weights and biases.
+    """Set up a scene: its saved network, its settings, its points, a reset, then its weights
+    and biases.
 
     Raises
     ------
@@ -39,6 +40,9 @@ def apply_scene(session: Session, scene: Scene):
         Naming the part the session refused, with the session's own reason. The
         session may be half set up: call this on a copy (see ``runner.py``).
     """
+    if scene.network is not None:
+        with _part("network"):
+            session.restore(scene.network, label="Open the lesson's network")
     with _part("settings"):
         if scene.settings:
             session.change_settings(dict(scene.settings))

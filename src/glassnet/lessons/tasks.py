@@ -10,7 +10,9 @@ A check (``checks.py``) reads only the session's own state (the engine's
 numbers, the points, the settings, the explained step) and a
 :class:`~.checks.Baseline`: the session as it was when the step's scene was
 applied, so "make the loss rise" compares with where the step began. Nothing
-a page says is trusted.
+a page says is trusted. A few tasks are done by something the session does that
+leaves its state as it was (an export of the network): the runner tells them
+(``LessonRunner.exported``), and their kind says which ones count (``exports``).
 
 This module knows the session and its settings; nothing about lesson files or the web.
 """
@@ -35,6 +37,17 @@ update applied to the network (the step-through passed its update stage)."""
 
 DIRECTIONS = ("vertical", "horizontal")
 
+EXPORT_LABELS = {
+    "ml5": "Model for ml5.js",
+    "sketch": "p5.js sketch",
+    "numpy": "Python (NumPy)",
+    "weights_json": "Weights (JSON)",
+    "weights_csv": "Weights (CSV)",
+}
+"""The session's exports by name (``protocol.exports.EXPORTS``), with their labels in the
+Export menu. Lessons may not import the protocol, so the names are written here too;
+tests/lessons/test_tasks.py checks that they are the same."""
+
 
 class TaskError(ValueError):
     """A task's field is missing or not allowed; ``field`` names it (None: the task itself)."""
@@ -53,8 +66,9 @@ class Field:
     name : str
     kind : str
         ``whole`` or ``number`` (from ``low`` to ``high``), ``choice`` (one of
-        ``choices``), ``setting`` (a setting's name) or ``value`` (a value the
-        task's setting allows).
+        ``choices``), ``choices`` (one of ``choices`` or a list of them, kept as
+        a tuple), ``setting`` (a setting's name) or ``value`` (a value the task's
+        setting allows).
     help : str
         One sentence for the docs.
     required : bool
@@ -91,6 +105,15 @@ class Field:
                     self.name, f"{self.name} must be one of {allowed}; got {value!r:.40}."
                 )
             return value
+        if self.kind == "choices":
+            values = value if isinstance(value, list) else [value]
+            if not values or any(v not in self.choices for v in values):
+                allowed = ", ".join(self.choices)
+                raise TaskError(
+                    self.name,
+                    f"{self.name} must be one of {allowed}, or a list of them; got {value!r:.40}.",
+                )
+            return tuple(dict.fromkeys(values))
         if self.kind == "setting" and value not in SETTINGS:
             raise TaskError(
                 self.name,
@@ -116,6 +139,11 @@ class TaskKind:
     fits : callable (session, numbers) -> str or None, optional
         Whether the task can be done with the network a scene set up: None, or
         a sentence saying why not (a lesson is checked with it when it opens).
+    said_on : callable (session, numbers) -> str, optional
+        The sentence for the network the session has, when it depends on it (a
+        neuron of the first layer is the output neuron when there is no hidden layer).
+    exports : callable (format, numbers) -> bool, optional
+        For a task done by exporting: whether an export of this format does it.
     """
 
     name: str
@@ -125,6 +153,8 @@ class TaskKind:
     check: Callable[[Session, Baseline, dict], bool]
     validate: Callable[[dict], None] | None = None
     fits: Callable[[Session, dict], str | None] | None = None
+    said_on: Callable[[Session, dict], str] | None = None
+    exports: Callable[[str, dict], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +169,11 @@ class Task:
         """What to do, for people: "Reach 90% test accuracy." """
         return TASKS[self.kind].sentence(self.numbers)
 
+    def said_on(self, session: Session) -> str:
+        """What to do, for people, in the words of the session's network."""
+        said_on = TASKS[self.kind].said_on
+        return self.sentence if said_on is None else said_on(session, self.numbers)
+
     def done(self, session: Session, baseline: Baseline) -> bool:
         """Whether the session's state now completes the task."""
         return bool(TASKS[self.kind].check(session, baseline, self.numbers))
@@ -147,6 +182,11 @@ class Task:
         """Why the task cannot be done on this session's network, or None."""
         fits = TASKS[self.kind].fits
         return None if fits is None else fits(session, self.numbers)
+
+    def done_by_export(self, format: str) -> bool:
+        """Whether an export of this format (the session made it) completes the task."""
+        exports = TASKS[self.kind].exports
+        return exports is not None and exports(format, self.numbers)
 
 
 def read_task(table: Any) -> Task:
@@ -229,6 +269,34 @@ def _check_setting_task(n: dict):
         )
 
 
+def _neuron_line_sentence(n: dict, output: str | None = None) -> str:
+    """Neuron 1 of the first layer; or, when the first layer is the output, ``output``."""
+    neuron = output or f"neuron {n['unit'] + 1} of the first layer"
+    return f"Make {neuron} draw a {n['direction']} line (tilted {n['degrees']:g}° at most)."
+
+
+def _neuron_line_said_on(session: Session, n: dict) -> str:
+    """Named as the diagram's "Look at" names it (lessonMarks.js neuronName)."""
+    sizes = session.network.layer_sizes  # (inputs, first layer, ..., outputs)
+    if len(sizes) > 2:
+        return _neuron_line_sentence(n)
+    if sizes[-1] == 1:
+        return _neuron_line_sentence(n, "the output neuron")
+    names = session.data_view().class_names
+    name = names[n["unit"]] if n["unit"] < len(names) else n["unit"]
+    return _neuron_line_sentence(n, f"the output for class {name}")
+
+
+def _exported_sentence(n: dict) -> str:
+    """The Export menu's buttons that count, by their labels."""
+    formats = n["format"] or tuple(EXPORT_LABELS)
+    if len(formats) == len(EXPORT_LABELS):
+        return "Open Export and save the network as any of its files."
+    labels = [f'"{EXPORT_LABELS[f]}"' for f in formats]
+    either = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} or {labels[-1]}"
+    return f"Open Export and press {either} to save the file."
+
+
 def _own_data_sentence(n: dict) -> str:
     accuracy = f" and reach {n['percent']}% training accuracy" if n["percent"] else ""
     return f"Draw or load at least {n['at_least']} points of your own{accuracy}."
@@ -296,10 +364,10 @@ TASKS: dict[str, TaskKind] = {
                    choices=DIRECTIONS),
              Field("degrees", "number", "How far from straight the line may tilt, in degrees.",
                    default=5.0, low=0.1, high=45)),
-            lambda n: f"Make neuron {n['unit'] + 1} of the first layer draw a {n['direction']} "
-            f"line (tilted {n['degrees']:g}° at most).",
+            _neuron_line_sentence,
             checks.neuron_line,
             fits=checks.neuron_fits,
+            said_on=_neuron_line_said_on,
         ),
         TaskKind(
             "step_through", "Explain a training step on a point (the step-through), and "
@@ -327,6 +395,16 @@ TASKS: dict[str, TaskKind] = {
                    default=0, low=0, high=100)),
             _own_data_sentence,
             checks.own_data,
+        ),
+        TaskKind(
+            "exported", "Export the network from the Export menu (a file the session makes: "
+            "not a picture, which the page makes), optionally as one of some formats.",
+            (Field("format", "choices", "The export that counts, or a list of them: "
+                   f"{', '.join(EXPORT_LABELS)} (by default any of them).",
+                   choices=tuple(EXPORT_LABELS)),),
+            _exported_sentence,
+            checks.never,
+            exports=checks.exported,
         ),
     ]
 }  # fmt: skip

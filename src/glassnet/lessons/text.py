@@ -6,7 +6,8 @@ HTML a page can show as it is:
 
 - paragraphs (separated by blank lines), ``- `` and ``1. `` lists, ``### `` headings
 - ``**strong**``, ``*emphasis*``, ```code```, fenced code blocks (three backticks)
-- links ``[words](https://...)`` (only http and https addresses)
+- links ``[words](https://...)`` (only http and https addresses, and ``/docs/NAME.md``:
+  the documentation the page's server serves)
 - glossary words ``[[delta]]`` or ``[[delta|the neuron's delta]]`` (``glossary.py``)
 
 Every character from the file is escaped first; only the tags above are made,
@@ -31,6 +32,8 @@ EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 BULLET = re.compile(r"^\s*[-*]\s+(.*)$")
 NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
 ALLOWED_SCHEMES = ("https://", "http://")
+DOCS_LINK = re.compile(r"/docs/[\w-]+\.md(#[\w-]+)?")
+"""A link to glassnet's own documentation, as the server serves it (server.py's /docs/)."""
 
 
 class TextError(ValueError):
@@ -195,7 +198,7 @@ def _term(match) -> str:
 
 def _link(match) -> str:
     address = html.unescape(match[2])
-    if not address.startswith(ALLOWED_SCHEMES):
+    if not address.startswith(ALLOWED_SCHEMES) and not DOCS_LINK.fullmatch(address):
         return match[1]
     href = html.escape(address, quote=True)
     return f'<a href="{href}" target="_blank" rel="noopener">{match[1]}</a>'

@@ -35,6 +35,9 @@ from .wire import (
 
 log = logging.getLogger("glassnet")
 
+CAPABILITIES = ("train", "edit", "explain", "export", "publish")
+"""What a live session can do, said in ``welcome`` (a published page says ``replay``)."""
+
 
 class Connection:
     """One view of one session: what it was sent, and what it should be sent next.
@@ -105,7 +108,12 @@ class Connection:
         already shows them.
         """
         replies = self._handle(raw) if raw is not None else []
-        hello = {"type": "welcome", "protocol": self.protocol, "catalog": catalog()}
+        hello = {
+            "type": "welcome",
+            "protocol": self.protocol,
+            "catalog": catalog(),
+            "capabilities": list(CAPABILITIES),
+        }
         if self.token is not None:
             hello["token"] = self.token
         return [Outgoing(hello), *replies, *self.updates()]

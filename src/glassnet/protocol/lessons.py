@@ -1,18 +1,21 @@
 """Lessons over the protocol: the requests that open and walk a lesson, and their messages.
 
 A view asks for the list (``lesson_list``, answered by ``lessons``), opens a
-lesson by name or sends a lesson file's text (``lesson_open``), goes to a step
+lesson by name or sends a lesson file's text (``lesson_open``; a reloaded page
+resumes it with the ticks it kept, ``done``), goes to a step
 (``lesson_step``) and closes it (``lesson_close``). Each answer that changes
 the lesson is a ``lesson`` message: the steps with their text as safe HTML,
 the current step, what it hides and highlights, and each task's sentence and
 whether it is done. When a task gets done, the connection sends ``lesson``
-again (``Connection.updates``). docs/protocol.md documents every field.
+again (``Connection.updates``; for an export, ``lesson_export_made``).
+docs/protocol.md documents every field.
 
 This module knows the lessons and the session; nothing about sockets or HTTP.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..lessons import GLOSSARY, Entry, Highlight, LessonRunner, Library, parse_lesson
@@ -52,7 +55,8 @@ def lesson_message(runner: LessonRunner) -> dict:
     for i, step in enumerate(lesson.steps):
         task = None
         if step.task is not None:
-            task = {"kind": step.task.kind, "sentence": step.task.sentence, "done": runner.done[i]}
+            sentence = runner.sentence(i)
+            task = {"kind": step.task.kind, "sentence": sentence, "done": runner.done[i]}
         steps.append({"title": step.title, "html": step.html, "task": task})
     return {
         "type": "lesson",
@@ -69,6 +73,25 @@ def lesson_message(runner: LessonRunner) -> dict:
             for key in lesson.terms
         ],
     }
+
+
+def open_request(lesson: str | Path, step: int = 1) -> dict:
+    """A ``lesson_open`` request from Python: a lesson's name, or a lesson file's path; a step
+    from 1 (the notebook widget's ``Playground(lesson=...)``)."""
+    if isinstance(step, bool) or not isinstance(step, int) or step < 1:
+        raise ValueError(f"step must be a whole number from 1; got {step!r}.")
+    path = Path(lesson)
+    if path.suffix == ".md" and path.is_file():
+        content = path.read_text(encoding="utf-8")
+        return {"type": "lesson_open", "index": step - 1, "content": content, "filename": path.name}
+    return {"type": "lesson_open", "index": step - 1, "name": str(lesson)}
+
+
+def where_in_lesson(runner: LessonRunner) -> dict:
+    """The open lesson for Python: its ``name``, ``title``, ``step`` (from 1) and ``done`` ticks."""
+    lesson = runner.lesson
+    step = runner.index + 1
+    return {"name": lesson.name, "title": lesson.title, "step": step, "done": list(runner.done)}
 
 
 def highlight_message(highlight: Highlight | None) -> dict | None:
@@ -96,8 +119,18 @@ def lesson_open(c: Connection, m: dict):
             "(the text of a lesson file, with its 'filename')."
         )
     index = m.get("index", 0)
-    c.lesson = LessonRunner(lesson, c.session, index, origin, m.get("resume") is True)
+    c.lesson = LessonRunner(
+        lesson, c.session, index, origin, m.get("resume") is True, m.get("done")
+    )
     c.reply(Outgoing(lesson_message(c.lesson)))
+    for notice in c.lesson.notices:
+        c.reply(Outgoing({"type": "notice", "message": notice}))
+
+
+def lesson_export_made(c: Connection, format: str):
+    """Tell the open lesson of an export the session made: its task may be done by it."""
+    if c.lesson is not None and c.lesson.exported(format):
+        c.reply(Outgoing(lesson_message(c.lesson)))
 
 
 def lesson_step(c: Connection, m: dict):

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..session import SessionError
-from .exports import export, open_model_files
-from .lessons import lesson_close, lesson_list, lesson_open, lesson_step
+from .exports import export, file_safe, open_model_files
+from .lessons import lesson_close, lesson_export_made, lesson_list, lesson_open, lesson_step
 from .messages import chain_message, delta_message, explanation_message, probe_message
 from .wire import Outgoing, ProtocolError, short
 
@@ -153,6 +153,26 @@ def _export(c: Connection, m: dict):
     name, content = export(c.session, m["format"], m.get("libraries") is True)
     message = {"type": "exported", "format": m["format"], "filename": name}
     c.reply(Outgoing({**message, "content": base64.b64encode(content).decode()}))
+    lesson_export_made(c, m["format"])
+
+
+def _publish(c: Connection, m: dict):
+    from .publish import publish_page  # it builds a connection of its own, which needs this module
+
+    hidden = m.get("hidden") or []
+    if not all(isinstance(n, str) for n in hidden):
+        raise ProtocolError("'hidden' must be a list of control names (text).")
+    text = publish_page(
+        c.session,
+        include_points=m.get("points") is not False,
+        layout="embed" if m.get("compact") is True else "full",
+        hidden=hidden,
+        explain_points=[p for p in m.get("explain") or [] if isinstance(p, int)],
+    )
+    name = f"glassnet-{file_safe(c.session.points.base.name)}.html"
+    content = base64.b64encode(text.encode()).decode()
+    message = {"type": "exported", "format": "publish", "filename": name}
+    c.reply(Outgoing({**message, "content": content}))
 
 
 def _ready(c: Connection, m: dict):
@@ -235,13 +255,25 @@ REQUESTS: dict[str, Request] = {
     "explain_delta": Request(_explain_delta, {"id": WHOLE, "layer": WHOLE, "unit": WHOLE}),
     "open_model": Request(_open_model, {"files": OBJECT}),
     "export": Request(_export, {"format": TEXT}, {"libraries": FLAG}, reads=True),
+    "publish": Request(
+        _publish,
+        optional={"points": FLAG, "compact": FLAG, "hidden": LIST, "explain": LIST},
+        reads=True,
+    ),
     "lesson_list": Request(lesson_list, reads=True),
     "probe": Request(_probe, {"x": LIST}, reads=True),
     "share": Request(_server_only, optional={"control": FLAG}),
     "unshare": Request(_server_only),
     "lesson_open": Request(
         lesson_open,
-        optional={"name": TEXT, "content": TEXT, "filename": TEXT, "index": WHOLE, "resume": FLAG},
+        optional={
+            "name": TEXT,
+            "content": TEXT,
+            "filename": TEXT,
+            "index": WHOLE,
+            "resume": FLAG,
+            "done": LIST,
+        },
     ),
     "lesson_step": Request(lesson_step, {"index": WHOLE}),
     "lesson_close": Request(lesson_close),
@@ -258,6 +290,10 @@ def _session_document(message: dict):
         raise ProtocolError(
             "A 'restore' message needs a 'session' object or a 'content' text (a session file)."
         )
+    if content.lstrip().startswith("<"):  # a web page (JSON never starts so): a published one?
+        from .publish import session_of_page
+
+        return session_of_page(content)
     try:
         return json.loads(content)
     except RecursionError:

@@ -116,12 +116,15 @@ def next_seed(settings: Settings) -> dict:
     return {"seed": (settings.seed + 1) % (2**31)}
 
 
-def read_file(filename: Any, content: Any, model: Dataset | None = None) -> Dataset:
+def read_file(
+    filename: Any, content: Any, model: Dataset | None = None, checkpoint=None
+) -> Dataset:
     """The points of a CSV or ml5.js JSON file, checked.
 
     With ``model`` (the dataset of an opened ml5.js model), the file is data
     beside that model: its columns and labels are matched to the model's by name
     and its values rescaled with the model's normalization (``data.conform``).
+    ``checkpoint`` is the session's (a long file is read in turns).
 
     Raises
     ------
@@ -138,10 +141,10 @@ def read_file(filename: Any, content: Any, model: Dataset | None = None) -> Data
         )
     try:
         if model is None:
-            return load_file(filename, content)
+            return load_file(filename, content, checkpoint)
         csv = filename.lower().endswith(".csv")
         label = label_column(csv_header(content), model) if csv else None
-        base = load_file(filename, content, problem=model.problem, label_column=label)
+        base = load_file(filename, content, checkpoint, problem=model.problem, label_column=label)
     except DataError as error:
         raise SessionError(f"{filename}: {error}") from None
     try:

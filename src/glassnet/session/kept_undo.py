@@ -39,6 +39,29 @@ STEP_HISTORY = 256
 """The most history entries one kept step holds."""
 
 
+def with_steps(document: dict, stack: UndoStack, points: Points, since: int) -> dict[str, Any]:
+    """A saved session's ``document`` with its ``undo_version``, and the steps if they changed
+    since the version ``since`` (the one of the last document a view kept, or -1)."""
+    document["undo_version"] = stack.version
+    if since != stack.version:
+        document.update(steps_document(stack, points))
+    return document
+
+
+def kept_steps(document: dict, notices: list[str]):
+    """The steps a kept document brings back as ``(undo, redo)``, or None when it has none.
+
+    Damaged steps are left out with a notice: the session itself still restores.
+    """
+    if "undo" not in document and "redo" not in document:
+        return None
+    try:
+        return read_steps(document)
+    except SavedSessionError as error:
+        notices.append(f"The kept undo steps were left out: {error}.")
+        return None
+
+
 def steps_document(stack: UndoStack, points: Points) -> dict[str, Any]:
     """The undo and redo steps, oldest first, for a session whose points are ``points``."""
     mine = points_part(points)

@@ -162,6 +162,7 @@ class StepPreview:
         if r.size == "epoch":
             training.epoch -= 1
             training.history.truncate(training.epoch)
+            training.recording.truncate(training.epoch)
         self.applied = False
         training.remeasure(workspace)
 

@@ -3,8 +3,10 @@
 A saved session is one plain document (dicts, lists, numbers and text, ready
 for JSON): the settings, every point (generated, loaded and drawn), the trained
 weights, the optimizer's memory, the shuffling state, the epoch and the loss
-history. Loading it gives back the same network: the same weights, the same
-predictions, and the same next training step.
+history, and (from version 2) the recording: the weights along the way, for
+replaying the run. Loading it gives back the same network: the same weights,
+the same predictions, and the same next training step. A version 1 document
+(no recording) still loads; its recording starts at its epoch.
 
 It is a *session*, not a model: a model export (weights and settings, no data)
 is something else. ``FORMAT`` and ``VERSION`` mark the document; one from
@@ -17,6 +19,7 @@ This module knows the session's parts, nothing about JSON text or the web.
 
 from __future__ import annotations
 
+import base64
 import math
 from typing import Any
 
@@ -29,14 +32,15 @@ from ..engine.training import as_lists
 from .errors import SessionError
 from .history import History
 from .points import Points
+from .recording import Keyframe, Recording
 from .rules import check_changes, describe, n_outputs
 from .settings import Settings, SettingsError
 from .training import Training
 from .undo import Snapshot
 
 FORMAT = "glassnet-session"
-VERSION = 1
-READS = (1,)
+VERSION = 2
+READS = (1, 2)
 """The format versions this glassnet reads."""
 
 
@@ -52,8 +56,8 @@ def to_document(
     Parameters
     ----------
     include_history : bool
-        Leave the loss history out to make the document small (a view that
-        keeps the history itself can add it back).
+        Leave the loss history and the recording out to make the document
+        small (a view that keeps the history itself can add it back).
     """
     document = {
         "format": FORMAT,
@@ -66,6 +70,7 @@ def to_document(
     }
     if include_history:
         document["history"] = history_part(training.history)
+        document["recording"] = recording_part(training.recording)
     return document
 
 
@@ -123,6 +128,22 @@ def history_part(history: History) -> dict[str, Any]:
     return {"stride": history.stride, **{n: list(getattr(history, n)) for n in history.SERIES}}
 
 
+def recording_part(recording: Recording) -> dict[str, Any]:
+    """A document's ``recording``: its stride, the epochs of its keyframes, and their parameters.
+
+    ``parameters`` is base64 text of every keyframe's parameters one after
+    another (each W0, b0, W1, b1, ... flattened), as little-endian float64:
+    exact, and about half the size of the same numbers written out.
+    """
+    frames = [k.parameters for k in recording.keyframes]
+    flat = np.concatenate(frames) if frames else np.zeros(0)
+    return {
+        "stride": recording.stride,
+        "epochs": [k.epoch for k in recording.keyframes],
+        "parameters": base64.b64encode(flat.astype("<f8").tobytes()).decode("ascii"),
+    }
+
+
 def restore_parts(document: Any, label: str) -> Snapshot:
     """Check a saved session completely and turn it into a snapshot to restore.
 
@@ -153,7 +174,7 @@ def restore_parts(document: Any, label: str) -> Snapshot:
         raise SavedSessionError(damaged_message(detail)) from None
     return Snapshot(
         label, settings, parts["points"], parts["parameters"], parts["trainer"],
-        parts["epoch"], (parts["history"] or History()).mark(),
+        parts["epoch"], (parts["history"] or History()).mark(), parts["recording"],
     )  # fmt: skip
 
 
@@ -189,6 +210,8 @@ def _check_fit(parts: dict, settings: Settings):
             raise ValueError("its optimizer memory does not fit the network")
         if not all(np.isfinite(m).all() for m in memory):
             raise ValueError("its optimizer memory holds a value that is not a finite number")
+    if optimizer.second_moment is not None and any((m < 0).any() for m in optimizer.second_moment):
+        raise ValueError("its optimizer's second moments must be 0 or more (they are squares)")
 
 
 def _read_parts(document: dict) -> dict:
@@ -214,14 +237,19 @@ def _read_parts(document: dict) -> dict:
         },
         "epoch": _whole(training["epoch"], "the epoch", low=0),
         "history": _read_history(document["history"]) if "history" in document else None,
+        "recording": _read_recording(document.get("recording"), parameters),
     }
 
 
 def _read_points(p: dict) -> Points:
     norm = p["normalization"]
     names = p["input_names"]
-    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
-        raise ValueError("input names must be non-empty text")
+    classes = p["class_names"]
+    for what, texts in (("input names", names), ("class names", classes)):
+        if not isinstance(texts, list) or not all(isinstance(n, str) and n for n in texts):
+            raise ValueError(f"{what} must be non-empty text")
+        if any(len(n) > limits.MAX_NAME_CHARS for n in texts):
+            raise ValueError(f"{what} may have at most {limits.MAX_NAME_CHARS} characters each")
     base = Dataset(
         inputs=np.array(p["inputs"], dtype=np.float64).reshape(len(p["inputs"]), -1)
         if p["inputs"]
@@ -232,7 +260,7 @@ def _read_points(p: dict) -> Points:
         ),
         problem=p["problem"],
         input_names=tuple(names),
-        class_names=tuple(p["class_names"]),
+        class_names=tuple(classes),
         name=_text(p["name"], "the dataset's name")[: limits.MAX_NAME_CHARS],
         normalization=None
         if norm is None
@@ -278,6 +306,28 @@ def _read_history(h: dict) -> History:
         setattr(history, name, values)
     history.cap()  # a history longer than a session keeps is thinned as it would have been
     return history
+
+
+def _read_recording(r, parameters: list[np.ndarray]) -> Recording:
+    """A document's recording (an empty one when it has none: version 1, or no history)."""
+    if r is None:
+        return Recording()
+    n = sum(p.size for p in parameters)
+    epochs = [_whole(e, "an epoch of the recording", low=0) for e in r["epochs"]]
+    if any(a >= b for a, b in zip(epochs, epochs[1:])):
+        raise ValueError("the recording's epochs do not go up one after another")
+    text = _text(r["parameters"], "the recording's parameters")
+    if len(text) > 2 * limits.MAX_RECORDING_BYTES:  # base64 takes 4 characters for 3 bytes
+        raise ValueError("the recording is larger than a session keeps")
+    flat = np.frombuffer(base64.b64decode(text, validate=True), dtype="<f8")
+    if flat.size != n * len(epochs):
+        raise ValueError("the recording's parameters do not fit its network and epochs")
+    if not np.isfinite(flat).all():
+        raise ValueError("a recorded weight is not a finite number")
+    frames = flat.astype(np.float64).reshape(len(epochs), n)
+    frames.setflags(write=False)
+    keyframes = [Keyframe(e, frames[i]) for i, e in enumerate(epochs)]
+    return Recording(keyframes, _whole(r["stride"], "the recording's stride", low=1))
 
 
 def _text(value, what: str) -> str:

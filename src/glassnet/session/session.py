@@ -1,20 +1,15 @@
 """A session: one playground's settings, data, training, undo and explained step, composed.
 
-Everything a person does in the playground is a call on a ``Session``. Each call
-either succeeds, or raises :class:`SessionError` whose message says what was
-wrong and what is allowed, and then nothing changed. The session composes small
-parts, each with one job: ``Settings``, a ``Workspace`` (points to features,
-targets and split), a ``Training`` (network, trainer, epoch, history, alerts), a
-``StepPreview``, the ``UndoStack`` and the ``Pace``; edits are pure functions in
-``edits.py``. It is plain synchronous Python, not thread-safe: a host (the web
-server's workers, the notebook widget) calls :meth:`Session.advance` again and
-again to train while playing, holding a lock if it trains in another thread.
-
-A host that shares one core between many sessions sets ``checkpoint``: a
-function the session calls between slices of long work (after each batch of an
-epoch, whether trained, stepped or explained). The host may let other sessions
-take a turn there, or raise :class:`Interrupted` to stop the work; then nothing
-changed.
+Everything a person does in the playground is a call on a ``Session``: it
+succeeds, or raises :class:`SessionError` saying what was wrong and what is
+allowed, and nothing changed. Its parts each have one job: ``Settings``, a
+``Workspace`` (points to features, targets and split), a ``Training``, an
+``Explainer``, the ``UndoStack`` and the ``Pace``; edits are pure functions in
+``edits.py``. Plain synchronous Python, not thread-safe: a host (a server's
+worker, the notebook widget) calls :meth:`Session.advance` to train while
+playing, and may set ``checkpoint``, a function called between the batches of
+long work, which can let other sessions take a turn or raise
+:class:`Interrupted` to stop the work (then nothing changed).
 """
 
 from __future__ import annotations
@@ -27,12 +22,12 @@ import numpy as np
 from ..data import Dataset
 from . import edits
 from .errors import SessionError, check_point
-from .kept_undo import read_steps, steps_document
+from .kept_undo import kept_steps, with_steps
 from .pace import Pace
 from .points import Points, features_of
 from .preview import Explainer, StepRecord
 from .rules import check_changes
-from .saving import SavedSessionError, damaged_message, restore_parts, to_document
+from .saving import damaged_message, restore_parts, to_document
 from .settings import CUSTOM, Settings
 from .training import Training
 from .undo import Snapshot, UndoStack
@@ -57,7 +52,6 @@ class Session:
         self.data_version = 0  # grows when the points or the split change
         self.explainer = Explainer()  # the step being explained
         self.checkpoint = None  # set by a host that takes turns (see the module's docstring)
-        self._drag = None  # the drag whose edits make the last undo step (set_weight)
         if settings:
             self.change_settings(settings, undoable=False)
             self.notices.clear()
@@ -176,9 +170,7 @@ class Session:
 
     def _edit(self, label: str, points: Points, array=None, index=None, value=None, drag=None):
         """New points (or a new parameter value): the same network trains on."""
-        if drag is None or drag != self._drag:
-            self._push_undo(label)
-        self._drag = drag  # the next edit of this drag adds no undo step
+        self.undo_stack.push(self._snapshot(label), drag)
         if array is not None:
             array[index] = value
         self._use(Workspace.build(self.settings, points))
@@ -200,7 +192,9 @@ class Session:
     def load_data(self, filename: Any, content: Any):
         """Load a CSV or ml5.js JSON file; beside an opened ml5.js model, matched to its inputs."""
         model = self.points.source == "model"
-        base = edits.read_file(filename, content, self.points.base if model else None)
+        base = edits.read_file(
+            filename, content, self.points.base if model else None, self.checkpoint
+        )
         self.use_dataset(base, f"Load {filename}", self.network.copy() if model else None, model)
         self.notices.append(edits.loaded_notice(base, filename, model))
 
@@ -260,9 +254,7 @@ class Session:
         """
         document = to_document(self.settings, self.training, self.points, include_history)
         if undo_since is not None:
-            document["undo_version"] = self.undo_stack.version
-            if undo_since != self.undo_stack.version:
-                document.update(steps_document(self.undo_stack, self.points))
+            with_steps(document, self.undo_stack, self.points, undo_since)
         if not include_points:
             del document["points"]
         return document
@@ -274,7 +266,7 @@ class Session:
         brings back the undo and redo steps it holds.
         """
         loaded = restore_parts(document, label)
-        steps = None if undoable else self._kept_steps(document)
+        steps = None if undoable else kept_steps(document, self.notices)
         current = self._snapshot(label)
         try:
             self._restore(loaded)
@@ -285,17 +277,7 @@ class Session:
             self.undo_stack.push(current)
         if steps is not None:
             self.undo_stack.replace(*steps)
-        self._drag = None
         self._changed()
-
-    def _kept_steps(self, document: dict):
-        if "undo" not in document and "redo" not in document:
-            return None
-        try:
-            return read_steps(document)
-        except SavedSessionError as error:
-            self.notices.append(f"The kept undo steps were left out: {error}.")
-            return None
 
     def undo(self):
         """Go back to before the last reset, architecture change, regenerate, clear or edit."""
@@ -310,7 +292,6 @@ class Session:
         if snap is None:
             raise SessionError(f"There is nothing to {what}.")
         self._restore(snap)
-        self._drag = None
         self._changed([f"{done}: {snap.label}."])
 
     def _snapshot(self, label: str) -> Snapshot:
@@ -318,7 +299,6 @@ class Session:
 
     def _push_undo(self, label: str):
         self.undo_stack.push(self._snapshot(label))
-        self._drag = None
 
     def _restore(self, snap: Snapshot):
         workspace, training = snap.rebuild(self.history.generation)

@@ -18,6 +18,7 @@ from .. import limits
 from ..engine import DivergenceError, Network, Trainer
 from .errors import check_index, check_number
 from .history import History
+from .recording import Recording
 from .settings import Settings
 from .views import Alert, Metrics
 from .workspace import INIT_SEED, SHUFFLE_SEED, Workspace, measure
@@ -38,6 +39,8 @@ class Training:
     trainer : Trainer
     epoch : int
     history : History
+    recording : Recording
+        The weights along the way, for replaying the run (a published page).
     metrics : Metrics
         Of the current weights on the current workspace.
     alert : Alert or None
@@ -55,6 +58,7 @@ class Training:
         self.trainer = Trainer(self.network, seed=settings.seed + SHUFFLE_SEED)
         self.epoch = 0
         self.history = History()
+        self.recording = Recording()
         self.alert: Alert | None = None
         self.configure(settings, workspace)
 
@@ -87,9 +91,10 @@ class Training:
         self.remeasure(workspace)
 
     def remeasure(self, workspace: Workspace):
-        """Measure the network on the workspace and record it for this epoch."""
+        """Measure the network on the workspace and record it (and its weights) for this epoch."""
         self.metrics: Metrics = measure(self.network, workspace)
         self.history.record(self.epoch, self.metrics.as_dict())
+        self.recording.record(self.epoch, self.network.parameters())
 
     def run(self, due: float, budget: float, clock, workspace: Workspace, between=None) -> int:
         """Train up to ``due`` epochs, one at a time, for at most ``budget`` seconds of ``clock``.

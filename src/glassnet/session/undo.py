@@ -1,20 +1,22 @@
 """Undo and redo: snapshots of a session taken before anything that destroys work.
 
 A snapshot holds everything needed to go back: the settings, the points, the
-weights, the optimizer's memory, the shuffling state, the epoch and the
-history (arrays are copies; the points are shared, since edits make new ones,
-and so is the history, through a :class:`HistoryMark`). It can rebuild the
+weights, the optimizer's memory, the shuffling state, the epoch, the
+history and the recording (arrays are copies; the points are shared, since
+edits make new ones, and so is the history, through a :class:`HistoryMark`,
+and the recording's keyframes, which never change). It can rebuild the
 workspace and the training it was taken from; :class:`UndoStack` keeps
 snapshots in order.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import limits
 from .history import HistoryMark
 from .points import Points
+from .recording import Recording
 from .settings import Settings
 from .training import Training
 from .workspace import Workspace
@@ -31,13 +33,14 @@ class Snapshot:
     trainer: dict  # Trainer.state(): optimizer memory, shuffling, pinned weights
     epoch: int
     history: HistoryMark
+    recording: Recording = field(default_factory=Recording)
 
     @classmethod
     def take(cls, label: str, settings: Settings, points: Points, training: Training) -> Snapshot:
         """A snapshot of a session's settings, points and training now (copies)."""
         t = training
         return cls(label, settings, points, t.parameters(), t.trainer.state(), t.epoch,
-                   t.history.mark())  # fmt: skip
+                   t.history.mark(), t.recording.copy())  # fmt: skip
 
     def rebuild(self, history_generation: int) -> tuple[Workspace, Training]:
         """The workspace and the training this snapshot was taken of.
@@ -51,6 +54,8 @@ class Snapshot:
         training.epoch = self.epoch
         training.history = self.history.history(generation=history_generation + 1)
         training.history.truncate(self.epoch)  # a kept history may run ahead of its weights
+        training.recording = self.recording.copy()
+        training.recording.truncate(self.epoch)
         training.remeasure(workspace)
         return workspace, training
 
@@ -62,9 +67,18 @@ class UndoStack:
         self.undo: list[Snapshot] = []
         self.redo: list[Snapshot] = []
         self.version = 0  # grows with every change, so a view knows when to keep the steps again
+        self.drag = None  # the slider drag whose first edit made the last step
 
-    def push(self, snapshot: Snapshot):
-        """Remember the state before a new change; a new change forgets what could be redone."""
+    def push(self, snapshot: Snapshot, drag=None):
+        """Remember the state before a new change; a new change forgets what could be redone.
+
+        ``drag`` names a drag of a slider: its first edit makes a step, and the
+        rest of the same drag (nothing else pushed between) adds none, so one
+        drag is one undo step.
+        """
+        if drag is not None and drag == self.drag:
+            return
+        self.drag = drag
         self.undo.append(snapshot)
         del self.undo[: -limits.MAX_UNDO]
         self.redo.clear()
@@ -74,6 +88,7 @@ class UndoStack:
         """The snapshot to go back to (``now`` becomes redoable), or None."""
         if not self.undo:
             return None
+        self.drag = None
         self.redo.append(now)
         self.version += 1
         return self.undo.pop()
@@ -82,6 +97,7 @@ class UndoStack:
         """The snapshot to go forward to (``now`` becomes undoable), or None."""
         if not self.redo:
             return None
+        self.drag = None
         self.undo.append(now)
         self.version += 1
         return self.redo.pop()
@@ -89,6 +105,7 @@ class UndoStack:
     def replace(self, undo: list[Snapshot], redo: list[Snapshot]):
         """Take these steps instead (kept ones, brought back)."""
         self.undo, self.redo = undo[-limits.MAX_UNDO :], redo[-limits.MAX_UNDO :]
+        self.drag = None
         self.version += 1
 
     @property

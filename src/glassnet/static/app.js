@@ -33,6 +33,7 @@ import { createOutput } from "./views/output/output.js";
 import { addPanelToggles } from "./views/top/panelToggles.js";
 import { createSettingsBar } from "./views/top/settingsBar.js";
 import { createGuide } from "./views/top/guide.js";
+import { can } from "./lib/capabilities.js";
 
 /** @import { Model, UiOptions, View, ViewApi } from "./lib/types.js" */
 
@@ -80,8 +81,9 @@ function render({ model, el }) {
   const map = h("div", { class: "gn-map-slot" });
   output.append(h("h2", null, "Output"), metrics, chart, map);
   const messages = h("div", { class: "gn-messages-slot" });
+  const timeline = h("div", { class: "gn-timeline-slot", dataset: { control: "timeline" } });
   const main = h("main", { class: "gn-main" }, lesson, data, explain, network, output);
-  const root = h("div", { class: "glassnet" }, top, messages, main);
+  const root = h("div", { class: "glassnet" }, top, timeline, messages, main);
   addStylesheet("glassnet.css", root);
   el.append(root);
   const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
@@ -100,13 +102,14 @@ function render({ model, el }) {
     createControls(controlsSlot, api),
     createSettingsBar(settingsSlot, api),
     createMessages(messages, api),
+    timelineView(timeline, api, root),
     createDataPanel(data, api),
     explainPanel(explain, api, root),
     createNetwork(network, api),
     createMetrics(metrics),
     createLossChart(chart),
     createOutput(map, api),
-    createExportMenu(exportSlot, api, PICTURES),
+    createExportMenu(exportSlot, api, PICTURES, () => addStylesheet("views/export/exportPanel.css", root)),
     // Last: a lesson's marks go on what the views above have just drawn.
     createGuide(guideSlot, api, { root, lessonEl: lesson, load: guideParts(root) }),
   ];
@@ -127,6 +130,8 @@ function render({ model, el }) {
       explain.hidden = !open;
       data.hidden = open;
     }
+    // What the host can do, as it said: a host that cannot train shows its live controls as such.
+    if (state.changed.catalog) root.dataset.live = String(can(state, "train"));
     // While the session is trained from elsewhere (a notebook's pg.train), nothing here acts.
     if (state.changed.busy) for (const part of [top, main]) part.inert = Boolean(state.busy);
     for (const view of views) view.update(state);
@@ -180,6 +185,30 @@ const EVERYTHING = { catalog: true, settings: true, data: true, frame: true, ui:
 
 /** A view that draws nothing (the step-through panel, until its module has loaded). */
 const IDLE_VIEW = { update() {}, destroy() {} };
+
+/**
+ * The timeline of a replayed run. It loads when the host says it can replay (a published page).
+ * @param {HTMLElement} el
+ * @param {ViewApi} api
+ * @param {HTMLElement} root the playground's element
+ * @returns {View}
+ */
+function timelineView(el, api, root) {
+  const timeline = lazy(async () => {
+    const [module] = await Promise.all([import("./views/top/timeline.js"), addStylesheet("views/top/timeline.css", root)]);
+    return module.createTimeline(el, api);
+  }, IDLE_VIEW, (view) => view.update({ ...api.state, changed: EVERYTHING }));
+  return {
+    update(state) {
+      if (can(state, "replay")) timeline.need();
+      timeline.current.update(state);
+    },
+    destroy() {
+      timeline.cancel();
+      timeline.current.destroy();
+    },
+  };
+}
 
 /**
  * The step-through panel. It loads the first time it is opened, so the page opens faster.

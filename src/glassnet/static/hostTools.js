@@ -25,7 +25,7 @@ export function addHostTools(root, model, requestSave) {
   const top = /** @type {HTMLElement} */ (root.querySelector(".gn-top"));
   const fileInput = h("input", {
     type: "file",
-    accept: ".json,application/json",
+    accept: ".json,.html,application/json,text/html", // a session file, or a page glassnet published
     hidden: true,
     onchange: async () => {
       const file = fileInput.files?.[0];
@@ -35,7 +35,10 @@ export function addHostTools(root, model, requestSave) {
   });
   const dialog = embedDialog();
   const live = createShareLive(model);
-  // At the end of the settings' row.
+  // Share live sits beside Lessons and Help in the first row; the others end the settings' row
+  // (all five there would take a third row at 1280 px).
+  const guide = top.querySelector(".gn-guide");
+  if (guide) guide.after(h("div", { class: "gn-live-slot" }, live.button));
   top.append(
     h("div", { class: "gn-host-tools" },
       button("Share", "Share link", () => copy(location.href, shareButton), "share"),
@@ -48,7 +51,7 @@ export function addHostTools(root, model, requestSave) {
         });
       }, "save"),
       button("Load", "Load session", () => fileInput.click(), "loadSession"),
-      live.button,
+      ...(guide ? [] : [live.button]),
       helpButton("keep", "Share, Embed, Save and Load"),
       fileInput,
     ),

@@ -15,8 +15,9 @@
  *     that no longer has the session restores that copy. Settings from the link win;
  * - after the connection drops it tries again every few seconds;
  * - a link may open a lesson (lesson=NAME&step=N); while one is open the hash
- *   holds it and its step, and the tab keeps the step, so a reload comes back
- *   to it with the playground as the person left it (docs/urls.md).
+ *   holds it and its step, and the tab keeps the step and its ticks, so a reload
+ *   comes back to it with the playground and the ticks as the person left them
+ *   (docs/urls.md).
  *
  * A screen may follow a session shared live (#join=CODE, docs/screens.md): it then
  * sends no settings, keeps nothing and leaves the hash alone, and shows when it is
@@ -30,7 +31,6 @@
  */
 
 import app from "./app.js";
-import { openKeptUndo, withSteps } from "./keptUndo.js";
 import { createSocketModel } from "./lib/socketModel.js";
 import { emptyHistory, mergeHistory } from "./lib/history.js";
 import { lazy } from "./lib/lazy.js";
@@ -41,7 +41,7 @@ import { h } from "./lib/dom.js";
 /** @import { KeptSteps } from "./keptUndo.js" */
 /** @typedef {(session: SessionDocument) => void} SavedHandler */
 /** @typedef {SessionDocument & { history?: Partial<History>, playing?: boolean }} Kept */
-/** @typedef {{ name: string, origin: string, index: number }} OpenLesson */
+/** @typedef {{ name: string, origin: string, index: number, done: boolean[] }} OpenLesson */
 
 const KEEP_KEY = "glassnet-session";
 const TOKEN_KEY = "glassnet-token";
@@ -60,9 +60,21 @@ const layout = document.body.dataset.layout || "full";
 const route = sessionStorage.getItem(ROUTE_KEY) || "";
 let kept = readKept();
 let lossHistory = kept?.history ? { ...emptyHistory(), ...kept.history } : emptyHistory();
-const keptUndo = await openKeptUndo(route);
+/**
+ * The tab's kept undo steps (keptUndo.js, IndexedDB), loaded when first needed: only a tab
+ * with a kept session waits for them (they go in its hello); a new tab says hello at once
+ * and loads them with the first copy it keeps.
+ * @typedef {Awaited<ReturnType<typeof import("./keptUndo.js").openKeptUndo>>
+ *   & { withSteps: typeof import("./keptUndo.js").withSteps }} UndoStore
+ */
+/** @type {UndoStore | null} */
+let undoStore = null;
+/** @type {Promise<UndoStore> | null} */
+let undoLoading = null;
+const loadUndoStore = () => (undoLoading ??= import("./keptUndo.js").then(async (module) =>
+  (undoStore = { ...(await module.openKeptUndo(route)), withSteps: module.withSteps })));
 /** @type {KeptSteps | null} */
-let steps = keptUndo.steps;
+let steps = kept ? (await loadUndoStore()).steps : null;
 /** @type {string[]} */
 let settingNames = [];
 let maxBytes = MAX_MESSAGE_BYTES;
@@ -103,7 +115,8 @@ app.render({ model, el });
  */
 function restoreFields(copy) {
   const { playing, ...session } = copy;
-  const restore = withSteps({ ...session, history: plainHistory(lossHistory) }, steps, maxBytes);
+  const saved = { ...session, history: plainHistory(lossHistory) };
+  const restore = undoStore ? undoStore.withSteps(saved, steps, maxBytes) : saved;
   return { restore, ...(playing ? { play: true } : {}) };
 }
 
@@ -119,12 +132,23 @@ function requestSave(withHistory, handler, options = {}) {
   savedHandlers.push(handler);
   model.send({ type: "save", history: withHistory, ...options });
 }
-// The page's own tools load after the playground is on screen (not in the compact embed).
+// The page's own tools load once the first network is drawn (app.js marks it), so they do
+// not hold it back; not in the compact embed.
 const hostTools = lazy(async () => {
   const { addHostTools } = await import("./hostTools.js");
   addHostTools(/** @type {HTMLElement} */ (el.querySelector(".glassnet")), model, requestSave);
 }, undefined);
-if (layout !== "embed" && !following) hostTools.need();
+if (layout !== "embed" && !following) {
+  const drawn = () => performance.getEntriesByName("glassnet-first-frame").length > 0;
+  if (drawn()) hostTools.need();
+  else {
+    new PerformanceObserver((_, observer) => {
+      if (!drawn()) return;
+      observer.disconnect();
+      hostTools.need();
+    }).observe({ type: "mark" });
+  }
+}
 
 // Keep the session: ask for it (without history, which frames already bring, and without
 // the points unless they changed) whenever something changed, at most every KEEP_EVERY_MS.
@@ -146,7 +170,12 @@ model.on("msg:custom", (/** @type {Incoming} */ message) => {
     stepsVersion = -1;
     openLesson();
   } else if (message.type === "lesson" || message.type === "lesson_closed") {
-    lesson = message.type === "lesson" ? { name: message.name, origin: message.origin, index: message.index } : null;
+    lesson = message.type === "lesson" ? {
+      name: message.name,
+      origin: message.origin,
+      index: message.index,
+      done: message.steps.map((step) => Boolean(step.task?.done)),
+    } : null;
     keepLesson();
     writeLink();
   } else if (message.type === "frame") {
@@ -183,17 +212,19 @@ function scheduleKeep() {
 
 /**
  * Open the link's lesson once connected, or after a reconnection the lesson that was open.
- * A reload (the tab kept this lesson at this step) resumes it: the playground stays as it was.
+ * A reload (the tab kept this lesson at this step) resumes it: the playground stays as it
+ * was, and the ticks the session sent before come back (it checks that they fit the lesson).
  */
 function openLesson() {
   const want = lesson ?? (link.lesson && { name: link.lesson.name, index: link.lesson.step - 1 });
   if (!want) return;
   const keptLesson = /** @type {OpenLesson | null} */ (readStored(LESSON_KEY));
-  const resume = lesson !== null || (keptLesson?.name === want.name && keptLesson?.index === want.index);
-  model.send({ type: "lesson_open", name: want.name, index: want.index, ...(resume ? { resume: true } : {}) });
+  const resumed = lesson ?? (keptLesson?.name === want.name && keptLesson?.index === want.index ? keptLesson : null);
+  const done = Array.isArray(resumed?.done) ? { done: resumed.done } : {};
+  model.send({ type: "lesson_open", name: want.name, index: want.index, ...(resumed ? { resume: true, ...done } : {}) });
 }
 
-/** Keep the open lesson's step in the tab (a lesson from a file is not kept: its text is not here). */
+/** Keep the open lesson's step and ticks in the tab (a lesson from a file is not kept: its text is not here). */
 function keepLesson() {
   try {
     if (lesson && lesson.origin !== "file") sessionStorage.setItem(LESSON_KEY, JSON.stringify(lesson));
@@ -223,8 +254,9 @@ function keep(session) {
   const { undo, redo, undo_version: undoVersion, ...rest } = session;
   if (typeof undoVersion === "number") stepsVersion = undoVersion;
   if (Array.isArray(undo) && Array.isArray(redo)) {
-    steps = { undo, redo, version: stepsVersion };
-    keptUndo.keep(steps);
+    const latest = { undo, redo, version: stepsVersion };
+    steps = latest;
+    loadUndoStore().then((store) => store.keep(latest));
   }
   const points = rest.points ?? kept?.points; // left out when they had not changed
   kept = { ...rest, points, playing };

@@ -16,6 +16,8 @@ export function initialState() {
   return {
     connection: "connecting",
     catalog: null,
+    capabilities: null,
+    replay: null,
     settings: {},
     data: null,
     frame: null,

@@ -28,7 +28,13 @@
  * @typedef {{ type: "exported", format: string, filename: string, content: string }} ExportedMessage
  */
 
-/** @typedef {{ type: "welcome", protocol: number, catalog: Catalog, token?: string }} WelcomeMessage */
+/**
+ * The first message. `capabilities` says what this host can do ("train", "edit", "explain",
+ * "export", "publish" for a live session; "replay" for a published page, which also sends
+ * `replay`: the epochs its recording holds). A host that leaves it out can do everything live.
+ * @typedef {{ type: "welcome", protocol: number, catalog: Catalog, token?: string,
+ *   capabilities?: string[], replay?: number[] }} WelcomeMessage
+ */
 /** @typedef {{ type: "notice", message: string }} NoticeMessage */
 /** A follower of a shared session: may it change the session? @typedef {{ type: "role", role: "follower", control: boolean }} RoleMessage */
 /**

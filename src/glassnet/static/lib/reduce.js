@@ -39,7 +39,12 @@ export function reduce(state, message, buffers) {
       if (message.state === "closed") return { connection: "closed", alert: connectionLost(message.reason) };
       return { connection: message.state, alert: state.alert?.kind === "connection" ? null : state.alert };
     case "welcome":
-      return { catalog: message.catalog, connection: "open" };
+      return {
+        catalog: message.catalog,
+        connection: "open",
+        capabilities: message.capabilities ?? null,
+        replay: message.replay ?? null,
+      };
     case "data":
       return { data: message };
     case "busy":

@@ -33,7 +33,10 @@ import { createScheduler } from "./scheduler.js";
  * check the flags to know what to redraw. The other parts raise their own name.
  * @type {Partial<Record<keyof State, keyof Changed>>}
  */
-const FLAG_OF = { notices: "messages", errors: "messages", layers: "frame", history: "frame" };
+const FLAG_OF = {
+  notices: "messages", errors: "messages", layers: "frame", history: "frame",
+  capabilities: "catalog", replay: "catalog",
+};
 
 /**
  * @param {Model} model an anywidget-style model (get, set, save_changes, on, off, send)

@@ -53,6 +53,7 @@ export const CONTROLS = [
   {"name": "settingsPanel", "label": "Settings (compact layout)", "where": "top", "panel": true},
   {"name": "lessons", "label": "Lessons", "where": "top", "panel": false},
   {"name": "help", "label": "Help: words, lessons and docs", "where": "top", "panel": false},
+  {"name": "timeline", "label": "Timeline of a replayed run (a published page)", "where": "top", "panel": true},
   {"name": "learningRate", "label": "Learning rate", "where": "settings", "panel": false},
   {"name": "activation", "label": "Activation", "where": "settings", "panel": false},
   {"name": "regularization", "label": "Regularization", "where": "settings", "panel": false},

@@ -156,6 +156,9 @@
  * @typedef {object} State
  * @property {"connecting" | "open" | "closed"} connection
  * @property {Catalog | null} catalog
+ * @property {string[] | null} capabilities what the host says it can do (lib/messages.js,
+ *   WelcomeMessage); null: a host that does not say, which can do everything live
+ * @property {number[] | null} replay the recorded epochs a replaying host can show, or null
  * @property {Settings} settings
  * @property {DataMessage | null} data
  * @property {Frame | null} frame

@@ -20,9 +20,10 @@ import { classColor, css, diverging } from "../../lib/colors.js";
 import { h, select, showValue } from "../../lib/dom.js";
 import { classLabel, num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
+import { inputSlice } from "../../lib/inputSlice.js";
+import { lazy } from "../../lib/lazy.js";
 import { settingSpec, wholeRange } from "../../lib/settingSpecs.js";
 import { createFileLoader } from "./fileLoader.js";
-import { createInputsBlock } from "./inputsBlock.js";
 import { createSlider } from "./slider.js";
 import { datasetThumbnail, pencilPicture } from "./thumbnails.js";
 
@@ -106,7 +107,16 @@ export function createDataPanel(el, api) {
   }, "Regenerate");
 
   const file = createFileLoader(el, api);
-  const inputs = createInputsBlock(api);
+  // Which inputs the map shows, for data with more than two: its module loads with such data.
+  const inputsPlace = h("div", { hidden: true, dataset: { control: "inputs" } });
+  /** @type {{ update(state: State): void }} */
+  const noInputs = { update() {} };
+  const inputs = lazy(async () => {
+    const { createInputsBlock } = await import("./inputsBlock.js");
+    const block = createInputsBlock(api);
+    inputsPlace.replaceWith(block.el);
+    return block;
+  }, noInputs, (block) => block.update({ ...api.state, changed: { data: true } }));
 
   const summaryText = h("p", { class: "gn-dp-count" });
   const legend = h("ul", { class: "gn-dp-legend", "aria-label": "Classes in this data" });
@@ -118,7 +128,7 @@ export function createDataPanel(el, api) {
     h("div", { class: "gn-dp-wrap" }, h("div", { class: "gn-dp-body" },
       h("div", { class: "gn-dp-block gn-dp-datasets" },
         pickers, file.notes, current, problemField, classesField),
-      inputs.el,
+      inputsPlace,
       h("div", { class: "gn-dp-block gn-dp-sliders" },
         ...sliders.map((s) => s.el),
         h("div", { class: "gn-dp-row", dataset: { control: "regenerate" } }, regenerate, helpButton("regenerate", "Regenerate")),
@@ -241,7 +251,8 @@ export function createDataPanel(el, api) {
     if (state.changed.catalog || state.changed.settings || state.changed.data) showSettings(state, state.catalog);
     if (state.data && (state.changed.data || state.changed.catalog)) showSummary(state.data);
     file.update(state);
-    inputs.update(state);
+    if (inputSlice(state)) inputs.need();
+    inputs.current.update(state);
   }
 
   return {

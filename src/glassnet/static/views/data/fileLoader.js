@@ -10,11 +10,9 @@
  *   a model open, a data file loaded next is matched to the model (docs/bridge.md).
  *
  * The session reads every file and answers with the new data, or an error that
- * names what is wrong. Only sizes are checked here, before sending, so a huge
- * file is not pushed down the wire for nothing: the file's (MAX_FILE_BYTES), and
- * the message's it becomes (MAX_MESSAGE_BYTES; JSON writes a line break as two
- * characters, so a CSV's CRLF line ends become LF first). Errors about the files just
- * sent are shown right here too, next to the button that sent them (the
+ * names what is wrong. Reading and sending are fileSending.js's, which checks
+ * sizes before sending: the file's (MAX_FILE_BYTES), and the message's it becomes
+ * (MAX_MESSAGE_BYTES). Errors about the files just sent are shown right here too, next to the button that sent them (the
  * messages view shows every error as a toast).
  */
 
@@ -22,9 +20,6 @@ import { h } from "../../lib/dom.js";
 
 /** @import { DataMessage } from "../../lib/messages.js" */
 /** @import { State, ViewApi } from "../../lib/types.js" */
-
-/** What an ml5.js model's three files are called when save() is given no name. */
-const MODEL_FILES = "model.json, model.weights.bin and model_meta.json";
 
 /**
  * @param {HTMLElement} panel the element that accepts dropped files
@@ -65,69 +60,20 @@ export function createFileLoader(panel, api) {
     problem.textContent = text;
   }
 
-  /** @param {File[]} files */
-  async function load(files) {
-    const limits = api.state.catalog?.limits ?? {};
-    const fileLimit = limits.MAX_FILE_BYTES ?? Infinity;
-    problem.textContent = "";
-    const big = files.find((f) => f.size > fileLimit);
-    if (big) {
-      refuse(`${big.name} is ${megabytes(big.size)}; glassnet reads files up to ${megabytes(fileLimit)}. ` +
-        "Keep fewer rows (or fewer columns) and try again.");
-      return;
-    }
-    const model = files.length > 1 || files.some((f) => /\.bin$/i.test(f.name));
-    if (model) return openModel(files, limits.MAX_MESSAGE_BYTES ?? Infinity);
-    const file = files[0];
-    let content;
-    try {
-      content = (await file.text()).replace(/\r\n?/g, "\n");
-    } catch {
-      refuse(`${file.name} could not be read. Is it still there?`);
-      return;
-    }
-    if (/\.json$/i.test(file.name) && looksLikeModel(content)) {
-      refuse(`${file.name} is part of an ml5.js model. Choose (or drop) its three files together: ` +
-        `${MODEL_FILES} (or NAME.json, NAME.weights.bin and NAME_meta.json).`);
-      return;
-    }
-    const maxMessage = limits.MAX_MESSAGE_BYTES ?? Infinity;
-    const message = new Blob([JSON.stringify({ type: "load_data", filename: file.name, content })]);
-    if (message.size > maxMessage) {
-      refuse(`${file.name} makes a message of ${megabytes(message.size)} (its text, ` +
-        `written as JSON); glassnet takes messages up to ${megabytes(maxMessage)}. ` +
-        "Keep fewer rows (or fewer columns) and try again.");
-      return;
-    }
-    pending = { request: "load_data", name: file.name };
-    status.textContent = `Loading ${file.name}…`;
-    api.command("load_data", { filename: file.name, content });
-  }
-
   /**
-   * Send an ml5.js model's files, in base64, if they fit in one message.
+   * Read the files and send them (views/data/fileSending.js, loaded with the first file).
    * @param {File[]} files
-   * @param {number} messageLimit
    */
-  async function openModel(files, messageLimit) {
-    const encoded = files.reduce((sum, f) => sum + 4 * Math.ceil(f.size / 3) + f.name.length + 8, 64);
-    if (encoded > messageLimit) {
-      refuse(`These files come to ${megabytes(encoded)} once sent; glassnet takes up to ` +
-        `${megabytes(messageLimit)} at once. An ml5.js model of a few small layers is far smaller: are these its files?`);
+  async function load(files) {
+    problem.textContent = "";
+    const { sendFiles } = await import("./fileSending.js");
+    const sent = await sendFiles(files, api);
+    if ("refused" in sent) {
+      refuse(sent.refused);
       return;
     }
-    /** @type {Record<string, string>} */
-    const contents = {};
-    try {
-      for (const file of files) contents[file.name] = await base64(file);
-    } catch {
-      refuse("These files could not be read. Are they still there?");
-      return;
-    }
-    const name = files.find((f) => /\.json$/i.test(f.name) && !/_meta\.json$/i.test(f.name))?.name ?? "the model";
-    pending = { request: "open_model", name };
-    status.textContent = `Opening ${name}…`;
-    api.command("open_model", { files: contents });
+    pending = { request: sent.request, name: sent.name };
+    status.textContent = sent.status;
   }
 
   // Drop files anywhere on the panel.
@@ -231,38 +177,4 @@ function card(data) {
       "A model carries no data. To step through it or train it further, load the data it learned from: " +
       `the JSON its saveData() wrote, or a CSV with the columns ${columns} and a label.`),
   ];
-}
-
-/**
- * Whether a JSON file's text is part of an ml5.js model rather than data.
- * @param {string} text
- */
-function looksLikeModel(text) {
-  try {
-    const value = JSON.parse(text);
-    return Boolean(value && typeof value === "object" && !("data" in value) &&
-      ("modelTopology" in value || ("inputs" in value && "outputs" in value)));
-  } catch {
-    return false; // the session says what is wrong with it
-  }
-}
-
-/**
- * A file's bytes in base64.
- * @param {File} file
- * @returns {Promise<string>}
- */
-function base64(file) {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
-/** @param {number} bytes */
-function megabytes(bytes) {
-  const mb = bytes / 1e6;
-  return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1)} MB`;
 }

@@ -19,9 +19,10 @@ const IDLE_PANEL = { el: null, open() {}, close() {}, place() {}, update() {} };
  * @param {HTMLElement} el where the button goes
  * @param {ViewApi} api
  * @param {Pictures} pictures the network's and the map's picture makers (app.js)
+ * @param {() => Promise<void>} styles adds the panel's stylesheet (app.js), loaded with it
  * @returns {View}
  */
-export function createExportMenu(el, api, pictures) {
+export function createExportMenu(el, api, pictures, styles) {
   const button = h("button", {
     type: "button",
     class: "gn-button gn-export-toggle",
@@ -33,7 +34,7 @@ export function createExportMenu(el, api, pictures) {
   el.append(button);
 
   const panel = lazy(async () => {
-    const { createExportPanel } = await import("./exportPanel.js");
+    const [{ createExportPanel }] = await Promise.all([import("./exportPanel.js"), styles()]);
     const made = createExportPanel(button, api, pictures, close);
     // Inside the playground (so its styles apply), outside any panel that clips.
     (button.closest(".glassnet") || document.body).append(made.el);

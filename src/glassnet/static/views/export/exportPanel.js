@@ -4,12 +4,14 @@
  *
  * Files come from the session (the `export` request; the answer, `exported`,
  * is saved as a download): a model for ml5.js, a p5.js sketch, a NumPy script,
- * the weights as JSON or CSV. Pictures are made here, in the browser
+ * the weights as JSON or CSV; and, where the host can publish (`publish`), one web
+ * page that replays the run with no server (docs/publishing.md). Pictures are made here, in the browser
  * (lib/picture.js, by the network's and the output's own views, which app.js
  * hands over): the network diagram or the output map, as PNG or SVG, at a
  * chosen size. Each entry says plainly what it is and what it is not.
  */
 
+import { can } from "../../lib/capabilities.js";
 import { h } from "../../lib/dom.js";
 import { featureLabel } from "../../lib/features.js";
 import { pngOf } from "../../lib/picture.js";
@@ -34,6 +36,9 @@ const NOT_IN_ML5 = new Set(["leaky_relu", "sine"]);
  */
 export function createExportPanel(button, api, pictures, onClose) {
   const libraries = h("input", { type: "checkbox", id: `gn-export-libraries-${Math.random().toString(36).slice(2, 8)}` });
+  const unique = () => Math.random().toString(36).slice(2, 8);
+  const withoutPoints = h("input", { type: "checkbox", id: `gn-publish-points-${unique()}` });
+  const compact = h("input", { type: "checkbox", id: `gn-publish-compact-${unique()}` });
   const status = h("p", { class: "gn-export-status", role: "status", "aria-live": "polite" });
   const modelNote = h("p", { class: "gn-export-note" });
   const what = h("select", { class: "gn-select", "aria-label": "Picture of" },
@@ -56,6 +61,19 @@ export function createExportPanel(button, api, pictures, onClose) {
       api.command("export", { format, libraries: format === "sketch" && libraries.checked });
     },
   }, label);
+
+  const publishButton = h("button", {
+    type: "button", class: "gn-button gn-export-file", dataset: { format: "publish" },
+    onclick: () => {
+      waiting = "publish";
+      status.textContent = "Preparing the web page…";
+      api.command("publish", { points: !withoutPoints.checked, compact: compact.checked });
+    },
+  }, "Web page (publish)");
+  const publishEntry = entry(publishButton,
+    "One HTML file that replays this network's training, with no server: open it from disk, put it on any web host or in an iframe. Load it in glassnet to train on. It holds the data points unless you leave them out.",
+    h("label", { class: "gn-export-check", htmlFor: withoutPoints.id }, withoutPoints, "Leave the data points out (the network and the map still show)"),
+    h("label", { class: "gn-export-check", htmlFor: compact.id }, compact, "Compact, for an iframe of about 600 × 450"));
 
   /** @param {"png" | "svg"} kind */
   async function picture(kind) {
@@ -83,6 +101,7 @@ export function createExportPanel(button, api, pictures, onClose) {
       entry(file("numpy", "Python (NumPy)"), "One script, NumPy only, that trains this network from its first weights on this data with these settings, and prints the loss. Not glassnet, and not a saved session."),
       entry(h("span", { class: "gn-export-pair" }, file("weights_json", "Weights (JSON)"), file("weights_csv", "Weights (CSV)")),
         "Every weight and bias, layer by layer (a layer's weights are inputs × neurons, as in Keras and TensorFlow.js), for your own code. Only numbers: no data, no settings."),
+      publishEntry,
     ),
     h("h3", { class: "gn-export-subtitle" }, "Pictures"),
     h("div", { class: "gn-export-picture" }, what, h("label", null, size, " px wide")),
@@ -105,7 +124,11 @@ export function createExportPanel(button, api, pictures, onClose) {
     el.style.maxHeight = `${Math.round(window.innerHeight - top - 8)}px`;
   }
 
-  /** What an ml5.js model of this network takes, and what it cannot do. @param {State} state */
+  /**
+   * What an ml5.js model of this network takes and returns, and what it cannot do
+   * (the same cases as protocol/exports.py's _model_inputs).
+   * @param {State} state
+   */
   function describeModel(state) {
     const net = state.frame?.network;
     const data = state.data;
@@ -113,12 +136,20 @@ export function createExportPanel(button, api, pictures, onClose) {
     const blocked = net.activations.slice(0, -1).find((a) => NOT_IN_ML5.has(a));
     if (blocked) return `ml5.js has no ${blocked.replace("_", " ")} activation: choose another for the hidden layers to export for ml5.js.`;
     const plain = net.features.every((f, k) => f === `x${k + 1}`) && net.features.length === net.n_raw_inputs;
+    const file = data.normalization;
+    const regression = data.problem === "regression";
+    const returns = !regression
+      ? "It answers each class's confidence."
+      : file ? "It answers the value in your data's own units." : "It answers the value as glassnet shows it (about -1 to 1).";
     if (!plain) {
       const names = net.features.map((f) => featureLabel(f, state.catalog)).join(", ");
-      return `The model takes ${names}: feature transforms such as x₁² are not part of an ml5.js model, so give it those numbers yourself (the p5.js sketch computes them).`;
+      const from = file
+        ? "computed from glassnet's map coordinates, not from your own values: each of your columns goes from -5 (its lowest value) to 5 (its highest) there"
+        : "computed from the map's coordinates, -6 to 6";
+      return `The model takes ${names}, ${from}. Feature transforms such as x₁² are not part of an ml5.js model, so give it those numbers yourself (the p5.js sketch computes them${file ? ", and its toMap() turns your values into map coordinates" : ""}). ${returns}`;
     }
-    if (data.normalization) return `The model takes your data's own values (${data.input_names.slice(0, 5).join(", ")}${data.input_names.length > 5 ? ", …" : ""}) and normalizes them itself, as ml5.js does.`;
-    return "The model takes x₁ and x₂ as on the map, from -6 to 6.";
+    if (file) return `The model takes your data's own values (${data.input_names.slice(0, 5).join(", ")}${data.input_names.length > 5 ? ", …" : ""}) and normalizes them itself, as ml5.js does. ${returns}`;
+    return `The model takes x₁ and x₂ as on the map, from -6 to 6. ${returns}`;
   }
 
   return {
@@ -135,6 +166,7 @@ export function createExportPanel(button, api, pictures, onClose) {
     place,
     /** @param {State} state */
     update(state) {
+      publishEntry.hidden = !can(state, "publish"); // a published page cannot publish again
       if (state.changed.exported && state.exported && waiting) {
         const { filename, content } = state.exported;
         waiting = null;
@@ -145,7 +177,7 @@ export function createExportPanel(button, api, pictures, onClose) {
         for (const error of state.errors) {
           if (error.id <= lastErrorId) continue;
           lastErrorId = error.id;
-          if (waiting && error.request === "export") {
+          if (waiting && (error.request === "export" || error.request === "publish")) {
             waiting = null;
             status.textContent = error.message;
           }

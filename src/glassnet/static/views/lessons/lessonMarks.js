@@ -12,7 +12,8 @@
  *   The step's text says in words what is marked (describeHighlight).
  *
  * The marks are put back after the network diagram is rebuilt (new layers, new
- * features), since its elements are then new.
+ * features), since its elements are then new. `spot()` says where on the screen
+ * the mark is, so the lesson panel can tell when it covers it (in /embed).
  */
 
 import { h } from "../../lib/dom.js";
@@ -106,6 +107,22 @@ export function createLessonMarks(root) {
       mark(found);
       drawHalo(highlight && highlight.source !== undefined ? found[0] : undefined);
       root.dataset.lessonMark = highlight ? (highlight.control ? "control" : highlight.unit !== undefined ? "neuron" : "weight") : "";
+    },
+    /**
+     * Where the mark is on the screen: a neuron's or a control's middle, the middle of a
+     * weight's line; null when nothing is marked.
+     * @returns {{ x: number, y: number } | null}
+     */
+    spot() {
+      const el = marked[0];
+      if (!el || el.getClientRects().length === 0) return null;
+      if (el instanceof SVGPathElement && el.getTotalLength() > 0) {
+        const point = el.getPointAtLength(el.getTotalLength() / 2);
+        const m = el.getScreenCTM();
+        if (m) return { x: point.x * m.a + point.y * m.c + m.e, y: point.x * m.b + point.y * m.d + m.f };
+      }
+      const box = el.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     },
     destroy() {
       hide([]);

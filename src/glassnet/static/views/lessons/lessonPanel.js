@@ -16,7 +16,9 @@
  *
  * A live region says when a task gets its tick. Hiding and pointing are
  * lessonMarks.js. In the compact layout (/embed) the panel is an overlay that
- * folds to one bar, so the network under it can be used.
+ * folds to one bar, so the network under it can be used; when what the step
+ * points at is under the panel, "Look at" says so and offers **Show it**, which
+ * folds the panel (the text is read first, so it does not fold by itself).
  */
 
 import { h } from "../../lib/dom.js";
@@ -51,7 +53,14 @@ export function createLessonPanel(el, api, root) {
   const outline = h("ol", { class: "gn-lesson-outline" });
   const heading = h("h3", { class: "gn-lesson-step-title", tabindex: -1 });
   const text = h("div", { class: "gn-lesson-text" });
-  const look = h("p", { class: "gn-lesson-look" });
+  const lookWords = h("span");
+  const showIt = h("button", {
+    type: "button",
+    class: "gn-button gn-lesson-show-it",
+    title: "Fold the text away to see what the step points at (Show text brings it back)",
+    onclick: () => setFolded(true),
+  }, "Show it");
+  const look = h("p", { class: "gn-lesson-look" }, lookWords, " ", showIt);
   const task = h("p", { class: "gn-lesson-task" });
   const back = h("button", { type: "button", class: "gn-button gn-lesson-back", onclick: () => go(-1) }, "◀ Back");
   const next = h("button", { type: "button", class: "gn-button gn-primary gn-lesson-next", onclick: () => go(1) }, "Next ▶");
@@ -72,7 +81,10 @@ export function createLessonPanel(el, api, root) {
   /** @type {LessonMessage | null} the lesson drawn last */
   let shown = null;
   // The compact layout stacks the step-through above the folded panel: it needs the panel's height.
-  const sizer = new ResizeObserver(() => root.style.setProperty("--gn-lesson-height", `${el.offsetHeight}px`));
+  const sizer = new ResizeObserver(() => {
+    root.style.setProperty("--gn-lesson-height", `${el.offsetHeight}px`);
+    if (api.state.lesson) showCovered();
+  });
   sizer.observe(el);
 
   /** @param {number} by -1 for Back, 1 for Next */
@@ -89,6 +101,17 @@ export function createLessonPanel(el, api, root) {
     el.dataset.folded = String(folded);
     fold.setAttribute("aria-expanded", String(!folded));
     fold.textContent = folded ? "Show text" : "Hide text";
+    showCovered();
+  }
+
+  /** In /embed, whether the panel (unfolded) lies over what the step points at; say so. */
+  function showCovered() {
+    const spot = root.dataset.layout === "embed" && el.dataset.folded !== "true" ? marks.spot() : null;
+    const box = el.getBoundingClientRect();
+    const covered = Boolean(spot && spot.x >= box.left && spot.x <= box.right && spot.y >= box.top && spot.y <= box.bottom);
+    showIt.hidden = !covered;
+    look.dataset.covered = String(covered);
+    lookWords.textContent = (look.dataset.words ?? "") + (covered ? " It is under this text:" : "");
   }
 
   /**
@@ -179,11 +202,12 @@ export function createLessonPanel(el, api, root) {
         if (open) draw(state);
         else shown = null;
       }
+      marks.update(state);
       if (open && (state.changed.lesson || state.changed.frame || state.changed.catalog)) {
         look.hidden = !state.lesson?.highlight;
-        look.textContent = `Look at: ${describeHighlight(state.lesson?.highlight ?? null, state)}.`;
+        look.dataset.words = `Look at: ${describeHighlight(state.lesson?.highlight ?? null, state)}.`;
+        showCovered();
       }
-      marks.update(state);
     },
     destroy() {
       sizer.disconnect();

@@ -69,6 +69,15 @@ export function createOutput(el, api) {
   const discretize = checkbox("gn-discretize", "Discretize output", "discretize", "discretize", (on) => api.setSettings({ discretize: on }));
   const drawing = createDrawing(map, api);
   const readout = createMapReadout(map, () => api.state);
+  // Following a point (a click on the map) loads once the first network is drawn.
+  const followPlace = h("div", { hidden: true });
+  /** @type {{ update(state: State): void, destroy(): void }} */
+  const notFollowing = { update() {}, destroy() {} };
+  const follow = lazy(async () => {
+    const followed = (await import("./followPoint.js")).createFollowPoint(map, () => api.state);
+    followPlace.replaceWith(followed.card);
+    return followed;
+  }, notFollowing);
   const noBend = h("p", { class: "gn-no-bend", role: "status", hidden: true });
   // Picking and morphing for the step-through (explainMap.js) load the first time it is opened.
   const hintSlot = h("div", { class: "gn-map-hint-slot" });
@@ -91,6 +100,7 @@ export function createOutput(el, api) {
     h("div", { class: "gn-map-head" }, h("span", { class: "gn-label" }, "Output map", helpButton("output_map", "Output map"))),
     h("div", { class: "gn-map-frame" }, yTicks, map, h("span"), xTicks),
     noBend,
+    followPlace,
     hintSlot,
     legend,
     h("div", { class: "gn-out-toggles" }, showTest.el, discretize.el),
@@ -192,6 +202,8 @@ export function createOutput(el, api) {
       explaining.current.update(state, size);
       draw(state);
       readout.update(state);
+      if (state.frame) setTimeout(follow.need); // after this frame is drawn, not before
+      follow.current.update(state);
       const { changed } = state;
       if (!changed.data && !changed.settings && !changed.ui && !changed.frame && !changed.explain) return;
       const note = noBendNote(state);
@@ -232,6 +244,8 @@ export function createOutput(el, api) {
     destroy() {
       resize.disconnect();
       readout.destroy();
+      follow.cancel();
+      follow.current.destroy();
       drawing.destroy();
       explaining.cancel();
       explaining.current.destroy();

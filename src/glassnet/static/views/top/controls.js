@@ -35,7 +35,6 @@ export function createControls(el, api) {
     type: "button",
     class: "gn-button gn-explain-toggle",
     "aria-pressed": "false",
-    dataset: { control: "explain" },
     onclick: () => api.explain.open(!api.state.explain.open),
   }, "Step through");
   const undo = button("Undo", () => api.command("undo"));
@@ -51,7 +50,7 @@ export function createControls(el, api) {
     h("div", { class: "gn-controls" },
       play,
       h("div", { class: "gn-control-group" }, step, reset, helpButton("play", "Play, Step and Reset")),
-      h("div", { class: "gn-control-group" }, explain, helpButton("explain", "Step through")),
+      h("div", { class: "gn-control-group", dataset: { control: "explain" } }, explain, helpButton("explain", "Step through")),
       h("div", { class: "gn-control-group", dataset: { control: "undoButton" } }, undo, redo, helpButton("undo", "Undo")),
       h("div", { class: "gn-epoch", dataset: { control: "epoch" } },
         h("span", { class: "gn-label", id: "gn-epoch-label" }, "Epoch", helpButton("epoch", "Epoch")),
