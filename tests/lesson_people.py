@@ -132,10 +132,12 @@ def add_a_hidden_layer(page):
 
 def draw_ten_points(page):
     button(page, "Draw points").click()
-    box = page.locator(".gn-map").bounding_box()
     for cls, xs in [(0, 0.2), (1, 0.8)]:
         button(page, f"Draw class {cls}").click()
         for row in range(5):
+            # Measured at each click: the page's own tools arrive after the first frame and
+            # may move the map down as the top bar takes another row.
+            box = page.locator(".gn-map").bounding_box()
             page.mouse.click(
                 box["x"] + box["width"] * xs, box["y"] + box["height"] * (0.2 + 0.15 * row)
             )

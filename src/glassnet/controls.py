@@ -90,6 +90,7 @@ CONTROLS: dict[str, Control] = {
         Control("embed", "Embed", "host"),
         Control("save", "Save session", "host"),
         Control("loadSession", "Load session", "host"),
+        Control("shareLive", "Share live", "host"),
     ]
 }
 """Every control and panel by name, in the order of the page."""

@@ -84,6 +84,9 @@ MAX_SESSIONS = 32
 MAX_SESSIONS_PER_CLIENT = 16
 """How many of them one computer (one address) may hold, so one cannot take them all."""
 
+MAX_FOLLOWERS = 40
+"""How many screens may follow one shared session (docs/screens.md): a classroom."""
+
 IDLE_SECONDS = 60
 """How long a session whose view went away is kept for that view to come back."""
 

@@ -26,14 +26,15 @@ import contextlib
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from starlette.websockets import WebSocket, WebSocketState
 
-from . import limits
+from . import limits, sharing
 from .protocol import quick_type
-from .workers import Full, Link, Registry, WorkerPool
+from .workers import Full, Link, Refused, Registry, WorkerPool
 
 HELLO_WAIT_SECONDS = 2.0
 """How long a new connection waits for a ``hello`` before starting with the defaults."""
@@ -57,44 +58,81 @@ def limit_error(limit: str, message: str) -> str:
 
 
 async def serve(websocket: WebSocket, gate: Gate):
-    """Run one view's connection until it closes (the WebSocket endpoint)."""
+    """Run one view's connection until it closes (the WebSocket endpoint).
+
+    ``/ws?join=CODE`` follows a shared session; ``/ws`` starts a session, or
+    re-attaches its owner to one (docs/screens.md).
+    """
     if not _origin_allowed(websocket, gate.allowed_origins):
         await websocket.close(code=1008, reason="This page's origin may not open a session.")
         return
     await gate.pool.start()
     await websocket.accept()
     relay = Relay(websocket, gate.pool)
-    entry = None
     try:
         first = await relay.first_message()
         if relay.closed:
             return  # gone before it said hello
-        entry = gate.registry.reclaim(hello_token(first))
-        if entry is not None:
-            gate.pool.attach(entry.sid, relay, entry.token, first)
+        code = websocket.query_params.get("join")
+        if code is not None:
+            await _follow(relay, gate, code, first)
         else:
-            address = websocket.client.host if websocket.client else "?"
+            await _own(relay, gate, first)
+    finally:
+        relay.stop()
+
+
+async def _own(relay: Relay, gate: Gate, first):
+    """The owner's view: a new session, or the one its hello's token names."""
+    entry = gate.registry.reclaim(hello_token(first))
+    try:
+        if entry is not None:
+            relay.view = gate.pool.attach(entry.sid, relay, entry.token, first)
+        else:
+            address = relay.websocket.client.host if relay.websocket.client else "?"
             try:
                 entry, freed = gate.registry.admit(address)
             except Full as full:
-                await relay.refuse(str(full))
+                await relay.refuse("MAX_SESSIONS", str(full))
                 return
             for sid in freed:
                 gate.pool.close(sid)
             try:
-                entry.sid = gate.pool.open(relay, entry.token, first)
+                entry.sid, relay.view = gate.pool.open(relay, entry.token, first)
             except RuntimeError as error:  # the only worker is being replaced
-                await relay.refuse(f"{error}.")
+                await relay.refuse("MAX_SESSIONS", f"{error}.")
                 return
-        relay.sid = entry.sid
+        relay.sid, entry.owner = entry.sid, relay
+        relay.on_share = lambda message: sharing.share(gate.pool, gate.registry, entry, message)
+        if entry.code is not None:  # it came back to a session it shares: say so after welcome
+            relay.greeting.append(sharing.shared_message(entry))
         await relay.run()
     finally:
-        relay.stop()
         if entry is not None and entry.sid:
-            gate.pool.detach(entry.sid)
+            gate.pool.detach(entry.sid, relay.view)
             gate.registry.detach(entry)
         elif entry is not None:
             gate.registry.remove(entry)  # it never started
+
+
+async def _follow(relay: Relay, gate: Gate, code: str, first):
+    """A follower's view on the session shared with ``code``."""
+    try:
+        entry = gate.registry.join(code)
+    except Refused as refused:
+        await relay.refuse("MAX_FOLLOWERS", str(refused), code=sharing.LET_GO)
+        return
+    relay.sid = entry.sid
+    relay.view = gate.pool.join(entry.sid, relay, not entry.control, first)
+    relay.on_share = lambda message: relay.say(sharing.owner_only(message.get("type")))
+    gate.registry.follow(entry, relay.view, relay)
+    sharing.tell_owner(entry)
+    try:
+        await relay.run()
+    finally:
+        gate.pool.detach(entry.sid, relay.view)
+        gate.registry.leave(entry, relay.view)
+        sharing.tell_owner(entry)
 
 
 _TOKEN = re.compile(r'"token"\s*:\s*"([A-Za-z0-9_-]{1,100})"')
@@ -127,6 +165,9 @@ class Relay(Link):
         self.websocket = websocket
         self.pool = pool
         self.sid = 0
+        self.view = 0
+        self.on_share: Callable[[dict], None] | None = None  # share and unshare, in this process
+        self.greeting: list[str] = []  # the relay's own messages to send after the welcome
         self.outgoing: asyncio.Queue = asyncio.Queue()
         self.in_flight = 0
         self.room = asyncio.Event()
@@ -140,17 +181,24 @@ class Relay(Link):
     # -- from the pool ------------------------------------------------------------------
 
     def deliver(self, payloads: list, handled: int):
+        if self.greeting:  # the first answer of the session starts with its welcome
+            payloads, self.greeting = [*payloads, *self.greeting], []
         self.outgoing.put_nowait((payloads, handled))
 
     def lost(self, reason: str):
-        self.outgoing.put_nowait(None)
+        self.end(1011, reason)  # the view restores from its own copy
+
+    def end(self, code: int, reason: str):
+        """Close the view, after telling it why (in an ``error``) and what it was sent before."""
+        self.say(sharing.error(None, reason))
+        self.outgoing.put_nowait(_End(code, reason))
 
     # -- the view's messages ------------------------------------------------------------
 
-    async def refuse(self, message: str):
-        """Tell a view there is no room for its session, and close."""
-        await self.websocket.send_text(limit_error("MAX_SESSIONS", message))
-        await self.websocket.close(code=1013)
+    async def refuse(self, limit: str, message: str, code: int = 1013):
+        """Tell a view why it gets no session, and close."""
+        await self.websocket.send_text(limit_error(limit, message))
+        await self.websocket.close(code=code, reason=message[:120])
         self.closed = True
 
     async def first_message(self):
@@ -161,7 +209,7 @@ class Relay(Link):
         except TimeoutError:
             return None
         if raw is not None and _size(raw) > limits.MAX_MESSAGE_BYTES:
-            self._say(_too_large(raw, _size(raw)))
+            self.say(_too_large(raw, _size(raw)))
             return None
         return raw
 
@@ -173,18 +221,22 @@ class Relay(Link):
                 return
             size = _size(raw)
             if size > limits.MAX_MESSAGE_BYTES:
-                self._say(_too_large(raw, size))
+                self.say(_too_large(raw, size))
                 continue
             await self._take_turn_to_read()
-            if quick_type(raw) == "ready":
-                self.pool.ready(self.sid)  # never waits: a view waiting for a frame sends it
+            kind = quick_type(raw)
+            if kind == "ready":
+                self.pool.ready(self.sid, self.view)  # never waits: a view waiting for a frame
+                continue
+            if kind in ("share", "unshare") and self.on_share is not None:
+                self.on_share(_small_json(raw))
                 continue
             if self.in_flight >= limits.MAX_IN_FLIGHT:
                 self._tell("MAX_IN_FLIGHT", _busy_message())
                 self.room.clear()
                 await self.room.wait()
             self.in_flight += 1
-            self.pool.message(self.sid, raw)
+            self.pool.message(self.sid, self.view, raw)
 
     async def _receive(self):
         """The next message's text or bytes; None once the view has gone."""
@@ -210,9 +262,10 @@ class Relay(Link):
         now = time.monotonic()
         if now - self.told.get(limit, -NOTICE_EVERY_SECONDS) >= NOTICE_EVERY_SECONDS:
             self.told[limit] = now
-            self._say(limit_error(limit, message))
+            self.say(limit_error(limit, message))
 
-    def _say(self, text: str):
+    def say(self, text: str):
+        """Send the view a message of the web process's own."""
         self.outgoing.put_nowait(([text], 0))
 
     # -- to the view --------------------------------------------------------------------
@@ -220,8 +273,8 @@ class Relay(Link):
     async def _send_all(self):
         while True:
             item = await self.outgoing.get()
-            if item is None:  # the session's worker died: the view restores from its copy
-                await self._close(1011, "The glassnet process running this session stopped.")
+            if isinstance(item, _End):
+                await self._close(item.code, item.reason)
                 return
             payloads, handled = item
             for data in payloads:
@@ -252,6 +305,23 @@ class Relay(Link):
     def stop(self):
         self.sender.cancel()
         self.room.set()
+
+
+@dataclass(frozen=True)
+class _End:
+    """In a relay's outgoing queue: close the view, after what came before."""
+
+    code: int
+    reason: str
+
+
+def _small_json(raw) -> dict:
+    """A small message of the view's, parsed (``{}`` when it is not a JSON object)."""
+    try:
+        message = json.loads(raw) if _size(raw) <= 65536 else {}
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return {}
+    return message if isinstance(message, dict) else {}
 
 
 def _size(raw) -> int:

@@ -39,6 +39,15 @@ def _docs_folder() -> Path:
 
 
 DOCS = _docs_folder()
+
+
+def _examples_folder() -> Path:
+    """The examples glassnet serves (/examples/...): in the installed package, or the checkout's."""
+    packaged = Path(__file__).parent / "examples"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "examples"
+
+
+EXAMPLES = _examples_folder()
 DOC_NAME = re.compile(r"[a-z0-9_-]+\.md")
 
 
@@ -111,6 +120,15 @@ def create_app(
             headers.get("accept-encoding"),
         )
 
+    examples = StaticCache(EXAMPLES)
+
+    async def example_file(request):
+        # A p5.js controller (docs/protocol.md) served from here, so its Origin is allowed.
+        path = request.path_params["path"]
+        if path.endswith("/"):
+            path += "index.html"
+        return examples.response(path, request.headers.get("if-none-match"))
+
     async def favicon(request):
         return files.response("favicon.svg")
 
@@ -144,6 +162,7 @@ def create_app(
         WebSocketRoute("/ws", playground_socket),
         Route("/static/{path:path}", static_file),
         Route("/docs/{name}", doc),
+        Route("/examples/{path:path}", example_file),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.pool, app.state.registry = pool, registry

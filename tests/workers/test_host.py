@@ -13,13 +13,13 @@ from glassnet.workers.host import Host, Options
 def host():
     """A host with a view attached, past its hello, whose epochs are slow."""
     h = Host(1, "token", Options(slice_seconds=0.005, request_seconds=30))
-    h.attach(hello(), fresh=True)
+    h.attach(1, hello(), fresh=True)
     for raw in SLOW_EPOCH:
-        h.receive(raw)
+        h.receive(1, raw)
     run_all(h)
-    h.out.clear()
-    h.handled = 0
-    h.ready()  # the view drew its last frame
+    h.views[1].out.clear()
+    h.views[1].handled = 0
+    h.ready(1)  # the view drew its last frame
     yield h
     h.close()
 
@@ -35,28 +35,28 @@ def weights(host):
 
 
 def test_a_long_request_gives_its_turn_back_after_a_slice_and_goes_on_at_the_next(host):
-    host.receive('{"type": "step"}')
+    host.receive(1, '{"type": "step"}')
     turns = 0
     while host.runnable():
         host.take_turn()
         turns += 1
         if host.busy:
-            assert host.out == []  # no answer before the work is done
+            assert host.views[1].out == []  # no answer before the work is done
     assert turns > 3  # one epoch of 5,000 batches took several turns
-    assert host.handled == 1 and of_type(host.out, "frame")[-1]["epoch"] == 1
+    assert host.views[1].handled == 1 and of_type(host.views[1].out, "frame")[-1]["epoch"] == 1
 
 
 def test_a_view_that_goes_stops_its_work_and_nothing_changes(host):
     run_all(host)  # the frame it was ready for
     before, undo = weights(host), host.session.undo_label
-    host.receive('{"type": "step"}')
-    host.receive('{"type": "reset"}')
+    host.receive(1, '{"type": "step"}')
+    host.receive(1, '{"type": "reset"}')
     host.take_turn()
     assert host.busy  # half way through the epoch
-    host.detach()
+    host.detach(1)
     assert not host.inbox and host.runnable()  # only to stop the work
     host.take_turn()
-    assert not host.busy and not host.runnable() and host.out == []
+    assert not host.busy and not host.runnable() and 1 not in host.views
     assert host.session.epoch == 0 and host.session.undo_label == undo  # the reset never ran
     for a, b in zip(before, host.session.network.parameters()):
         np.testing.assert_array_equal(a, b)
@@ -64,30 +64,30 @@ def test_a_view_that_goes_stops_its_work_and_nothing_changes(host):
 
 def test_a_request_that_computes_too_long_is_stopped_with_an_error_and_the_session_goes_on():
     h = Host(1, None, Options(slice_seconds=0.005, request_seconds=0.05))
-    h.attach(hello(), fresh=True)
+    h.attach(1, hello(), fresh=True)
     for raw in SLOW_EPOCH:
-        h.receive(raw)
+        h.receive(1, raw)
     run_all(h)
-    h.out.clear()
+    h.views[1].out.clear()
     before = weights(h)
-    h.receive('{"type": "step"}')
+    h.receive(1, '{"type": "step"}')
     run_all(h)
-    errors = of_type(h.out, "error")
+    errors = of_type(h.views[1].out, "error")
     assert (
         errors and errors[0]["request"] == "step" and "MAX_REQUEST_SECONDS" in errors[0]["message"]
     )
     assert h.session.epoch == 0
     for a, b in zip(before, h.session.network.parameters()):
         np.testing.assert_array_equal(a, b)
-    h.out.clear()
-    h.receive(json.dumps({"type": "set", "changes": {"learning_rate": 0.1}}))
+    h.views[1].out.clear()
+    h.receive(1, json.dumps({"type": "set", "changes": {"learning_rate": 0.1}}))
     run_all(h)
-    assert of_type(h.out, "settings")[0]["values"]["learning_rate"] == 0.1
+    assert of_type(h.views[1].out, "settings")[0]["values"]["learning_rate"] == 0.1
     h.close()
 
 
 def test_a_host_closed_in_the_middle_of_work_ends_its_thread(host):
-    host.receive('{"type": "step"}')
+    host.receive(1, '{"type": "step"}')
     host.take_turn()
     assert host.busy
     thread = host._thread
@@ -98,33 +98,34 @@ def test_a_host_closed_in_the_middle_of_work_ends_its_thread(host):
 
 def test_ready_needs_no_turn_of_work_to_be_known_and_brings_the_next_frame():
     h = Host(1, None, Options())
-    h.attach(hello(), fresh=True)
+    h.attach(1, hello(), fresh=True)
     run_all(h)
-    assert of_type(h.out, "frame") and not h.runnable()
-    h.out.clear()
-    h.receive('{"type": "step"}')
+    assert of_type(h.views[1].out, "frame") and not h.runnable()
+    h.views[1].out.clear()
+    h.receive(1, '{"type": "step"}')
     run_all(h)
-    assert of_type(h.out, "frame") == []  # the view has not drawn the last one yet
-    h.ready()
+    assert of_type(h.views[1].out, "frame") == []  # the view has not drawn the last one yet
+    h.ready(1)
     assert h.runnable()
     h.take_turn()
-    assert of_type(h.out, "frame")[0]["epoch"] == 1
+    assert of_type(h.views[1].out, "frame")[0]["epoch"] == 1
     h.close()
 
 
 def test_a_view_that_comes_back_gets_everything_anew_and_its_kept_copy_is_not_restored():
     h = Host(1, "secret", Options())
-    h.attach(hello(), fresh=True)
-    h.receive('{"type": "step"}')
+    h.attach(1, hello(), fresh=True)
+    h.receive(1, '{"type": "step"}')
     run_all(h)
     kept = h.session.save()
-    h.receive('{"type": "step"}')
+    h.receive(1, '{"type": "step"}')
     run_all(h)
-    h.detach()
+    h.detach(1)
     restore = json.dumps({"type": "hello", "protocol": 2, "restore": kept})
-    h.attach(restore, fresh=False)
+    h.attach(1, restore, fresh=False)
     run_all(h)
-    welcome = of_type(h.out, "welcome")[0]
+    welcome = of_type(h.views[1].out, "welcome")[0]
     assert welcome["token"] == "secret"
-    assert of_type(h.out, "frame")[0]["epoch"] == 2  # the session itself, newer than the copy
+    # The session itself, newer than the copy:
+    assert of_type(h.views[1].out, "frame")[0]["epoch"] == 2
     h.close()

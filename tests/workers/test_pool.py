@@ -51,13 +51,14 @@ def test_sessions_spread_over_the_workers_and_each_stays_on_its_own():
         await pool.start()
         try:
             views = [View() for _ in range(4)]
-            sids = [pool.open(view, f"t{i}", hello()) for i, view in enumerate(views)]
+            opened = [pool.open(view, f"t{i}", hello()) for i, view in enumerate(views)]
+            sids = [sid for sid, _ in opened]
             assert sorted(len(w.sessions) for w in pool.workers) == [2, 2]
             assert len({pool.where[sid].process.pid for sid in sids}) == 2
             for view in views:
                 await view.until(lambda v=view: any(m["type"] == "frame" for m in v.messages))
-            pool.message(sids[0], '{"type": "step"}')
-            pool.ready(sids[0])
+            pool.message(*opened[0], '{"type": "step"}')
+            pool.ready(*opened[0])
             await views[0].until(lambda: views[0].handled == 1)
             tokens = [next(m["token"] for m in v.messages if m["type"] == "welcome") for v in views]
             assert tokens == ["t0", "t1", "t2", "t3"]
@@ -74,7 +75,7 @@ def test_a_worker_that_dies_is_replaced_and_the_views_of_its_sessions_are_told()
         await pool.start()
         try:
             views = [View(), View()]
-            sids = [pool.open(view, None, hello()) for view in views]
+            sids = [pool.open(view, None, hello())[0] for view in views]
             for view in views:
                 await view.until(lambda v=view: v.messages)
             victim = pool.where[sids[0]].process
@@ -101,12 +102,12 @@ def test_stopping_ends_every_worker_promptly_even_in_the_middle_of_long_work():
         pool = WorkerPool(2)
         await pool.start()
         view = View()
-        sid = pool.open(view, None, hello())
+        sid, number = pool.open(view, None, hello())
         for raw in SLOW_EPOCH:
-            pool.message(sid, raw)
+            pool.message(sid, number, raw)
         await view.until(lambda: view.handled == 2)
         for _ in range(5):
-            pool.message(sid, '{"type": "step"}')  # seconds of work queued
+            pool.message(sid, number, '{"type": "step"}')  # seconds of work queued
         await asyncio.sleep(0.2)
         processes = [w.process for w in pool.workers]
         started = time.monotonic()

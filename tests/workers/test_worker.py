@@ -26,7 +26,7 @@ class Running:
         self.web.send(message)
 
     def answers(self, until, timeout=60.0):
-        """Every ("out", sid, payloads, handled) until ``until(answers)`` holds."""
+        """Every ("out", sid, view, payloads, handled) until ``until(answers)`` holds."""
         seen = []
         while not until(seen):
             batch = self.web.receive(timeout)
@@ -45,45 +45,45 @@ def worker():
 
 
 def handled(answers, sid):
-    return sum(a[3] for a in answers if a[1] == sid)
+    return sum(a[4] for a in answers if a[1] == sid)
 
 
 def test_a_quick_request_is_answered_while_another_sessions_long_epoch_is_under_way(worker):
-    worker.send("open", 1, None, hello())
-    worker.send("open", 2, None, hello())
+    worker.send("open", 1, 1, None, hello())
+    worker.send("open", 2, 2, None, hello())
     for raw in SLOW_EPOCH:
-        worker.send("message", 1, raw)
+        worker.send("message", 1, 1, raw)
     worker.answers(lambda seen: handled(seen, 1) == 2)
-    worker.send("message", 1, '{"type": "step"}')  # about a second of work
-    worker.send("message", 2, json.dumps({"type": "set", "changes": {"learning_rate": 0.3}}))
+    worker.send("message", 1, 1, '{"type": "step"}')  # about a second of work
+    worker.send("message", 2, 2, json.dumps({"type": "set", "changes": {"learning_rate": 0.3}}))
     order = worker.answers(lambda seen: handled(seen, 1) == 1)
-    answered = [(a[1], a[3]) for a in order if a[3]]
+    answered = [(a[1], a[4]) for a in order if a[4]]
     assert answered == [(2, 1), (1, 1)]  # the second session did not wait for the epoch
-    settings = [m for a in order if a[1] == 2 for m in decoded(a[2]) if m["type"] == "settings"]
+    settings = [m for a in order if a[1] == 2 for m in decoded(a[3]) if m["type"] == "settings"]
     assert settings[-1]["values"]["learning_rate"] == 0.3
 
 
 def test_a_view_that_goes_stops_its_sessions_work_and_its_waiting_messages(worker):
-    worker.send("open", 1, None, hello())
+    worker.send("open", 1, 1, None, hello())
     for raw in SLOW_EPOCH:
-        worker.send("message", 1, raw)
+        worker.send("message", 1, 1, raw)
     worker.answers(lambda seen: handled(seen, 1) == 2)
-    worker.send("message", 1, '{"type": "step"}')
-    worker.send("message", 1, '{"type": "reset"}')
-    worker.send("detach", 1)
-    worker.send("open", 2, None, hello())
-    worker.send("message", 2, '{"type": "save"}')
+    worker.send("message", 1, 1, '{"type": "step"}')
+    worker.send("message", 1, 1, '{"type": "reset"}')
+    worker.send("detach", 1, 1)
+    worker.send("open", 2, 2, None, hello())
+    worker.send("message", 2, 2, '{"type": "save"}')
     later = worker.answers(lambda seen: handled(seen, 2) == 1)
     assert all(a[1] == 2 for a in later)  # nothing more for the view that went
-    worker.send("attach", 1, None, hello())
+    worker.send("attach", 1, 1, None, hello())
     back = worker.answers(lambda seen: any(a[1] == 1 for a in seen))
-    frame = [m for a in back if a[1] == 1 for m in decoded(a[2]) if m["type"] == "frame"][0]
+    frame = [m for a in back if a[1] == 1 for m in decoded(a[3]) if m["type"] == "frame"][0]
     assert frame["epoch"] == 0 and frame["undo"] == "Change layers"  # no step, no reset
 
 
 def test_the_worker_stops_when_the_web_process_goes():
     running = Running()
-    running.send("open", 1, None, hello())
+    running.send("open", 1, 1, None, hello())
     running.answers(lambda seen: seen)
     running.web.close()
     running.thread.join(timeout=5)

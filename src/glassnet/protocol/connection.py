@@ -30,6 +30,7 @@ from .wire import (
     error_message,
     parse,
     peek_type,
+    short,
 )
 
 log = logging.getLogger("glassnet")
@@ -65,6 +66,12 @@ class Connection:
         not say).
     lesson : LessonRunner or None
         The lesson this view has open.
+    follower : bool
+        This view joined a shared session it does not own (docs/screens.md): its
+        ``hello`` changes nothing of the session, and it is told its ``role``.
+    read_only : bool
+        A follower whose owner has not let it control the session: only requests
+        that change nothing (``Request.reads``) are carried out.
     """
 
     def __init__(
@@ -82,6 +89,9 @@ class Connection:
         self.token = token
         self.fresh = fresh
         self.protocol = 1
+        self.follower = False
+        self.read_only = False
+        self.sent_role: dict | None = None
         self.ready = True  # the view can take a frame
         self.sent_version = -1
         self.sent_data_version = -1
@@ -135,6 +145,8 @@ class Connection:
             request = check(message)
             if message["type"] == "hello":
                 self._agree_version(message)
+            if self.read_only and not request.reads:
+                raise ProtocolError(read_only_message(message["type"]))
             request.handle(self, message)
         except (ProtocolError, SessionError) as error:
             kind = peek_type(raw)
@@ -171,6 +183,9 @@ class Connection:
         just got done, and a frame if ready."""
         s = self.session
         out = []
+        if self.follower and self.role() != self.sent_role:
+            self.sent_role = self.role()
+            out.append(Outgoing(self.sent_role))
         settings = s.settings.to_dict()
         if settings != self.sent_settings:
             self.sent_settings = settings
@@ -185,6 +200,10 @@ class Connection:
             out.append(self._frame())
         return out
 
+    def role(self) -> dict:
+        """A follower's ``role`` message: whether it may control the shared session."""
+        return {"type": "role", "role": "follower", "control": not self.read_only}
+
     def _frame(self) -> Outgoing:
         view = self.session.frame()
         self.ready = False
@@ -197,3 +216,11 @@ class Connection:
         self.sent_history_generation = history.generation
         self.sent_history = len(history)
         return frame_message(view, start, self.binary)
+
+
+def read_only_message(kind: str) -> str:
+    """Why a read-only follower's request was refused."""
+    return (
+        f"This screen follows a shared session read-only: its owner has not let followers "
+        f"change it, so this {short(repr(kind), 40)} request was refused and nothing changed."
+    )

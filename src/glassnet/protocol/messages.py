@@ -16,12 +16,13 @@ import numpy as np
 from ..engine import ChainRule, DeltaBreakdown
 from ..session.history import History
 from ..session.preview import StepRecord
-from ..session.views import Alert, DataView, FrameView, Metrics
+from ..session.views import Alert, DataView, FrameView, Metrics, ProbeView
 from .wire import Outgoing
 
 OUTGOING = (
     "welcome", "settings", "data", "frame", "saved", "notice", "error",
     "explanation", "chain", "delta", "exported", "lessons", "lesson", "lesson_closed", "busy",
+    "probed", "role", "shared",
 )  # fmt: skip
 """Every message type a session sends to a view."""
 
@@ -101,6 +102,23 @@ def frame_message(view: FrameView, history_start: int, binary: bool) -> Outgoing
         return Outgoing(message, [parameters.astype("<f8").tobytes()])
     message["parameters"] = [finite_or_none(v) for v in parameters.tolist()]
     return Outgoing(message)
+
+
+def probe_message(p: ProbeView) -> dict:
+    """Every neuron's value for one point (the answer to ``probe``)."""
+    layers = [
+        {"z": [finite_or_none(v) for v in z], "a": [finite_or_none(v) for v in a]}
+        for z, a in zip(p.pre_activations, p.activations)
+    ]
+    return {
+        "type": "probed",
+        "version": p.version,
+        "epoch": p.epoch,
+        "x": list(p.point),
+        "features": dict(zip(p.feature_names, p.features)),
+        "layers": layers,
+        "output": layers[-1]["a"],
+    }
 
 
 def metrics_message(metrics: Metrics) -> dict:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..session import SessionError
 from .exports import export, file_safe, open_model_files
 from .lessons import lesson_close, lesson_export_made, lesson_list, lesson_open, lesson_step
-from .messages import chain_message, delta_message, explanation_message
+from .messages import chain_message, delta_message, explanation_message, probe_message
 from .wire import Outgoing, ProtocolError, short
 
 if TYPE_CHECKING:
@@ -42,11 +42,16 @@ _TYPE_NAMES = {
 
 @dataclass(frozen=True)
 class Request:
-    """One request: its required and optional fields (name -> JSON type) and its handler."""
+    """One request: its required and optional fields (name -> JSON type) and its handler.
+
+    ``reads``: it changes nothing of the session, so a read-only follower of a
+    shared session may send it too (docs/screens.md).
+    """
 
     handle: Callable[[Connection, dict], None]
     required: dict[str, Any] = field(default_factory=dict)
     optional: dict[str, Any] = field(default_factory=dict)
+    reads: bool = False
 
 
 def check(message: dict) -> Request:
@@ -84,6 +89,8 @@ def check(message: dict) -> Request:
 
 def _hello(c: Connection, m: dict):
     c.binary = m.get("binary") is True
+    if c.follower:
+        return  # a follower watches the shared session as it is
     # A kept session first (unless the view came back to the session itself, which is
     # newer), then the link's settings on top: the link wins.
     restored = False
@@ -172,6 +179,17 @@ def _ready(c: Connection, m: dict):
     c.ready = True
 
 
+def _probe(c: Connection, m: dict):
+    c.reply(Outgoing(probe_message(c.session.probe(m["x"]))))
+
+
+def _server_only(c: Connection, m: dict):
+    raise ProtocolError(
+        f"A {m['type']!r} request is answered by the glassnet server, which shares a session "
+        "live (docs/screens.md); this host runs the session by itself and cannot share it."
+    )
+
+
 def _goodbye(c: Connection, m: dict):
     """Nothing for the session: a host that counts its views (the notebook widget) hears it."""
 
@@ -197,9 +215,10 @@ REQUESTS: dict[str, Request] = {
             "play": FLAG,
             "token": TEXT,
         },
+        reads=True,
     ),
-    "ready": Request(_ready),
-    "goodbye": Request(_goodbye),
+    "ready": Request(_ready, reads=True),
+    "goodbye": Request(_goodbye, reads=True),
     "set": Request(_call("change_settings", "changes"), {"changes": OBJECT}),
     "play": Request(_call("play")),
     "pause": Request(_call("pause")),
@@ -225,7 +244,7 @@ REQUESTS: dict[str, Request] = {
     "load_data": Request(
         _call("load_data", "filename", "content"), {"filename": TEXT, "content": TEXT}
     ),
-    "save": Request(_save, optional={"history": FLAG, "points": FLAG, "undo": WHOLE}),
+    "save": Request(_save, optional={"history": FLAG, "points": FLAG, "undo": WHOLE}, reads=True),
     "restore": Request(_restore, optional={"session": OBJECT, "content": TEXT}),
     "explain": Request(_explain, {"point": WHOLE}, {"size": TEXT}),
     "apply_step": Request(_call("apply_step", "id"), {"id": WHOLE}),
@@ -235,11 +254,16 @@ REQUESTS: dict[str, Request] = {
     ),
     "explain_delta": Request(_explain_delta, {"id": WHOLE, "layer": WHOLE, "unit": WHOLE}),
     "open_model": Request(_open_model, {"files": OBJECT}),
-    "export": Request(_export, {"format": TEXT}, {"libraries": FLAG}),
+    "export": Request(_export, {"format": TEXT}, {"libraries": FLAG}, reads=True),
     "publish": Request(
-        _publish, optional={"points": FLAG, "compact": FLAG, "hidden": LIST, "explain": LIST}
+        _publish,
+        optional={"points": FLAG, "compact": FLAG, "hidden": LIST, "explain": LIST},
+        reads=True,
     ),
-    "lesson_list": Request(lesson_list),
+    "lesson_list": Request(lesson_list, reads=True),
+    "probe": Request(_probe, {"x": LIST}, reads=True),
+    "share": Request(_server_only, optional={"control": FLAG}),
+    "unshare": Request(_server_only),
     "lesson_open": Request(
         lesson_open,
         optional={

@@ -17,19 +17,21 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import numpy as np
+
 from ..data import Dataset
 from . import edits
-from .errors import SessionError
+from .errors import SessionError, check_point
 from .kept_undo import kept_steps, with_steps
 from .pace import Pace
-from .points import Points
+from .points import Points, features_of
 from .preview import Explainer, StepRecord
 from .rules import check_changes
 from .saving import damaged_message, restore_parts, to_document
 from .settings import CUSTOM, Settings
 from .training import Training
 from .undo import Snapshot, UndoStack
-from .views import DataView, FrameView, NetworkView
+from .views import DataView, FrameView, NetworkView, ProbeView
 from .workspace import Workspace, empty_dataset, generated_points
 
 
@@ -311,6 +313,22 @@ class Session:
         return FrameView(
             self.version, self.epoch, self.playing, self.metrics, self.history, network,
             self.undo_label, self.redo_label, self.alert,
+        )  # fmt: skip
+
+    def probe(self, x: Any) -> ProbeView:
+        """Every neuron's value for the point ``x`` ([x1, x2]; [x1] for 1-D data), changing nothing.
+
+        A controller (a p5.js sketch, docs/protocol.md) asks for it each frame to
+        draw its own picture from the network's real numbers.
+        """
+        point = check_point(x, self.points.n_inputs)
+        features = features_of(np.array([point]), self.workspace.feature_names)  # (1, n_features)
+        trace = self.network.forward(features)
+        return ProbeView(
+            self.version, self.epoch, tuple(point), tuple(self.workspace.feature_names),
+            tuple(features[0].tolist()),
+            tuple(tuple(z[0].tolist()) for z in trace.pre_activations),
+            tuple(tuple(a[0].tolist()) for a in trace.activations[1:]),
         )  # fmt: skip
 
     def data_view(self) -> DataView:

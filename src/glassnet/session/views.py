@@ -174,3 +174,28 @@ class DataView:
             n_base=base.n_points,
             normalization=base.normalization,
         )
+
+
+@dataclass(frozen=True)
+class ProbeView:
+    """Every neuron's value for one point, as the network computes it now (``Session.probe``).
+
+    Attributes
+    ----------
+    point : tuple of float
+        The point's inputs, as asked.
+    features : tuple of float
+        What the network takes in for it (its input features), named by ``feature_names``.
+    pre_activations : tuple of tuple of float
+        The weighted sum z of each neuron, layer by layer (hidden layers, then the output).
+    activations : tuple of tuple of float
+        Each neuron's activation f(z), in the same order; the last layer's is the output.
+    """
+
+    version: int
+    epoch: int
+    point: tuple[float, ...]
+    feature_names: tuple[str, ...]
+    features: tuple[float, ...]
+    pre_activations: tuple[tuple[float, ...], ...]
+    activations: tuple[tuple[float, ...], ...]

@@ -240,16 +240,24 @@ function explainPanel(el, api, root) {
  *   layout: "full" (default) or "embed" (compact, for an iframe of about 600x450)
  *   hidden: names of controls and panels to hide (docs/urls.md), from <name>_hide=true
  *   hideText: hide the help buttons and the title
+ *   view, kiosk, projector: which part a screen shows, full size; an exhibition
+ *     screen; larger type and lines (docs/screens.md)
  * Every view marks its controls with data-control="<name>".
  * @param {HTMLElement} root
  * @param {UiOptions} options
  */
 function applyOptions(root, options) {
   root.dataset.layout = options.layout || "full";
-  root.classList.toggle("gn-hide-text", Boolean(options.hideText));
+  root.classList.toggle("gn-hide-text", Boolean(options.hideText || options.kiosk));
+  root.dataset.view = SCREEN_VIEWS.includes(options.view || "all") ? options.view || "all" : "all";
+  if (options.kiosk) root.dataset.kiosk = "true";
+  if (options.projector) root.dataset.projector = "true";
   const hidden = (options.hidden || []).filter((name) => /^[A-Za-z0-9_]+$/.test(name));
   const rules = hidden.map((name) => `.glassnet [data-control~="${name}"] { display: none !important; }`);
   root.append(h("style", null, rules.join("\n")));
 }
+
+/** The parts a screen may show alone (&view=NAME, docs/screens.md). */
+const SCREEN_VIEWS = ["all", "data", "network", "output", "explain", "controls"];
 
 export default { render };

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The standalone page's own tools: Share link, Embed, Save session, Load session.
+ * The standalone page's own tools: Share link, Embed, Save session, Load session, Share live.
  *
  * They exist only in the page (a notebook has its own ways to share and save),
  * so the page's host adds them to the front end's top bar after rendering.
@@ -10,6 +10,7 @@
 
 import { h } from "./lib/dom.js";
 import { helpButton } from "./lib/help.js";
+import { createShareLive } from "./shareLive.js";
 
 /** @import { SessionDocument } from "./lib/messages.js" */
 /** @import { Model } from "./lib/types.js" */
@@ -33,7 +34,11 @@ export function addHostTools(root, model, requestSave) {
     },
   });
   const dialog = embedDialog();
-  // At the end of the settings' row.
+  const live = createShareLive(model);
+  // Share live sits beside Lessons and Help in the first row; the others end the settings' row
+  // (all five there would take a third row at 1280 px).
+  const guide = top.querySelector(".gn-guide");
+  if (guide) guide.after(h("div", { class: "gn-live-slot" }, live.button));
   top.append(
     h("div", { class: "gn-host-tools" },
       button("Share", "Share link", () => copy(location.href, shareButton), "share"),
@@ -46,12 +51,13 @@ export function addHostTools(root, model, requestSave) {
         });
       }, "save"),
       button("Load", "Load session", () => fileInput.click(), "loadSession"),
+      ...(guide ? [] : [live.button]),
       helpButton("keep", "Share, Embed, Save and Load"),
       fileInput,
     ),
   );
   const shareButton = /** @type {HTMLButtonElement} */ (top.querySelector(".gn-host-tools .gn-button"));
-  root.append(dialog.el);
+  root.append(dialog.el, live.panel);
 }
 
 /**

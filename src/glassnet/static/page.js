@@ -19,6 +19,12 @@
  *   comes back to it with the playground and the ticks as the person left them
  *   (docs/urls.md).
  *
+ * A screen may follow a session shared live (#join=CODE, docs/screens.md): it then
+ * sends no settings, keeps nothing and leaves the hash alone, and shows when it is
+ * read-only. A screen may also show one part (view=NAME), be an exhibition's
+ * (kiosk=1: it plays by itself and goes back to its starting setup after
+ * KIOSK_IDLE_MS without input) or a projector's (projector=1).
+ *
  * The tab's route (an id in sessionStorage, index.html makes it) goes in the socket's
  * address: a proxy in front of several glassnet servers sends a tab to the same one
  * each time (docs/serving.md).
@@ -28,7 +34,8 @@ import app from "./app.js";
 import { createSocketModel } from "./lib/socketModel.js";
 import { emptyHistory, mergeHistory } from "./lib/history.js";
 import { lazy } from "./lib/lazy.js";
-import { readHash, writeHash } from "./lib/urlState.js";
+import { readHash, readScreen, writeHash } from "./lib/urlState.js";
+import { h } from "./lib/dom.js";
 
 /** @import { History, Incoming, SessionDocument } from "./lib/messages.js" */
 /** @import { KeptSteps } from "./keptUndo.js" */
@@ -43,8 +50,12 @@ const LESSON_KEY = "glassnet-lesson";
 const KEEP_EVERY_MS = 700; // so that a server killed while training loses less than a second
 const RECONNECT_MS = 2000;
 const MAX_MESSAGE_BYTES = 6_000_000; // until the catalog says (docs/limits.md)
+const KIOSK_IDLE_MS = 120_000; // an exhibition screen goes back to its start after this (docs/screens.md)
+const LET_GO = 4403; // the server's close code for a follower whose join code no longer works
 
 const link = readHash(location.hash);
+const screen = readScreen(location.hash);
+const following = screen.join !== null;
 const layout = document.body.dataset.layout || "full";
 const route = sessionStorage.getItem(ROUTE_KEY) || "";
 let kept = readKept();
@@ -71,8 +82,11 @@ let maxBytes = MAX_MESSAGE_BYTES;
 let lesson = null;
 
 const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-const model = createSocketModel(`${scheme}//${location.host}/ws?route=${encodeURIComponent(route)}`, {
+const join = following ? `&join=${screen.join}` : "";
+const model = createSocketModel(`${scheme}//${location.host}/ws?route=${encodeURIComponent(route)}${join}`, {
   hello: () => {
+    if (following) return {}; // it watches the shared session as it is
+
     // The hash as it is now: after a reconnection, the link it was opened with is old.
     const settings = readHash(location.hash).settings;
     return {
@@ -82,7 +96,12 @@ const model = createSocketModel(`${scheme}//${location.host}/ws?route=${encodeUR
       ...(Object.keys(settings).length ? { settings } : {}),
     };
   },
-  local: { ui_options: { hidden: link.hidden, hideText: link.hideText, layout } },
+  local: {
+    ui_options: {
+      hidden: link.hidden, hideText: link.hideText, layout,
+      view: screen.view, kiosk: screen.kiosk, projector: screen.projector,
+    },
+  },
   // index.html opened it while the modules loaded.
   socket: /** @type {{ glassnetSocket?: WebSocket }} */ (/** @type {unknown} */ (window)).glassnetSocket,
 });
@@ -119,7 +138,7 @@ const hostTools = lazy(async () => {
   const { addHostTools } = await import("./hostTools.js");
   addHostTools(/** @type {HTMLElement} */ (el.querySelector(".glassnet")), model, requestSave);
 }, undefined);
-if (layout !== "embed") {
+if (layout !== "embed" && !following) {
   const drawn = () => performance.getEntriesByName("glassnet-first-frame").length > 0;
   if (drawn()) hostTools.need();
   else {
@@ -144,7 +163,8 @@ model.on("msg:custom", (/** @type {Incoming} */ message) => {
   if (message.type === "welcome") {
     settingNames = message.catalog.settings.map((setting) => setting.name);
     maxBytes = message.catalog.limits.MAX_MESSAGE_BYTES ?? maxBytes;
-    if (message.token) sessionStorage.setItem(TOKEN_KEY, message.token);
+    if (message.token && !following) sessionStorage.setItem(TOKEN_KEY, message.token);
+    if (screen.kiosk && !following) startKiosk();
     pointsChanged = true; // perhaps another session (a restarted server): keep it all anew
     keptVersion = -1;
     stepsVersion = -1;
@@ -162,15 +182,19 @@ model.on("msg:custom", (/** @type {Incoming} */ message) => {
     lossHistory = mergeHistory(lossHistory, message.history);
     version = message.version;
     playing = message.playing;
-    scheduleKeep();
+    if (!following) scheduleKeep();
   } else if (message.type === "data") {
     pointsChanged = true;
-    scheduleKeep();
+    if (!following) scheduleKeep();
+  } else if (message.type === "role") {
+    showRole(message.control);
+    if (screen.kiosk && message.control) startKiosk(); // an exhibition screen that may drive
   } else if (message.type === "saved") {
     savedHandlers.shift()?.(message.session);
   } else if (message.type === "connection" && message.state === "closed") {
     savedHandlers.length = 0; // their answers will not come
-    setTimeout(() => model.reconnect(), RECONNECT_MS);
+    // A follower let go (its owner stopped sharing) was told why; trying again would not help.
+    if (message.code !== LET_GO) setTimeout(() => model.reconnect(), RECONNECT_MS);
   }
 });
 
@@ -212,12 +236,13 @@ function keepLesson() {
 
 // The hash always holds the setup, or the open lesson and its step.
 function writeLink() {
+  if (following) return; // its link is the join link
   /** @type {Record<string, unknown>} */
   const settings = {};
   for (const name of settingNames) settings[name] = model.get(name);
   if (!Object.keys(settings).length) return;
   const linked = lesson && lesson.origin !== "file" ? { name: lesson.name, step: lesson.index + 1 } : null;
-  const hash = writeHash(settings, { hidden: link.hidden, hideText: link.hideText, lesson: linked });
+  const hash = writeHash(settings, { hidden: link.hidden, hideText: link.hideText, lesson: linked, screen });
   if (hash !== location.hash) {
     window.history.replaceState(null, "", `${location.pathname}${location.search}${hash}`);
   }
@@ -266,4 +291,47 @@ function readStored(key) {
 function plainHistory(h) {
   const { stride, ...series } = h;
   return { stride: stride || 1, ...series };
+}
+
+/**
+ * A follower's screen says whether it may change the shared session; when it may not,
+ * its controls look read-only (and the session refuses what they would send).
+ * @param {boolean} control
+ */
+function showRole(control) {
+  const root = /** @type {HTMLElement} */ (el.querySelector(".glassnet"));
+  root.classList.toggle("gn-read-only", !control);
+  root.querySelector(".gn-follow-banner")?.remove();
+  const words = control
+    ? "Following a shared session: its owner lets you change it."
+    : "Following a shared session, read-only: you see it live; its owner changes it.";
+  root.querySelector(".gn-top")?.after(h("p", { class: "gn-follow-banner", role: "status" }, words));
+}
+
+/**
+ * An exhibition screen plays by itself, and after KIOSK_IDLE_MS without input goes back
+ * to the setup it started with (its first session document), playing again.
+ */
+let kioskStarted = false;
+function startKiosk() {
+  if (kioskStarted) return; // a reconnection: it is started already
+  kioskStarted = true;
+  /** @type {SessionDocument | null} */
+  let start = null;
+  requestSave(false, (session) => {
+    start = session;
+    model.send({ type: "play" });
+  });
+  /** @type {ReturnType<typeof setTimeout> | null} */
+  let idle = null;
+  const wait = () => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => {
+      if (start) model.send({ type: "restore", session: start });
+      model.send({ type: "play" });
+      wait();
+    }, KIOSK_IDLE_MS);
+  };
+  for (const event of ["pointerdown", "keydown", "wheel"]) addEventListener(event, wait, { passive: true });
+  wait();
 }

@@ -15,6 +15,8 @@ This package knows sessions and the protocol; nothing about HTTP or WebSockets
 
 from .host import Options
 from .pool import Link, WorkerPool, default_size
-from .registry import Entry, Full, Registry
+from .registry import Entry, Full, Refused, Registry
 
-__all__ = ["Entry", "Full", "Link", "Options", "Registry", "WorkerPool", "default_size"]
+__all__ = [
+    "Entry", "Full", "Link", "Options", "Refused", "Registry", "WorkerPool", "default_size",
+]  # fmt: skip

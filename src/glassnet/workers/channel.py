@@ -4,23 +4,26 @@ Each message is a tuple whose first item names what it asks; it travels pickled,
 behind its length (4 bytes, little endian). Both ends are ours, started
 together, so pickle is safe here; nothing from outside is ever unpickled.
 
-From the web process to a worker (``sid`` numbers a session inside the server):
+From the web process to a worker (``sid`` numbers a session inside the server,
+``view`` one view of it, a WebSocket; a shared session has several, docs/screens.md):
 
-- ``("open", sid, token, first)``: start a new session; ``first`` is the view's
-  first message (its ``hello``) or None.
-- ``("attach", sid, token, first)``: a new view for a session whose view went away.
-- ``("message", sid, raw)``: one message from the view, as it came.
-- ``("ready", sid)``: the view drew the last frame (the one message not counted
+- ``("open", sid, view, token, first)``: start a new session; ``first`` is the
+  owner's first message (its ``hello``) or None.
+- ``("attach", sid, view, token, first)``: the owner's view again, after it went away.
+- ``("join", sid, view, read_only, first)``: a follower's view joins a shared session.
+- ``("role", sid, view, read_only)``: the owner let a follower control, or took it back.
+- ``("message", sid, view, raw)``: one message from a view, as it came.
+- ``("ready", sid, view)``: the view drew the last frame (the one message not counted
   as in flight).
-- ``("detach", sid)``: the view went away: drop its waiting messages, stop its work,
-  keep the session.
+- ``("detach", sid, view)``: the view went away: drop its waiting messages, stop its
+  work, keep the session.
 - ``("close", sid)``: free the session.
 - ``("stop",)``: the server stops.
 
 From a worker to the web process:
 
-- ``("out", sid, payloads, handled)``: WebSocket messages to send in order (text or
-  bytes), and how many of the view's messages they finish answering.
+- ``("out", sid, view, payloads, handled)``: WebSocket messages to send the view in
+  order (text or bytes), and how many of its messages they finish answering.
 
 The web process reads with asyncio (:func:`read`, :func:`write`); a worker, which
 has nothing else to do while it waits, reads and writes with plain blocking calls

@@ -1,4 +1,4 @@
-"""One session in a worker: its Session, its view's Connection, and the thread its work runs on.
+"""One session in a worker: its Session, its views' Connections, and the thread its work runs on.
 
 A worker holds many sessions and runs one at a time (``turns.py`` says which).
 Each session's work runs on a thread of its own, but never two at once: the
@@ -10,9 +10,10 @@ sessions instead of holding them up, and no lock is needed anywhere: whoever
 holds the turn is the only one running.
 
 At a checkpoint the work also stops for good, with :class:`Interrupted`, when
-its view went away or when one request has computed longer than its limit. The
-session puts back whatever the stopped work had half done. Killing a process is
-never how work stops: a worker holds other sessions.
+the view that asked for it went away (or every view did), or when one request
+has computed longer than its limit. The session puts back whatever the stopped
+work had half done. Killing a process is never how work stops: a worker holds
+other sessions.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import logging
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .. import limits
@@ -47,22 +48,38 @@ def library(folder: str | None) -> Library:
     return Library(folder)
 
 
+@dataclass
+class View:
+    """One screen on a session: its Connection, and what is waiting to be sent to it.
+
+    ``handled`` counts the screen's own messages that ``out`` finishes answering;
+    ``started``: it was sent its ``welcome`` (nothing may come before it).
+    """
+
+    connection: Connection
+    out: list[str | bytes] = field(default_factory=list)
+    handled: int = 0
+    started: bool = False
+
+
 class Host:
-    """One session in a worker, and what its view sent that is still waiting.
+    """One session in a worker, the screens that view it, and what they sent that is waiting.
+
+    A session has one view usually; a shared one (docs/screens.md) has its owner's
+    and its followers', each with its own :class:`Connection` (so each gets its own
+    frames, coalesced: a screen is sent the newest frame once it has drawn the last).
+    Views are numbered by the pool, uniquely across the server.
 
     Attributes
     ----------
-    attached : bool
-        Whether a view is connected (a session without one keeps its state,
+    views : dict
+        The views connected, by number (a session without one keeps its state,
         but does not train, until a view attaches again or it is closed).
     used : float
         Seconds of turns it has had (``turns.py`` gives the next turn to the
         session that has had the least).
     busy : bool
         Its work stopped at a checkpoint and goes on at its next turn.
-    out : list
-        What to send its view (text or bytes), and ``handled``: how many of the
-        view's messages that answers.
     """
 
     def __init__(self, sid: int, token: str | None, options: Options):
@@ -71,15 +88,12 @@ class Host:
         self.token = token
         self.session = Session()
         self.session.checkpoint = self.checkpoint
-        self.connection: Connection | None = None
-        self.inbox: deque[tuple[str, str | bytes | None]] = deque()  # ("start"|"receive", raw)
-        self.attached = False
-        self.wants_updates = False  # the view became ready for a frame
+        self.views: dict[int, View] = {}
+        self.inbox: deque[tuple[int, str, str | bytes | None]] = deque()  # (view, kind, raw)
+        self.wants_updates = False  # a view became ready for a frame, or its role changed
         self.used = 0.0
         self.busy = False
-        self.out: list[str | bytes] = []
-        self.handled = 0
-        self._view = 0  # grows when a view goes: work begun for an earlier one answers nobody
+        self._working_for: int | None = None  # the view whose request is under way
         self._cancelled = False
         self._closing = False
         self._done = False
@@ -89,42 +103,61 @@ class Host:
         self._back = threading.Semaphore(0)
         self._thread: threading.Thread | None = None
 
+    @property
+    def attached(self) -> bool:
+        """Whether any view is connected."""
+        return bool(self.views)
+
     # -- what the worker asks, between turns ---------------------------------------------
 
-    def attach(self, first: str | bytes | None, fresh: bool):
-        """A view connected: it gets everything anew, starting with its first message."""
-        lessons = library(self.options.lessons)
-        self.connection = Connection(self.session, lessons=lessons, token=self.token, fresh=fresh)
-        self.attached = True
-        self.inbox.append(("start", first))
+    def attach(self, view: int, first: str | bytes | None, fresh: bool):
+        """The owner's view connected: it gets everything anew, starting with its first message."""
+        lessons = self._lessons()
+        connection = Connection(self.session, lessons=lessons, token=self.token, fresh=fresh)
+        self._add(view, first, connection)
 
-    def detach(self):
-        """The view went away: forget what it sent, stop what it asked for, keep the session."""
-        self.attached = False
-        self._view += 1
-        self.inbox.clear()
-        self.wants_updates = False
-        self.out.clear()
-        self.handled = 0
-        if self.busy:
+    def join(self, view: int, first: str | bytes | None, read_only: bool):
+        """A follower's view joined the session (its hello changes nothing of it)."""
+        connection = Connection(self.session, lessons=self._lessons(), fresh=False)
+        connection.follower, connection.read_only = True, read_only
+        self._add(view, first, connection)
+
+    def role(self, view: int, read_only: bool):
+        """The owner let a follower control the session, or took that back."""
+        if view in self.views:
+            self.views[view].connection.read_only = read_only
+            self.wants_updates = True  # its next updates say so
+
+    def _lessons(self) -> Library:
+        return library(self.options.lessons)
+
+    def _add(self, view: int, first, connection: Connection):
+        self.views[view] = View(connection)
+        self.inbox.append((view, "start", first))
+
+    def detach(self, view: int):
+        """A view went away: forget what it sent and stop what it asked for; keep the session."""
+        self.views.pop(view, None)
+        self.inbox = deque(item for item in self.inbox if item[0] != view)
+        if self.busy and (self._working_for == view or not self.views):
             self._cancelled = True
 
-    def receive(self, raw: str | bytes):
-        """Queue one message of the view for the session's next turns."""
-        if self.attached:
-            self.inbox.append(("receive", raw))
+    def receive(self, view: int, raw: str | bytes):
+        """Queue one message of a view for the session's next turns."""
+        if view in self.views:
+            self.inbox.append((view, "receive", raw))
 
-    def ready(self):
-        """The view can take a frame (no turn of work needed to know it)."""
-        if self.attached and self.connection is not None:
-            self.connection.ready = True
+    def ready(self, view: int):
+        """A view can take a frame (no turn of work needed to know it)."""
+        if view in self.views:
+            self.views[view].connection.ready = True
             self.wants_updates = True
 
     def runnable(self) -> bool:
         """Whether it has something to do now."""
         if self.busy:
             return True
-        if not self.attached:
+        if not self.views:
             return False
         if self.inbox or self.wants_updates:
             return True
@@ -132,7 +165,7 @@ class Host:
 
     def seconds_until_due(self) -> float | None:
         """How long until it has something to do by itself (None: only when a message comes)."""
-        if self.attached and self.session.playing:
+        if self.views and self.session.playing:
             return self.session.seconds_until_due()
         return None
 
@@ -188,35 +221,46 @@ class Host:
             except Exception:  # a bug of ours: say so, keep the session
                 log.exception("a session's turn failed")
                 self.session.playing = False
-                if self.attached and self.connection is not None:
+                for number, view in self.views.items():
                     message = "Training stopped because of a bug in glassnet."
-                    self._send(self.connection.error(message))
+                    self._send(number, view.connection.error(message))
+            self._working_for = None
             self.busy = False
             if not self._closing:
                 self._cancelled = False
             self._back.release()
 
     def _work(self):
-        connection, view = self.connection, self._view
         if self.inbox:
-            kind, raw = self.inbox.popleft()
+            number, kind, raw = self.inbox.popleft()
+            connection = self.views[number].connection
+            self._working_for = number
             self._request_started = time.thread_time()
             try:
                 replies = connection.start(raw) if kind == "start" else connection.receive(raw)
             finally:
                 self._request_started = None
-            if self._send(replies, view) and kind == "receive":
-                self.handled += 1
+            if self._send(number, replies):
+                self.views[number].started = True
+                self.views[number].handled += kind == "receive"
+            self._update(but=number)  # what it changed reaches the other screens
         elif self.wants_updates:
             self.wants_updates = False
-            self._send(connection.updates(), view)
+            self._update()
         elif self.session.playing:
             self.session.advance(self.options.slice_seconds)
-            self._send(connection.updates(), view)
+            self._update()
 
-    def _send(self, outgoing, view: int | None = None) -> bool:
-        """Queue what a connection answered, if its view is still the one attached."""
-        if not self.attached or view not in (None, self._view):
+    def _update(self, but: int | None = None):
+        """Queue for every view (but one) what changed since it was last sent anything."""
+        for number, view in list(self.views.items()):
+            if number != but and view.started:
+                self._send(number, view.connection.updates())
+
+    def _send(self, number: int, outgoing) -> bool:
+        """Queue what a connection answered, if its view is still connected."""
+        view = self.views.get(number)
+        if view is None:
             return False
-        self.out.extend(encode(o) for o in outgoing)
+        view.out.extend(encode(o) for o in outgoing)
         return True

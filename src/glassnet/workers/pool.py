@@ -86,9 +86,10 @@ class WorkerPool:
         self.options = options or Options()
         self.on_lost = on_lost or (lambda sids: None)
         self.workers: list[_Worker] = []
-        self.links: dict[int, Link] = {}
+        self.links: dict[int, tuple[int, Link]] = {}  # view number -> (its session, its link)
         self.where: dict[int, _Worker] = {}  # session number -> its worker
         self.next_sid = 1
+        self.next_view = 1
         self.stopping = False
         self._started: asyncio.Task | None = None
 
@@ -121,10 +122,9 @@ class WorkerPool:
     async def _read(self, worker: _Worker):
         try:
             while True:
-                _, sid, payloads, handled = await channel.read(worker.reader)
-                link = self.links.get(sid)
-                if link is not None:
-                    link.deliver(payloads, handled)
+                _, sid, view, payloads, handled = await channel.read(worker.reader)
+                if view in self.links:
+                    self.links[view][1].deliver(payloads, handled)
         except (asyncio.IncompleteReadError, ConnectionError):
             if not self.stopping:
                 await self._replace(worker)
@@ -143,8 +143,9 @@ class WorkerPool:
         lost = sorted(dead.sessions)
         for sid in lost:
             self.where.pop(sid, None)
-            link = self.links.pop(sid, None)
-            if link is not None:
+        for view, (sid, link) in list(self.links.items()):
+            if sid in dead.sessions:
+                del self.links[view]
                 link.lost("The glassnet process running this session stopped.")
         self.on_lost(lost)
         if not self.stopping:
@@ -152,8 +153,8 @@ class WorkerPool:
 
     # -- sessions --------------------------------------------------------------------
 
-    def open(self, link: Link, token: str | None, first) -> int:
-        """Start a session for a view on the least busy worker; return its number.
+    def open(self, link: Link, token: str | None, first) -> tuple[int, int]:
+        """Start a session for a view on the least busy worker; return its and the view's numbers.
 
         Raises
         ------
@@ -166,29 +167,45 @@ class WorkerPool:
         sid, self.next_sid = self.next_sid, self.next_sid + 1
         worker.sessions.add(sid)
         self.where[sid] = worker
-        self.links[sid] = link
-        self._send(sid, ("open", sid, token, first))
-        return sid
+        view = self._add(sid, link)
+        self._send(sid, ("open", sid, view, token, first))
+        return sid, view
 
-    def attach(self, sid: int, link: Link, token: str | None, first):
-        """A view for a session whose view went away."""
-        self.links[sid] = link
-        self._send(sid, ("attach", sid, token, first))
+    def attach(self, sid: int, link: Link, token: str | None, first) -> int:
+        """The owner's view again, for a session it left; return the view's number."""
+        view = self._add(sid, link)
+        self._send(sid, ("attach", sid, view, token, first))
+        return view
 
-    def message(self, sid: int, raw):
-        self._send(sid, ("message", sid, raw))
+    def join(self, sid: int, link: Link, read_only: bool, first) -> int:
+        """A follower's view for a shared session; return its number."""
+        view = self._add(sid, link)
+        self._send(sid, ("join", sid, view, read_only, first))
+        return view
 
-    def ready(self, sid: int):
-        self._send(sid, ("ready", sid))
+    def _add(self, sid: int, link: Link) -> int:
+        view, self.next_view = self.next_view, self.next_view + 1
+        self.links[view] = (sid, link)
+        return view
 
-    def detach(self, sid: int):
+    def role(self, sid: int, view: int, read_only: bool):
+        self._send(sid, ("role", sid, view, read_only))
+
+    def message(self, sid: int, view: int, raw):
+        self._send(sid, ("message", sid, view, raw))
+
+    def ready(self, sid: int, view: int):
+        self._send(sid, ("ready", sid, view))
+
+    def detach(self, sid: int, view: int):
         """The view went away; the session stays (until :meth:`close`)."""
-        self.links.pop(sid, None)
-        self._send(sid, ("detach", sid))
+        self.links.pop(view, None)
+        self._send(sid, ("detach", sid, view))
 
     def close(self, sid: int):
         """Free a session."""
-        self.links.pop(sid, None)
+        for view in [v for v, (s, _) in self.links.items() if s == sid]:
+            del self.links[view]
         self._send(sid, ("close", sid))
         worker = self.where.pop(sid, None)
         if worker is not None:

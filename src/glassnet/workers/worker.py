@@ -70,31 +70,37 @@ class Worker:
             return False
         sid = rest[0]
         if kind in ("open", "attach"):
-            _, token, first = rest
+            _, view, token, first = rest
             host = self.hosts.get(sid)
             if host is None:
                 host = self.hosts[sid] = Host(sid, token, self.options)
-            host.attach(first, fresh=kind == "open")
+            host.attach(view, first, fresh=kind == "open")
             return True
         host = self.hosts.get(sid)
         if host is None:
             return True  # closed meanwhile
-        if kind == "message":
-            host.receive(rest[1])
+        if kind == "join":
+            _, view, read_only, first = rest
+            host.join(view, first, read_only)
+        elif kind == "role":
+            host.role(rest[1], rest[2])
+        elif kind == "message":
+            host.receive(rest[1], rest[2])
         elif kind == "ready":
-            host.ready()
+            host.ready(rest[1])
         elif kind == "detach":
-            host.detach()
+            host.detach(rest[1])
         elif kind == "close":
             host.close()
             del self.hosts[sid]
         return True
 
     def flush(self, host: Host):
-        """Send what a host's turn produced."""
-        if host.out or host.handled:
-            self.channel.send(("out", host.sid, host.out, host.handled))
-            host.out, host.handled = [], 0
+        """Send what a host's turn produced, to each of its views."""
+        for number, view in host.views.items():
+            if view.out or view.handled:
+                self.channel.send(("out", host.sid, number, view.out, view.handled))
+                view.out, view.handled = [], 0
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@
 /**
  * @typedef {WelcomeMessage | DataMessage | FrameMessage | NoticeMessage | ErrorMessage
  *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ExportedMessage | BusyMessage
- *   | ConnectionMessage | LessonsMessage | LessonMessage | LessonClosedMessage} Incoming
+ *   | ConnectionMessage | LessonsMessage | LessonMessage | LessonClosedMessage
+ *   | RoleMessage | SharedMessage} Incoming
  */
 
 /**
@@ -35,6 +36,11 @@
  *   capabilities?: string[], replay?: number[] }} WelcomeMessage
  */
 /** @typedef {{ type: "notice", message: string }} NoticeMessage */
+/** A follower of a shared session: may it change the session? @typedef {{ type: "role", role: "follower", control: boolean }} RoleMessage */
+/**
+ * To the owner: how its session is shared (code null: not shared).
+ * @typedef {{ type: "shared", code: string | null, control: boolean, followers: number, max_followers: number }} SharedMessage
+ */
 /** @typedef {{ type: "error", request: string | null, message: string, limit?: string }} ErrorMessage */
 /** @typedef {{ type: "saved", session: SessionDocument }} SavedMessage */
 /**
@@ -45,7 +51,7 @@
 
 /**
  * Not from the session: the host's model says when the connection opens or closes.
- * @typedef {{ type: "connection", state: "open" | "closed", reason?: string }} ConnectionMessage
+ * @typedef {{ type: "connection", state: "open" | "closed", reason?: string, code?: number }} ConnectionMessage
  */
 
 /**

@@ -136,7 +136,7 @@ export function createSocketModel(url, { hello = () => ({}), local = {}, socket:
       }
     });
     current.addEventListener("close", (event) => {
-      emit("msg:custom", { type: "connection", state: "closed", reason: event.reason }, []);
+      emit("msg:custom", { type: "connection", state: "closed", reason: event.reason, code: event.code }, []);
     });
   }
 

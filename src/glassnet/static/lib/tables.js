@@ -89,6 +89,7 @@ export const CONTROLS = [
   {"name": "embed", "label": "Embed", "where": "host", "panel": false},
   {"name": "save", "label": "Save session", "where": "host", "panel": false},
   {"name": "loadSession", "label": "Load session", "where": "host", "panel": false},
+  {"name": "shareLive", "label": "Share live", "where": "host", "panel": false},
 ];
 
 /** The map's view: every input lies from VIEW[0] to VIEW[1]. */

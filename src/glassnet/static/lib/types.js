@@ -31,6 +31,10 @@
  * @property {"full" | "embed"} [layout]
  * @property {string[]} [hidden] names of controls to hide (docs/urls.md)
  * @property {boolean} [hideText] hide the help buttons and the title
+ * @property {"all" | "data" | "network" | "output" | "explain" | "controls"} [view] one part full size
+ *   (docs/screens.md)
+ * @property {boolean} [kiosk] an exhibition screen: no help, menus or page tools
+ * @property {boolean} [projector] larger type and lines, for the back of a room
  */
 
 // -- the state the views draw -------------------------------------------------------

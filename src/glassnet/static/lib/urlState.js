@@ -98,7 +98,7 @@ const PLAYGROUND_IMPLIED = (/** @type {string} */ problem) => ({
 });
 
 /** Keys that only display options use, in both kinds of links. */
-const DISPLAY_KEYS = new Set(["hideText", "gn", "embed", "lesson", "step"]);
+const DISPLAY_KEYS = new Set(["hideText", "gn", "embed", "lesson", "step", "join", "view", "kiosk", "projector"]);
 const HIDE_SUFFIX = "_hide";
 
 
@@ -186,7 +186,8 @@ function readGlassnet(params) {
  * Write settings (and hide keys) as a glassnet hash; or, while a lesson is open,
  * the lesson and its step (the lesson sets the playground up).
  * @param {Record<string, unknown>} settings every setting, as the session sent them
- * @param {{hidden?: string[], hideText?: boolean, lesson?: { name: string, step: number } | null}} [options]
+ * @param {{hidden?: string[], hideText?: boolean, lesson?: { name: string, step: number } | null,
+ *   screen?: Screen}} [options]
  */
 export function writeHash(settings, options = {}) {
   const parts = options.lesson
@@ -198,7 +199,41 @@ export function writeHash(settings, options = {}) {
   }
   for (const name of options.hidden || []) parts.push(`${name}${HIDE_SUFFIX}=true`);
   if (options.hideText) parts.push("hideText=true");
+  const screen = options.screen;
+  if (screen && screen.view !== "all") parts.push(`view=${screen.view}`);
+  if (screen?.kiosk) parts.push("kiosk=1");
+  if (screen?.projector) parts.push("projector=1");
   return `#${parts.join("&")}`;
+}
+
+/**
+ * What a screen is for (docs/screens.md): the shared session it follows, the part
+ * it shows, and whether it is an exhibition's or a projector's.
+ * @typedef {object} Screen
+ * @property {string | null} join a join code: follow that shared session (#join=CODE)
+ * @property {"all" | "data" | "network" | "output" | "explain" | "controls"} view
+ * @property {boolean} kiosk
+ * @property {boolean} projector
+ */
+
+const SCREEN_VIEWS = ["all", "data", "network", "output", "explain", "controls"];
+
+/**
+ * Read a hash's screen keys: join=CODE, view=NAME, kiosk=1, projector=1.
+ * @param {string} hash
+ * @returns {Screen}
+ */
+export function readScreen(hash) {
+  const params = parseParams(hash);
+  const on = (/** @type {string | undefined} */ v) => v !== undefined && v !== "0" && v !== "false";
+  const view = SCREEN_VIEWS.includes(params.view) ? params.view : "all";
+  const join = /^[A-Za-z0-9_-]{1,100}$/.test(params.join || "") ? params.join : null;
+  return {
+    join,
+    view: /** @type {Screen["view"]} */ (view),
+    kiosk: on(params.kiosk),
+    projector: on(params.projector),
+  };
 }
 
 /**

@@ -1,0 +1,97 @@
+"""Many screens, one network: a page shared live, followed read-only, and screens by part."""
+
+from pathlib import Path
+
+import pytest
+from socket_watch import SocketWatch
+
+SHOTS = Path(__file__).parents[2] / "build" / "screens"
+
+
+def open_watched(page, url):
+    watch = SocketWatch(page)
+    page.goto(url)
+    page.wait_for_selector(".glassnet[data-ready='true']", timeout=15000)
+    return watch
+
+
+def share_live(owner):
+    owner.get_by_role("button", name="Share live").click()
+    link = owner.get_by_label("Join link")
+    owner.wait_for_function("document.querySelector('.gn-live-link')?.value.includes('#join=')")
+    return link.input_value()
+
+
+@pytest.mark.allow_console_errors  # the refused click is answered with an error, as it should
+def test_a_follower_page_stays_in_step_with_its_owner_and_its_clicks_change_nothing(
+    page, browser, server
+):
+    owner = open_watched(page, server + "/")
+    join = share_live(page)
+    assert join.startswith(server + "/#join=")
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        follower = context.new_page()
+        watch = open_watched(follower, join)
+        banner = follower.get_by_role("status").filter(has_text="read-only")
+        banner.wait_for(timeout=5000)
+        assert "gn-read-only" in follower.locator(".glassnet").get_attribute("class")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        follower.screenshot(path=str(SHOTS / "follower-read-only-1280x800.png"))
+        page.get_by_role("button", name="Play", exact=True).click()
+        owner.wait_for(lambda: owner.last("frame")["epoch"] >= 30, timeout_ms=15000)
+        page.get_by_role("button", name="Pause", exact=True).click()
+        owner.wait_for(lambda: not owner.last("frame")["playing"], timeout_ms=5000)
+        mine = owner.last("frame")
+        watch.wait_for(lambda: watch.last("frame")["version"] == mine["version"], timeout_ms=5000)
+        theirs = watch.last("frame")
+        assert theirs["epoch"] == mine["epoch"]
+        assert list(theirs["parameters"]) == list(mine["parameters"])
+        shown = follower.locator(".gn-epoch-value").inner_text().replace(",", "")
+        assert int(shown) == mine["epoch"]
+        # Its Play looks read-only; a click that reaches it anyway is refused by the session.
+        follower.get_by_role("button", name="Play", exact=True).dispatch_event("click")
+        watch.wait_for(lambda: any(e["request"] == "play" for e in watch.all("error")), 5000)
+        follower.wait_for_timeout(300)
+        assert not owner.last("frame")["playing"] and owner.last("frame")["epoch"] == mine["epoch"]
+        # The owner stops sharing: the follower is told, and stays put.
+        page.get_by_role("button", name="Stop sharing").click()
+        watch.wait_for(
+            lambda: any("stopped sharing" in e["message"] for e in watch.all("error")), 5000
+        )
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("view", ["data", "network", "output", "controls", "all"])
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_each_view_renders_alone_full_size(page, server, view, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_watched(page, f"{server}/#gn=1&view={view}&projector=1")
+    root = page.locator(".glassnet")
+    assert root.get_attribute("data-view") == view
+    shown = {
+        part: page.locator(f".gn-{part}").is_visible() for part in ("data", "network", "output")
+    }
+    if view in ("data", "network", "output"):
+        assert shown == {part: part == view for part in shown}
+        box = page.locator(f".gn-{view}").bounding_box()
+        assert box["width"] > size[0] * 0.8  # full size
+    elif view == "controls":
+        assert not any(shown.values())
+        assert page.get_by_role("button", name="Play", exact=True).is_visible()
+    else:
+        assert all(shown.values())
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{view}-{size[0]}x{size[1]}.png"))
+
+
+def test_a_kiosk_screen_plays_by_itself_without_help_or_menus(page, server):
+    watch = open_watched(page, f"{server}/#gn=1&kiosk=1")
+    watch.wait_for(lambda: watch.last("frame")["playing"], timeout_ms=5000)
+    assert (
+        page.locator(".gn-host-tools").count() == 0
+        or not page.locator(".gn-host-tools").is_visible()
+    )
+    assert not page.locator(".gn-export-slot").is_visible()
+    assert "kiosk=1" in page.evaluate("location.hash")  # the link keeps what the screen is
