@@ -3,31 +3,17 @@
 import json
 
 import pytest
+from relay_helpers import of_type, one_worker_app, receive_until
 from starlette.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 from glassnet import limits
-from glassnet.hostnames import HostNames
-from glassnet.server import create_app
 
 
 @pytest.fixture
 def client():
-    app = create_app(host_names=HostNames(extra=("testserver",)), workers=1)
-    with TestClient(app) as running:
+    with TestClient(one_worker_app()) as running:
         yield running
-
-
-def receive_until(ws, condition, limit=2000):
-    for _ in range(limit):
-        message = json.loads(ws.receive_text())
-        if condition(message):
-            return message
-    raise AssertionError("no such message")
-
-
-def of_type(kind):
-    return lambda m: m["type"] == kind
 
 
 def hello(ws, **fields):
