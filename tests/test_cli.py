@@ -1,5 +1,6 @@
 """The glassnet command: options, a free port when the default is taken, a clean stop."""
 
+import asyncio
 import contextlib
 import logging
 import os
@@ -42,6 +43,31 @@ def test_a_taken_default_port_falls_back_to_a_free_one():
         sock.close()
     finally:
         blocker.close()
+
+
+def test_connections_to_the_listening_socket_send_small_messages_at_once():
+    """Nagle's algorithm is off (TCP_NODELAY) on what the server accepts; with it on, a small
+    message after a large one waited 40 ms for the browser's delayed acknowledgement."""
+
+    async def accept_one():
+        sock = open_socket("127.0.0.1", 0)
+        accepted = asyncio.get_running_loop().create_future()
+
+        def on_connect(reader, writer):
+            accepted.set_result(writer)
+
+        server = await asyncio.start_server(on_connect, sock=sock)
+        _, writer = await asyncio.open_connection("127.0.0.1", sock.getsockname()[1])
+        peer = await asyncio.wait_for(accepted, 5)
+        nodelay = peer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        for end in (writer, peer):
+            end.close()
+            await end.wait_closed()
+        server.close()
+        await server.wait_closed()
+        return nodelay
+
+    assert asyncio.run(accept_one()) != 0
 
 
 def test_glassnet_starts_prints_its_address_serves_the_page_and_stops_on_ctrl_c():
@@ -112,7 +138,6 @@ def start_glassnet(*options):
 
 
 def test_sigterm_stops_the_server_within_seconds_while_its_sessions_work_hard():
-    import contextlib
     import json
 
     import websockets.sync.client as ws_client
