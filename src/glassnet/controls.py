@@ -6,8 +6,7 @@ lesson's scene uses to show, hide or highlight it. Many names are TensorFlow
 Playground's own hide keys, so its links hide the same things here.
 
 This module is plain data and imports nothing, so any layer may use it (the
-protocol sends it, lessons check their scenes against it); the page gets it
-in ``static/lib/tables.js``.
+protocol sends it in the catalog, lessons check their scenes against it).
 """
 
 from __future__ import annotations
@@ -97,5 +96,5 @@ CONTROLS: dict[str, Control] = {
 
 
 def describe_controls() -> list[dict]:
-    """The controls as plain data, for the catalog and the page's table."""
+    """The controls as plain data, for the catalog."""
     return [asdict(c) for c in CONTROLS.values()]

@@ -21,6 +21,7 @@ from lesson_people import PEOPLE, button
 from playwright.sync_api import expect
 from socket_watch import SocketWatch
 
+from glassnet.controls import CONTROLS
 from glassnet.lessons import Library
 
 LIBRARY = Library()
@@ -104,6 +105,7 @@ def check_scene(page, messages, lesson, index):
         name = highlight["control"]
         marked = page.locator(f"[data-control~='{name}'].gn-lesson-mark")
         expect(marked.first).to_be_visible()
+        expect(look).to_contain_text(f"{CONTROLS[name].label} (the dashed outline)")
     elif "unit" in highlight:
         node = f".gn-net-node[data-a='{highlight['layer'] + 1}'][data-unit='{highlight['unit']}']"
         expect(page.locator(f"{node}.gn-lesson-mark")).to_be_visible()

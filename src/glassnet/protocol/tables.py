@@ -1,4 +1,4 @@
-"""The settings and controls tables, and the glossary, written out for the page and the docs.
+"""The settings table and the glossary, written out for the page and the docs.
 
 The page needs the settings (their ranges, choices and kinds) before the
 session's first message, to read a link's settings from the address; so they
@@ -21,7 +21,6 @@ import json
 import sys
 from pathlib import Path
 
-from ..controls import describe_controls
 from ..data import VIEW
 from ..lessons.glossary import GLOSSARY
 from ..session import SETTINGS, Setting
@@ -38,21 +37,16 @@ DOCS_END = "<!-- end of settings table -->"
 
 def tables_js() -> str:
     """The text of ``static/lib/tables.js``."""
+    # The help texts stay out: the page shows its own (lib/helpTexts.js, loaded on first
+    # use), and every byte here is one the page loads before it draws.
     settings = ",\n".join(
-        f"  {json.dumps(entry, ensure_ascii=False)}" for entry in settings_table()
-    )
-    controls = ",\n".join(
-        f"  {json.dumps(entry, ensure_ascii=False)}" for entry in describe_controls()
+        f"  {json.dumps({k: v for k, v in entry.items() if k != 'help'}, ensure_ascii=False)}"
+        for entry in settings_table()
     )
     return f"""{JS_HEADER}
 /** Every setting, in the order the page lists them. @type {{SettingSpec[]}} */
 export const SETTINGS = [
 {settings},
-];
-
-/** Every control and panel, by its data-control name. @type {{ControlSpec[]}} */
-export const CONTROLS = [
-{controls},
 ];
 
 /** The map's view: every input lies from VIEW[0] to VIEW[1]. */
@@ -65,8 +59,8 @@ export const PROTOCOL_VERSION = {PROTOCOL_VERSION};
 
 JS_HEADER = """// @ts-check
 /**
- * The settings and the controls, generated from glassnet's Python tables
- * (src/glassnet/session/settings.py and src/glassnet/controls.py) by
+ * The settings, generated from glassnet's Python table
+ * (src/glassnet/session/settings.py) by
  * `python -m glassnet.protocol.tables`. Do not edit: a test fails when it is stale.
  */
 
@@ -74,11 +68,10 @@ JS_HEADER = """// @ts-check
  * @typedef {{
  *   name: string,
  *   kind: "choice" | "whole" | "number" | "flag" | "whole_list" | "choice_list",
- *   default: any, label: string, help: string,
+ *   default: any, label: string,
  *   rebuilds: "data" | "network" | "training" | "nothing",
  *   low?: number, high?: number, low_open?: boolean, choices?: any[], max_items?: number,
  * }} SettingSpec
- * @typedef {{name: string, label: string, where: string, panel: boolean}} ControlSpec
  */
 """
 

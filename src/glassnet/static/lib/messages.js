@@ -72,7 +72,11 @@
  * @property {(number | "max")[]} speeds
  * @property {{ name: string, default: unknown, description: string }[]} settings
  * @property {Record<string, number>} limits every limit of docs/limits.md, such as MAX_NEURONS
+ * @property {ControlSpec[]} controls every control and panel by its data-control name
+ *   (glassnet/controls.py), for a lesson to name what it points at
  */
+
+/** @typedef {{ name: string, label: string, where: string, panel: boolean }} ControlSpec */
 
 /**
  * @typedef {object} DatasetSpec

@@ -24,7 +24,8 @@ const VALUE_RADIUS = 4.4; // regression dots are bigger: their colour carries th
 const ONE_D_HEIGHT = 4; // a value of +1 is drawn at x2 = 4, so the wave keeps a margin
 
 /**
- * A canvas showing one dataset's preview.
+ * A canvas showing one dataset's preview, drawn just after the page's next paint:
+ * the first frame puts the network on screen without waiting for a dozen pictures.
  * @param {DatasetSpec} dataset
  * @returns {HTMLCanvasElement}
  */
@@ -35,8 +36,16 @@ export function datasetThumbnail(dataset) {
     height: THUMB_PIXELS,
     "aria-hidden": "true",
   });
-  drawPreview(context2d(canvas), dataset);
+  afterPaint(() => drawPreview(context2d(canvas), dataset));
   return canvas;
+}
+
+/**
+ * Run `fn` once the browser has painted what is on screen now (the frame after the next).
+ * @param {() => void} fn
+ */
+function afterPaint(fn) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 /**

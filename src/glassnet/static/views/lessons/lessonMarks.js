@@ -17,7 +17,6 @@
  */
 
 import { h } from "../../lib/dom.js";
-import { CONTROLS } from "../../lib/tables.js";
 
 /** @import { LessonHighlight } from "../../lib/messages.js" */
 /** @import { State } from "../../lib/types.js" */
@@ -143,7 +142,7 @@ export function createLessonMarks(root) {
 export function describeHighlight(highlight, state) {
   if (!highlight) return "";
   if (highlight.control) {
-    const control = CONTROLS.find((c) => c.name === highlight.control);
+    const control = state.catalog?.controls.find((c) => c.name === highlight.control);
     return `${control ? control.label : highlight.control} (the dashed outline)`;
   }
   const net = state.frame?.network;
