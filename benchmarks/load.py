@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import resource
@@ -291,7 +292,23 @@ async def main_async(args):
         views = classroom(url, args.sessions)
 
         async def attack():
-            await asyncio.gather(hostile(url, counts), round_trips(url, times))
+            # The hostile client floods from a process of its own: its loop never waits
+            # (send() returns at once while the buffer has room), and in this process it
+            # would starve the measuring clients, which would then time out, not the server.
+            flood = await asyncio.create_subprocess_exec(
+                sys.executable,
+                __file__,
+                "--hostile",
+                url,
+                "--seconds",
+                str(args.seconds + 4),
+                stdout=asyncio.subprocess.PIPE,
+            )
+            try:
+                await round_trips(url, times)
+            finally:
+                out, _ = await flood.communicate()
+                counts.update(json.loads(out or b"{}"))
 
         rates, cpu, memory, _ = await run_views(views, 3, args.seconds, attack)
         under = [r[0] for r in rates]
@@ -339,13 +356,26 @@ async def long_run(url: str, minutes: int = 10, sessions: int = 10):
 SERVER: dict[str, int] = {}
 
 
+async def hostile_for(url: str, seconds: float):
+    """The hostile client for ``seconds``, then what it sent and got, as JSON on stdout."""
+    counts: dict = {}
+    with contextlib.suppress(TimeoutError, OSError, websockets.ConnectionClosed):
+        await asyncio.wait_for(hostile(url, counts), seconds)
+    print(json.dumps(counts))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--hostile", metavar="URL", help=argparse.SUPPRESS)  # part 3's flood
     parser.add_argument("--sessions", type=int, default=30, help="sessions in the classroom")
     parser.add_argument("--seconds", type=float, default=15.0, help="measuring time per part")
     parser.add_argument("--workers", type=int, default=None, help="--workers of the server")
     parser.add_argument("--long", action="store_true", help="also 10 sessions for 10 minutes")
-    asyncio.run(main_async(parser.parse_args()))
+    args = parser.parse_args()
+    if args.hostile:
+        asyncio.run(hostile_for(args.hostile, args.seconds))
+    else:
+        asyncio.run(main_async(args))
 
 
 if __name__ == "__main__":

@@ -99,5 +99,8 @@ MAX_IN_FLIGHT = 32
 MAX_REQUEST_SECONDS = 2
 """How many seconds of computing one request may take before it is stopped."""
 
-SLICE_SECONDS = 0.01
-"""The longest turn a session takes before the other sessions of its worker get theirs."""
+SLICE_SECONDS = 0.004
+"""The longest turn a session takes before the other sessions of its worker get theirs.
+
+A session's view gets a frame only in the session's own turn, so with 15 sessions in a
+worker (30 on two cores) each gets a turn, and a frame, at least every 15 x 4 ms = 60 ms."""
