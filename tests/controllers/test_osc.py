@@ -1,0 +1,125 @@
+"""OSC drives a real server's session: real UDP packets on loopback, both ways."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import socket
+import threading
+
+import pytest
+from controller_helpers import free_udp_port, is_type, page_on
+from live_server import ServerThread
+from pythonosc.dispatcher import Dispatcher
+from pythonosc.osc_server import ThreadingOSCUDPServer
+from pythonosc.udp_client import SimpleUDPClient
+
+from glassnet.controllers import OscOptions
+
+
+@pytest.fixture
+def heard():
+    """A python-osc server that keeps every message it hears: (address, values)."""
+    messages = queue.Queue()
+    dispatcher = Dispatcher()
+    dispatcher.set_default_handler(lambda address, *values: messages.put((address, values)))
+    server = ThreadingOSCUDPServer(("127.0.0.1", 0), dispatcher)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    messages.port = server.server_address[1]
+    yield messages
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def running(heard):
+    port = free_udp_port()
+    options = OscOptions(port, send=("127.0.0.1", heard.port))
+    server = ServerThread(workers=1, controllers=(options,)).start()
+    server.osc, server.osc_port = SimpleUDPClient("127.0.0.1", port), port
+    yield server
+    server.osc.close()
+    server.stop()
+
+
+def next_heard(heard, address, seconds=10.0):
+    """The values of the next message to ``address`` the OSC server hears."""
+    while True:
+        got, values = heard.get(timeout=seconds)
+        if got == address:
+            return values
+
+
+def test_osc_play_starts_the_session_training_and_pause_stops_it(running):
+    with page_on(running.url) as page:
+        assert page.frame["playing"] is False
+        running.osc.send_message("/glassnet/play", [])
+        page.until(lambda m: m["type"] == "frame" and m["playing"] and m["epoch"] >= 3)
+        running.osc.send_message("/glassnet/pause", [])
+        stopped = page.until(lambda m: m["type"] == "frame" and not m["playing"])
+        running.osc.send_message("/glassnet/step", [])
+        page.until(lambda m: m["type"] == "frame" and m["epoch"] == stopped["epoch"] + 1)
+
+
+def test_osc_set_changes_a_setting_the_page_is_sent(running):
+    with page_on(running.url) as page:
+        assert page.settings["learning_rate"] == 0.03
+        running.osc.send_message("/glassnet/set", ["learning_rate", 0.3])  # a 32-bit float
+        page.until(lambda m: m["type"] == "settings" and m["values"]["learning_rate"] == 0.3)
+        running.osc.send_message("/glassnet/set", ["activations", "relu"])  # not a list: refused
+        running.osc.send_message("/glassnet/set", ["output_activation", "tanh"])
+        settings = page.until(is_type("settings"))["values"]
+        assert settings["output_activation"] == "tanh" and settings["learning_rate"] == 0.3
+
+
+def test_osc_point_sends_the_sessions_own_activations_there_and_epoch_and_loss(running, heard):
+    with page_on(running.url) as page:
+        running.osc.send_message("/glassnet/point", [1.5, -2.0])
+        layers = [next_heard(heard, "/glassnet/activations") for _ in range(3)]
+        output = next_heard(heard, "/glassnet/output")
+        page.send(type="probe", x=[1.5, -2.0])  # the page asks the session the same
+        probed = page.until(is_type("probed"))
+        assert [values[0] for values in layers] == [0, 1, 2]
+        for values, layer in zip(layers, probed["layers"], strict=True):
+            assert list(values[1:]) == pytest.approx(layer["a"], abs=1e-6)  # OSC floats: 32 bits
+        assert list(output) == pytest.approx(probed["output"], abs=1e-6)
+        running.osc.send_message("/glassnet/step", [])
+        frame = page.until(lambda m: m["type"] == "frame" and m["epoch"] == 1)
+        while (epoch := next_heard(heard, "/glassnet/epoch")) != (1,):
+            assert epoch == (0,)
+        (loss,) = next_heard(heard, "/glassnet/loss")
+        assert loss == pytest.approx(frame["metrics"]["train_loss"], rel=1e-6)
+
+
+BAD = [
+    ("/glassnet/jump", [], "'jump' is not a command"),
+    ("/other/play", [], "start with /glassnet/"),
+    ("/glassnet/play", [1], "'play' takes no values"),
+    ("/glassnet/set", ["learning_rate"], "'set' takes a setting's name and one value"),
+    ("/glassnet/set", ["learning_rate", float("nan")], "finite number"),
+    ("/glassnet/point", [1.0, "x"], "'point' takes one or two numbers"),
+    ("/glassnet/point", [float("inf"), 0.0], "finite numbers"),
+]
+
+
+def test_bad_osc_messages_are_logged_with_the_reason_and_change_nothing(running, caplog):
+    caplog.set_level(logging.INFO, logger="glassnet.controllers")
+    with page_on(running.url) as page:
+        before = dict(page.settings)
+        for address, values, _ in BAD:
+            running.osc.send_message(address, values)
+        running.osc.send_message("/glassnet/set", ["learning_rate", 50.0])  # above 10
+        running.osc.send_message("/glassnet/set", ["wobble", 1])  # no such setting
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as raw:
+            raw.sendto(b"not osc at all", ("127.0.0.1", running.osc_port))
+        running.osc.send_message("/glassnet/set", ["batch_size", 7])  # the session goes on
+        after = page.until(is_type("settings"))["values"]
+        assert after == {**before, "batch_size": 7}
+        assert page.frame["playing"] is False and page.frame["epoch"] == 0
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    for address, _, reason in BAD:
+        assert f"OSC {address} from 127.0.0.1" in logged and reason in logged
+    assert "not an OSC packet" in logged
+    assert "the session refused it: learning_rate" in logged  # its range is the session's
+    assert "the session refused it: Unknown setting 'wobble'" in logged
