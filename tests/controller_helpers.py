@@ -54,3 +54,14 @@ def page_on(url: str, **hello):
 
 def is_type(kind):
     return lambda m: m["type"] == kind
+
+
+def logged(caplog, text: str, seconds: float = 10.0) -> str:
+    """The first log line of the controllers that holds ``text``, waiting up to ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for record in caplog.records:
+            if text in record.getMessage():
+                return record.getMessage()
+        time.sleep(0.02)
+    raise AssertionError(f"nothing logged with {text!r}")

@@ -8,7 +8,7 @@ import socket
 import threading
 
 import pytest
-from controller_helpers import free_udp_port, is_type, page_on
+from controller_helpers import free_udp_port, is_type, logged, page_on
 from live_server import ServerThread
 from pythonosc.dispatcher import Dispatcher
 from pythonosc.osc_server import ThreadingOSCUDPServer
@@ -123,3 +123,26 @@ def test_bad_osc_messages_are_logged_with_the_reason_and_change_nothing(running,
     assert "not an OSC packet" in logged
     assert "the session refused it: learning_rate" in logged  # its range is the session's
     assert "the session refused it: Unknown setting 'wobble'" in logged
+
+
+def test_osc_join_drives_the_shared_session_as_its_owner_lets_followers(running, caplog):
+    caplog.set_level(logging.INFO, logger="glassnet.controllers")
+    with page_on(running.url) as oldest, page_on(running.url) as owner:
+        owner.send(type="share", control=True)
+        code = owner.until(is_type("shared"))["code"]
+        running.osc.send_message("/glassnet/join", [code])
+        running.osc.send_message("/glassnet/set", ["noise", 20])
+        owner.until(lambda m: m["type"] == "settings" and m["values"]["noise"] == 20)
+        assert oldest.settings["noise"] == 0
+        owner.send(type="share", control=False)  # watch-only: the session refuses OSC's edits
+        owner.until(lambda m: m["type"] == "shared" and not m["control"])
+        logged(caplog, "this shared session is watch-only")  # the controller was told
+        running.osc.send_message("/glassnet/set", ["noise", 30])
+        assert "noise" not in logged(caplog, "OSC: the session refused it")  # as read-only
+        running.osc.send_message("/glassnet/join", [])  # back to the oldest session
+        running.osc.send_message("/glassnet/set", ["noise", 40])
+        oldest.until(lambda m: m["type"] == "settings" and m["values"]["noise"] == 40)
+        owner.send(type="probe", x=[0, 0])
+        owner.until(is_type("probed"))
+        assert owner.settings["noise"] == 20
+    logged(caplog, f"OSC drives session 2, shared with code {code}.")

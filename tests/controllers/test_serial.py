@@ -13,21 +13,10 @@ import select
 import time
 
 import pytest
-from controller_helpers import is_type, page_on
+from controller_helpers import is_type, logged, page_on
 from live_server import ServerThread
 
 from glassnet.controllers import SerialOptions
-
-
-def logged(caplog, text: str, seconds: float = 10.0) -> str:
-    """The first log line of the controllers that holds ``text``, waiting up to ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        for record in caplog.records:
-            if text in record.getMessage():
-                return record.getMessage()
-        time.sleep(0.02)
-    raise AssertionError(f"nothing logged with {text!r}")
 
 
 @pytest.fixture

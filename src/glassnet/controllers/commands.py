@@ -1,7 +1,8 @@
 """The commands every controller understands, checked the same way for OSC and serial.
 
 A command is a verb and its values: ``play``, ``pause``, ``step`` (no values),
-``set SETTING VALUE`` and ``point X [Y]``. This module checks only their shape
+``set SETTING VALUE``, ``point X [Y]`` and ``join [CODE]`` (drive the session
+shared with that code; without one, the oldest session). This module checks only their shape
 (how many values, of what kind, finite); whether a setting exists and its value
 is in range is for the session to say (docs/controllers.md).
 """
@@ -9,10 +10,13 @@ is in range is for the session to say (docs/controllers.md).
 from __future__ import annotations
 
 import math
+import re
 
 from .view import ControllerView
 
-ALLOWED = "play, pause, step, set SETTING VALUE, point X Y"
+ALLOWED = "play, pause, step, set SETTING VALUE, point X Y, join CODE"
+
+CODE = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 
 def carry_out(view: ControllerView, verb: str, values: list) -> str | None:
@@ -37,6 +41,10 @@ def carry_out(view: ControllerView, verb: str, values: list) -> str | None:
         if not all(math.isfinite(v) for v in values):
             return f"A point's coordinates are finite numbers, not {_shown(values)}."
         view.move([float(v) for v in values])
+    elif verb == "join":
+        if len(values) > 1 or not all(isinstance(v, str) and CODE.fullmatch(v) for v in values):
+            return "'join' takes a join code (from Share live), or nothing for the oldest session."
+        view.target(values[0] if values else None)
     else:
         return f"'{verb}' is not a command. Allowed: {ALLOWED}."
     return None

@@ -2,8 +2,9 @@
 
 Packets arrive on a UDP port (127.0.0.1 unless ``--osc-host`` says otherwise)
 and become the commands of ``commands.py``: ``/glassnet/play``,
-``/glassnet/pause``, ``/glassnet/step``, ``/glassnet/set SETTING VALUE`` and
-``/glassnet/point X Y``. With ``--osc-send``, each frame goes out as
+``/glassnet/pause``, ``/glassnet/step``, ``/glassnet/set SETTING VALUE``,
+``/glassnet/point X Y`` and ``/glassnet/join CODE`` (drive a shared session).
+With ``--osc-send``, each frame goes out as
 ``/glassnet/epoch`` and ``/glassnet/loss``, and the activations for the current
 point as ``/glassnet/activations`` (one message per layer) and
 ``/glassnet/output``. A bad packet is logged with the reason and changes nothing.

@@ -5,6 +5,7 @@ The device writes one command per line (docs/controllers.md)::
     play            pause           step
     set learning_rate 0.01          (or, shorter: learning_rate 0.01)
     point 1.2 -3.4
+    join CODE                       (or join alone: the oldest session)
 
 and each becomes a command of ``commands.py``. A bad line is logged with what
 is allowed and changes nothing. After a ``point``, the network's output there
@@ -37,7 +38,7 @@ RETRY_SECONDS = 1.0
 MAX_LINE = 200
 """Characters in one line; a longer one is refused (a device that sends no newline)."""
 
-VERBS = ("play", "pause", "step", "set", "point")
+VERBS = ("play", "pause", "step", "set", "point", "join")
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ class SerialController:
         if not words:
             return None  # an empty line: nothing to do
         verb, values = words[0], [_value(w) for w in words[1:]]
+        if verb == "join":
+            values = words[1:]  # a code, as it is (one could look like a number)
         if verb not in VERBS and len(words) == 2:
             verb, values = "set", [words[0], values[0]]  # "learning_rate 0.01"
         if verb not in VERBS:

@@ -92,6 +92,11 @@ class ControllerView(Link):
             self.looking.cancel()
         self._leave()
 
+    def target(self, code: str | None):
+        """Drive the session shared with ``code`` from now on (None: the oldest session)."""
+        self.code = code
+        self._retarget()
+
     # -- what the controller asks -------------------------------------------------------
 
     def act(self, action: str):
@@ -175,7 +180,8 @@ class ControllerView(Link):
     def _answer(self, message: dict):
         kind = message.get("type")
         if kind == "welcome":
-            log.info("%s drives session %d.", self.name, self.sid)
+            shared = f", shared with code {self.code}" if self.code else ""
+            log.info("%s drives session %d%s.", self.name, self.sid, shared)
         elif kind == "error":
             log.warning("%s: the session refused it: %s", self.name, message.get("message"))
         elif kind == "role" and not message.get("control"):
@@ -203,22 +209,26 @@ class ControllerView(Link):
     # -- which session ------------------------------------------------------------------
 
     def _wanted(self) -> Entry | None:
-        if self.code is not None:
+        if self.code is not None:  # shared with that code, still by its owner's entry
             return self.registry.codes.get(self.code)
         started = [e for e in self.registry.entries.values() if e.sid]
         return min(started, key=lambda e: e.sid, default=None)
 
     async def _look(self):
         while True:
-            entry = self._wanted()
-            if entry is not self.entry or (entry is not None and entry.sid != self.sid):
-                self._leave()
-                if entry is not None:
-                    self._join(entry)
-            elif entry is not None and self.code is not None and entry.control == self.read_only:
-                self.read_only = not entry.control
-                self.pool.role(self.sid, self.view, self.read_only)
+            self._retarget()
             await asyncio.sleep(LOOK_SECONDS)
+
+    def _retarget(self):
+        """Join the session to drive if it is not the one driven; follow its owner's role."""
+        entry = self._wanted()
+        if entry is not self.entry or (entry is not None and entry.sid != self.sid):
+            self._leave()
+            if entry is not None:
+                self._join(entry)
+        elif entry is not None and self.code is not None and entry.control == self.read_only:
+            self.read_only = not entry.control
+            self.pool.role(self.sid, self.view, self.read_only)
 
     def _join(self, entry: Entry):
         self.entry, self.sid = entry, entry.sid
