@@ -6,6 +6,7 @@ import logging
 import queue
 import socket
 import threading
+import time
 
 import pytest
 from controller_helpers import free_udp_port, is_type, logged, page_on
@@ -14,6 +15,7 @@ from pythonosc.dispatcher import Dispatcher
 from pythonosc.osc_server import ThreadingOSCUDPServer
 from pythonosc.udp_client import SimpleUDPClient
 
+from glassnet import limits
 from glassnet.controllers import OscOptions
 
 
@@ -146,3 +148,33 @@ def test_osc_join_drives_the_shared_session_as_its_owner_lets_followers(running,
         owner.until(is_type("probed"))
         assert owner.settings["noise"] == 20
     logged(caplog, f"OSC drives session 2, shared with code {code}.")
+
+
+def test_a_knobs_stream_is_coalesced_to_the_latest_value_within_the_message_rate(
+    heard, monkeypatch, caplog
+):
+    monkeypatch.setattr(limits, "MAX_MESSAGES_PER_SECOND", 20)  # a low rate, to see it kept
+    caplog.set_level(logging.INFO, logger="glassnet.controllers")
+    port = free_udp_port()
+    server = ServerThread(workers=1, controllers=(OscOptions(port),)).start()
+    try:
+        with page_on(server.url) as page, SimpleUDPClient("127.0.0.1", port) as osc:
+            started = time.monotonic()
+            for step in range(1, 301):  # a knob turned for 1.5 s: 200 values a second
+                osc.send_message("/glassnet/set", ["learning_rate", step / 1000])
+                time.sleep(0.005)
+            changes = []
+            page.until(
+                lambda m: (
+                    m["type"] == "settings"
+                    and changes.append(m["values"]["learning_rate"]) is None
+                    and m["values"]["learning_rate"] == 0.3
+                )
+            )
+            seconds = time.monotonic() - started
+    finally:
+        server.stop()
+    assert changes == sorted(changes) and len(set(changes)) == len(changes)  # newest values only
+    assert len(changes) <= 20 + 20 * seconds + 1  # a full bucket, then the rate
+    assert len(changes) < 100  # coalesced: most values were overtaken while one waited
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

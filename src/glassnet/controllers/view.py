@@ -245,4 +245,5 @@ class ControllerView(Link):
             if timer is not None:
                 timer.cancel()
         self.pump_timer = self.ready_timer = None
+        self.actions, self.changes = [], {}  # meant for that session, not the next one
         self.entry, self.sid, self.view, self.in_flight = None, 0, 0, 0
