@@ -178,3 +178,14 @@ def test_a_knobs_stream_is_coalesced_to_the_latest_value_within_the_message_rate
     assert len(changes) <= 20 + 20 * seconds + 1  # a full bucket, then the rate
     assert len(changes) < 100  # coalesced: most values were overtaken while one waited
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_osc_without_a_session_to_drive_says_so_and_drives_the_first_one_opened(running, caplog):
+    caplog.set_level(logging.INFO, logger="glassnet.controllers")
+    running.osc.send_message("/glassnet/play", [])
+    assert "no session open on this server" in logged(caplog, "OSC: there is no session")
+    with page_on(running.url) as page:
+        logged(caplog, "OSC drives session 1.")
+        assert page.frame["playing"] is False  # the play sent before it was dropped
+        running.osc.send_message("/glassnet/play", [])
+        page.until(lambda m: m["type"] == "frame" and m["playing"])
