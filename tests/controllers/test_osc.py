@@ -189,3 +189,15 @@ def test_osc_without_a_session_to_drive_says_so_and_drives_the_first_one_opened(
         assert page.frame["playing"] is False  # the play sent before it was dropped
         running.osc.send_message("/glassnet/play", [])
         page.until(lambda m: m["type"] == "frame" and m["playing"])
+
+
+def test_osc_moves_to_the_next_oldest_page_when_the_oldest_closes(running, caplog):
+    caplog.set_level(logging.INFO, logger="glassnet.controllers")
+    with page_on(running.url) as first, page_on(running.url) as second:
+        running.osc.send_message("/glassnet/set", ["noise", 10])
+        first.until(lambda m: m["type"] == "settings" and m["values"]["noise"] == 10)
+        first.ws.close()  # its session is kept for it to come back, but nobody sees it
+        logged(caplog, "OSC left session 1.")
+        running.osc.send_message("/glassnet/set", ["noise", 20])
+        second.until(lambda m: m["type"] == "settings" and m["values"]["noise"] == 20)
+        assert first.settings["noise"] == 10

@@ -7,8 +7,8 @@ ranges, roles) and answers with ``error`` messages, which are logged here. No
 neural-network logic lives here.
 
 Which session: the one shared with ``code`` (as ``/ws?join=CODE``: its
-followers' role applies), or without a code the oldest session the server
-holds. The view looks again every ``LOOK_SECONDS``, so it follows a revoked
+followers' role applies), or without a code the oldest session with a page on
+it. The view looks again every ``LOOK_SECONDS``, so it follows a revoked
 code, a closed session or a new one.
 
 What it sends is coalesced so that a knob's stream never meets the limits of
@@ -211,8 +211,10 @@ class ControllerView(Link):
     def _wanted(self) -> Entry | None:
         if self.code is not None:  # shared with that code, still by its owner's entry
             return self.registry.codes.get(self.code)
-        started = [e for e in self.registry.entries.values() if e.sid]
-        return min(started, key=lambda e: e.sid, default=None)
+        # The oldest session someone is on: not one kept for a tab that went away, which
+        # would train unseen with a controller on it.
+        seen = [e for e in self.registry.entries.values() if e.sid and e.watched]
+        return min(seen, key=lambda e: e.sid, default=None)
 
     async def _look(self):
         while True:
