@@ -279,3 +279,50 @@ def test_lessons_names_a_folder_of_lessons_and_a_missing_one_is_refused(tmp_path
     missing = tmp_path / "nowhere"
     with pytest.raises(SystemExit, match=f"--lessons {missing}: there is no such folder"):
         main(["--lessons", str(missing), "--no-browser"])
+
+
+def test_the_controller_options_make_osc_and_serial_controllers():
+    from glassnet.cli import controllers_of
+    from glassnet.controllers import OscOptions, SerialOptions
+
+    args = build_parser().parse_args(
+        ["--osc-port", "9000", "--osc-send", "127.0.0.1:9001", "--serial", "/dev/ttyACM0"]
+    )
+    assert controllers_of(args) == (
+        OscOptions(9000, "127.0.0.1", ("127.0.0.1", 9001), None),
+        SerialOptions("/dev/ttyACM0", 9600, None),
+    )
+    assert controllers_of(build_parser().parse_args([])) == ()
+    for bad, says in [
+        (["--osc-port", "9000", "--osc-send", "9001"], "give HOST:PORT"),
+        (["--osc-port", "9000", "--osc-send", "host:99999"], "give HOST:PORT"),
+        (["--osc-send", "127.0.0.1:9001"], "--osc-send needs --osc-port"),
+    ]:
+        with pytest.raises(SystemExit, match=says):
+            controllers_of(build_parser().parse_args(bad))
+
+
+def test_glassnet_with_controllers_says_on_the_terminal_what_they_do():
+    osc_port = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    osc_port.bind(("127.0.0.1", 0))
+    port = osc_port.getsockname()[1]
+    osc_port.close()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "glassnet.cli", "--no-browser", "--port", "0", "--workers", "1",
+         "--osc-port", str(port), "--serial", "/dev/no-such-arduino"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    try:
+        lines = [process.stdout.readline() for _ in range(3)]
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    said = "".join(lines) + out
+    assert f"glassnet: OSC listens on 127.0.0.1:{port}." in said
+    assert "glassnet: serial: /dev/no-such-arduino:" in said and "tries to open it again" in said
+    assert "glassnet stopped." in out

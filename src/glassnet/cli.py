@@ -7,6 +7,8 @@
     glassnet --lessons DIR       offer the lessons of a folder too (docs/lessons.md)
     glassnet --workers 4         processes for the sessions (default: one per core)
     glassnet --dev               serve the readable front end (static/), not the built one
+    glassnet --osc-port 9000     OSC drives the oldest session (docs/controllers.md)
+    glassnet --serial /dev/ttyACM0   an Arduino drives it, one line a command
 
 Ctrl-C (or SIGTERM) stops it within two seconds, whatever it is doing.
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 import uvicorn
 
 from . import __version__, limits
+from .controllers import OscOptions, SerialOptions
 from .hostnames import HostNames
 from .server import create_app
 from .workers import default_size
@@ -108,8 +111,84 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve the front end's readable modules instead of the built bundle, "
         "so edits to src/glassnet/static show on reload without scripts/build",
     )
+    add_controller_options(parser)
     parser.add_argument("--version", action="version", version=f"glassnet {__version__}")
     return parser
+
+
+def add_controller_options(parser: argparse.ArgumentParser):
+    """OSC and serial controllers (docs/controllers.md)."""
+    group = parser.add_argument_group("controllers (docs/controllers.md)")
+    group.add_argument(
+        "--osc-port",
+        type=int,
+        default=None,
+        metavar="PORT",
+        help="receive OSC on this UDP port (/glassnet/play, /glassnet/set ...)",
+    )
+    group.add_argument(
+        "--osc-host",
+        default="127.0.0.1",
+        metavar="HOST",
+        help="address OSC listens on (default 127.0.0.1, this machine only)",
+    )
+    group.add_argument(
+        "--osc-send",
+        default=None,
+        metavar="HOST:PORT",
+        help="send the epoch, the loss and the point's activations there, each frame",
+    )
+    group.add_argument(
+        "--osc-session",
+        default=None,
+        metavar="CODE",
+        help="the join code of the shared session OSC drives "
+        "(default: the oldest session on the server)",
+    )
+    group.add_argument(
+        "--serial",
+        default=None,
+        metavar="DEVICE",
+        help="read commands from a serial device, such as /dev/ttyACM0",
+    )
+    group.add_argument(
+        "--serial-baud",
+        type=int,
+        default=9600,
+        metavar="BAUD",
+        help="the device's speed (default 9600)",
+    )
+    group.add_argument("--serial-session", default=None, metavar="CODE",
+                       help="the join code of the shared session it drives "
+                       "(default: the oldest session on the server)")  # fmt: skip
+
+
+def controllers_of(args) -> tuple:
+    """The controllers the options ask for; SystemExit for a malformed one."""
+    found = []
+    if args.osc_send is not None and args.osc_port is None:
+        raise SystemExit("glassnet: --osc-send needs --osc-port (where OSC comes in).")
+    if args.osc_port is not None:
+        send = None
+        if args.osc_send is not None:
+            host, _, port = args.osc_send.rpartition(":")
+            if not host or not port.isdigit() or not 0 < int(port) < 65536:
+                raise SystemExit(
+                    f"glassnet: --osc-send {args.osc_send}: give HOST:PORT, such as 127.0.0.1:9001."
+                )
+            send = (host, int(port))
+        found.append(OscOptions(args.osc_port, args.osc_host, send, args.osc_session))
+    if args.serial is not None:
+        found.append(SerialOptions(args.serial, args.serial_baud, args.serial_session))
+    if found:  # what controllers do and refuse, on the terminal
+        logger = logging.getLogger("glassnet.controllers")
+        if not logger.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("glassnet: %(message)s"))
+            logger.addHandler(handler)
+            logger.setLevel(logging.INFO)
+            logger.propagate = False
+    return tuple(found)
 
 
 def open_socket(host: str, port: int | None) -> socket.socket:
@@ -181,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"glassnet: --{name.replace('_', '-')} must be at least 1.")
     if args.lessons is not None and not Path(args.lessons).is_dir():
         raise SystemExit(f"glassnet: --lessons {args.lessons}: there is no such folder.")
+    controllers = controllers_of(args)
     sock = open_socket(args.host, args.port)
     port = sock.getsockname()[1]
     shown_host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
@@ -204,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         max_sessions_per_address=args.max_sessions_per_address,
         host_names=HostNames(args.host, tuple(args.allow_host)),
         dev=args.dev,
+        controllers=controllers,
     )
     server = uvicorn.Server(server_config(app, args.forwarded_allow_ips))
     if not args.no_browser:

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from starlette.websockets import WebSocket, WebSocketState
 
 from . import limits, sharing
+from .message_rate import MessageRate
 from .protocol import quick_type
 from .workers import Full, Link, Refused, Registry, WorkerPool
 
@@ -174,8 +175,7 @@ class Relay(Link):
         self.room.set()
         self.closed = False
         self.told: dict[str, float] = {}  # limit -> when the view was last told
-        self.tokens = float(limits.MAX_MESSAGES_PER_SECOND)
-        self.refilled = time.monotonic()
+        self.rate = MessageRate()
         self.sender = asyncio.ensure_future(self._send_all())
 
     # -- from the pool ------------------------------------------------------------------
@@ -249,14 +249,10 @@ class Relay(Link):
 
     async def _take_turn_to_read(self):
         """Wait while the view sends faster than MAX_MESSAGES_PER_SECOND (a token bucket)."""
-        now = time.monotonic()
-        rate = limits.MAX_MESSAGES_PER_SECOND
-        self.tokens = min(rate, self.tokens + (now - self.refilled) * rate)
-        self.refilled = now
-        self.tokens -= 1
-        if self.tokens < 0:
+        wait = self.rate.spend()
+        if wait > 0:
             self._tell("MAX_MESSAGES_PER_SECOND", _rate_message())
-            await asyncio.sleep(-self.tokens / rate)
+            await asyncio.sleep(wait)
 
     def _tell(self, limit: str, message: str):
         now = time.monotonic()

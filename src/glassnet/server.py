@@ -62,6 +62,7 @@ def create_app(
     options: Options | None = None,
     lessons: Path | str | None = None,
     dev: bool = False,
+    controllers: tuple = (),
 ):
     """The ASGI application.
 
@@ -87,6 +88,9 @@ def create_app(
     dev : bool
         Serve the readable modules of ``static/`` instead of the built ``dist/``
         (``glassnet --dev``), so an edited front end needs only a reload.
+    controllers : tuple
+        ``controllers.OscOptions`` and ``controllers.SerialOptions``: OSC and serial
+        devices that drive a session (docs/controllers.md), started with the server.
     """
     registry = Registry(max_sessions, max_sessions_per_address, idle_seconds)
     options = replace(options or Options(), lessons=None if lessons is None else str(lessons))
@@ -148,9 +152,12 @@ def create_app(
     async def lifespan(app):
         await pool.start()
         sweeper = asyncio.ensure_future(_free_idle_sessions(registry, pool))
+        running = [await c.start(pool, registry) for c in controllers]
         try:
             yield
         finally:
+            for controller in running:
+                controller.stop()
             sweeper.cancel()
             await pool.stop()
 
