@@ -21,7 +21,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..controls import describe_controls
+from ..controls import MIDI_CONTROLS, describe_controls
 from ..data import VIEW
 from ..lessons.glossary import GLOSSARY
 from ..session import SETTINGS, Setting
@@ -54,6 +54,9 @@ export const SETTINGS = [
 export const CONTROLS = [
 {controls},
 ];
+
+/** The controls a MIDI knob, fader or pad may drive (docs/screens.md). */
+export const MIDI_CONTROLS = {json.dumps(list(MIDI_CONTROLS))};
 
 /** The map's view: every input lies from VIEW[0] to VIEW[1]. */
 export const VIEW = {json.dumps(list(VIEW))};

@@ -90,7 +90,11 @@ export const CONTROLS = [
   {"name": "save", "label": "Save session", "where": "host", "panel": false},
   {"name": "loadSession", "label": "Load session", "where": "host", "panel": false},
   {"name": "shareLive", "label": "Share live", "where": "host", "panel": false},
+  {"name": "midi", "label": "MIDI controller: learn knobs and pads", "where": "host", "panel": false},
 ];
+
+/** The controls a MIDI knob, fader or pad may drive (docs/screens.md). */
+export const MIDI_CONTROLS = ["playButton", "stepButton", "resetButton", "explain", "speed", "learningRate", "activation", "regularization", "regularizationRate", "problem", "optimizer", "output", "noise", "percTrainData", "batchSize", "regenerate", "showTestData", "discretize"];
 
 /** The map's view: every input lies from VIEW[0] to VIEW[1]. */
 export const VIEW = [-6.0, 6.0];
