@@ -189,3 +189,22 @@ def test_a_browser_without_web_midi_is_told_so_and_what_to_do(page, server):
     panel = open_midi(page)
     panel.get_by_text("This browser has no Web MIDI.").wait_for()
     assert panel.get_attribute("data-problem") == "missing"
+
+
+def test_a_control_hidden_by_a_link_still_follows_its_knob(page, server):
+    watch = open_page(page, server + "/")
+    panel = open_midi(page)
+    panel.get_by_role("button", name="Learn").click()
+    page.locator("#gn-dp-noise").focus()  # the keyboard's way to pick a control
+    panel.get_by_text("Now move a knob or press a pad for Noise.").wait_for()
+    send(page, (CC, 7, 0))
+    panel.get_by_text("← CC 7, channel 1").wait_for()
+    watch.wait_for(lambda: watch.all("midi"))
+    page.goto(server + "/#gn=1&noise_hide=true")
+    page.reload()
+    page.wait_for_selector(".gn-midi-panel[data-devices='1']", state="attached", timeout=10000)
+    noise = page.locator("#gn-dp-noise")
+    assert not noise.is_visible()
+    send(page, (CC, 7, 127))
+    top = float(noise.get_attribute("max"))
+    watch.wait_for(lambda: watch.last("settings")["values"]["noise"] == top)

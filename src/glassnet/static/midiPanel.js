@@ -154,6 +154,16 @@ export function createMidiPanel({ root, model, button, mappings: initial }) {
   const pointerEvents = ["pointerdown", "mousedown", "click"];
   for (const type of pointerEvents) root.addEventListener(type, onPointer, true);
 
+  /** The keyboard's way: while learning, the control Tab moves to is picked. @param {FocusEvent} event */
+  function onFocus(event) {
+    const target = /** @type {Element} */ (event.target);
+    if (!learning || panel.contains(target) || button.contains(target)) return;
+    const place = /** @type {HTMLElement | null} */ (target.closest?.("[data-control]"));
+    const name = (place?.dataset.control || "").split(" ").find((n) => MIDI_CONTROLS.includes(n));
+    if (name && name !== picked) pick(name);
+  }
+  root.addEventListener("focusin", onFocus);
+
   /**
    * @param {string} control
    * @param {MidiEvent} event
@@ -331,6 +341,7 @@ export function createMidiPanel({ root, model, button, mappings: initial }) {
       model.off("msg:custom", onMessage);
       model.off("change", answer);
       for (const type of pointerEvents) root.removeEventListener(type, onPointer, true);
+      root.removeEventListener("focusin", onFocus);
       for (const lane of lanes.values()) clearTimeout(lane.timer);
       panel.remove();
     },
