@@ -13,10 +13,11 @@ PACKAGE = Path(__file__).parents[1] / "src" / "glassnet"
 ALLOWED = {
     "engine": {"numpy", "glassnet.limits", "glassnet.engine"},
     "data": {"numpy", "glassnet.limits", "glassnet.data"},
-    # The session knows the engine and the data, never the web.
+    # The session knows the engine and the data, never the web; and the names of the
+    # controls (plain data that imports nothing), which its saved MIDI mappings name.
     "session": {
         "numpy", "glassnet.limits", "glassnet.__version__", "glassnet.engine", "glassnet.data",
-        "glassnet.session",
+        "glassnet.session", "glassnet.controls",
     },
     # The bridge is pure functions of engine and data objects: no sessions, no web.
     "bridge": {

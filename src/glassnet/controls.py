@@ -90,9 +90,19 @@ CONTROLS: dict[str, Control] = {
         Control("save", "Save session", "host"),
         Control("loadSession", "Load session", "host"),
         Control("shareLive", "Share live", "host"),
+        Control("midi", "MIDI controller: learn knobs and pads", "host"),
     ]
 }
 """Every control and panel by name, in the order of the page."""
+
+MIDI_CONTROLS = (
+    "playButton", "stepButton", "resetButton", "explain", "speed",
+    "learningRate", "activation", "regularization", "regularizationRate", "problem",
+    "optimizer", "output", "noise", "percTrainData", "batchSize", "regenerate",
+    "showTestData", "discretize",
+)  # fmt: skip
+"""The controls a MIDI knob, fader or pad may drive (docs/screens.md, "MIDI"): each is one
+slider, select, checkbox or button, so a controller's value has one meaning for it."""
 
 
 def describe_controls() -> list[dict]:

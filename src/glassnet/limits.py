@@ -93,6 +93,9 @@ IDLE_SECONDS = 60
 MAX_MESSAGES_PER_SECOND = 200
 """How many messages a second one view may send; past it, the server reads them no faster."""
 
+MAX_MIDI_MAPPINGS = 64
+"""How many MIDI mappings (knob or pad -> control) a session keeps (docs/screens.md)."""
+
 MAX_IN_FLIGHT = 32
 """How many of a view's messages may wait for their answers; past it, the server reads no more."""
 

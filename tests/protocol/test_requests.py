@@ -151,3 +151,20 @@ def test_a_long_unknown_type_is_cut_short_in_the_answer():
     connection, _ = started()
     errors = by_type(connection.receive(json.dumps({"type": "x" * 3_000_000})), "error")
     assert len(errors[0]["message"]) < 1000 and len(errors[0]["request"]) <= 40
+
+
+def test_midi_mappings_are_kept_and_sent_back_and_a_bad_list_is_refused():
+    connection, first = started()
+    assert by_type(first, "midi") == []  # a session without mappings never mentions them
+    mapping = {"control": "noise", "channel": 2, "kind": "cc", "number": 7}
+    replies = connection.receive(json.dumps({"type": "midi", "mappings": [mapping]}))
+    assert by_type(replies, "error") == []
+    assert by_type(replies, "midi") == [{"type": "midi", "mappings": [mapping]}]
+    assert connection.session.save()["midi"] == [mapping]
+    bad = {**mapping, "control": "nothing"}
+    replies = connection.receive(json.dumps({"type": "midi", "mappings": [bad]}))
+    [error] = by_type(replies, "error")
+    assert error["request"] == "midi" and "it may drive playButton" in error["message"]
+    assert connection.session.midi == [mapping]
+    [error] = by_type(connection.receive('{"type": "midi", "mappings": {}}'), "error")
+    assert "'mappings' field of a 'midi' message must be a list" in error["message"]

@@ -62,7 +62,7 @@ def test_a_saved_session_keeps_its_recording_exactly():
     for _ in range(7):
         s.step()
     document = json.loads(json.dumps(s.save()))
-    assert document["version"] == 2 and document["recording"]["epochs"] == list(range(8))
+    assert document["version"] == 3 and document["recording"]["epochs"] == list(range(8))
     again = Session()
     again.restore(document)
     mine, theirs = s.training.recording.keyframes, again.training.recording.keyframes

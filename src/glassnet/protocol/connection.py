@@ -98,6 +98,7 @@ class Connection:
         self.sent_settings: dict | None = None
         self.sent_history = 0
         self.sent_history_generation = -1
+        self.sent_midi: list[dict] = []  # a session without mappings never sends them
         self.replies: list[Outgoing] = []  # answers to the message being handled
 
     def start(self, raw: str | bytes | None = None) -> list[Outgoing]:
@@ -179,8 +180,8 @@ class Connection:
         )
 
     def updates(self) -> list[Outgoing]:
-        """What changed since the last call: settings, data, notices, a lesson whose task
-        just got done, and a frame if ready."""
+        """What changed since the last call: settings, data, MIDI mappings, notices, a lesson
+        whose task just got done, and a frame if ready."""
         s = self.session
         out = []
         if self.follower and self.role() != self.sent_role:
@@ -193,6 +194,9 @@ class Connection:
         if s.data_version != self.sent_data_version:
             self.sent_data_version = s.data_version
             out.append(Outgoing(data_message(s.data_view())))
+        if s.midi != self.sent_midi:
+            self.sent_midi = s.midi
+            out.append(Outgoing({"type": "midi", "mappings": s.midi}))
         out.extend(Outgoing({"type": "notice", "message": m}) for m in s.take_notices())
         if self.lesson is not None and self.lesson.check():
             out.append(Outgoing(lesson_message(self.lesson)))

@@ -246,6 +246,7 @@ REQUESTS: dict[str, Request] = {
     ),
     "save": Request(_save, optional={"history": FLAG, "points": FLAG, "undo": WHOLE}, reads=True),
     "restore": Request(_restore, optional={"session": OBJECT, "content": TEXT}),
+    "midi": Request(_call("set_midi", "mappings"), {"mappings": LIST}),
     "explain": Request(_explain, {"point": WHOLE}, {"size": TEXT}),
     "apply_step": Request(_call("apply_step", "id"), {"id": WHOLE}),
     "revert_step": Request(_call("revert_step", "id"), {"id": WHOLE}),

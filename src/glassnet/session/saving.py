@@ -3,10 +3,12 @@
 A saved session is one plain document (dicts, lists, numbers and text, ready
 for JSON): the settings, every point (generated, loaded and drawn), the trained
 weights, the optimizer's memory, the shuffling state, the epoch and the loss
-history, and (from version 2) the recording: the weights along the way, for
-replaying the run. Loading it gives back the same network: the same weights,
+history, (from version 2) the recording: the weights along the way, for
+replaying the run, and (from version 3, optional) the page's MIDI mappings
+(``midi.py``). Loading it gives back the same network: the same weights,
 the same predictions, and the same next training step. A version 1 document
-(no recording) still loads; its recording starts at its epoch.
+(no recording) still loads; its recording starts at its epoch. A document
+without MIDI mappings (versions 1 and 2) leaves the session's mappings as they are.
 
 It is a *session*, not a model: a model export (weights and settings, no data)
 is something else. ``FORMAT`` and ``VERSION`` mark the document; one from
@@ -31,6 +33,7 @@ from ..engine import Optimizer
 from ..engine.training import as_lists
 from .errors import SessionError
 from .history import History
+from .midi import MidiError, read_midi
 from .points import Points
 from .recording import Keyframe, Recording
 from .rules import check_changes, describe, n_outputs
@@ -39,8 +42,8 @@ from .training import Training
 from .undo import Snapshot
 
 FORMAT = "glassnet-session"
-VERSION = 2
-READS = (1, 2)
+VERSION = 3
+READS = (1, 2, 3)
 """The format versions this glassnet reads."""
 
 
@@ -49,7 +52,11 @@ class SavedSessionError(SessionError):
 
 
 def to_document(
-    settings: Settings, training: Training, points: Points, include_history: bool = True
+    settings: Settings,
+    training: Training,
+    points: Points,
+    include_history: bool = True,
+    midi: list[dict] | None = None,
 ) -> dict[str, Any]:
     """Everything needed to bring a session back, as plain data.
 
@@ -58,6 +65,8 @@ def to_document(
     include_history : bool
         Leave the loss history and the recording out to make the document
         small (a view that keeps the history itself can add it back).
+    midi : list of dict, optional
+        The page's MIDI mappings (``midi.py``); left out when there are none.
     """
     document = {
         "format": FORMAT,
@@ -71,7 +80,28 @@ def to_document(
     if include_history:
         document["history"] = history_part(training.history)
         document["recording"] = recording_part(training.recording)
+    if midi:
+        document["midi"] = [dict(m) for m in midi]
     return document
+
+
+def midi_of(document: dict) -> list[dict] | None:
+    """A checked document's MIDI mappings, or None when it has none (versions 1 and 2).
+
+    Raises
+    ------
+    SavedSessionError
+        For mappings that are not a list of good ones; the message says what is allowed.
+    """
+    if document.get("version", 0) < 3 or "midi" not in document:
+        return None
+    try:
+        return read_midi(document["midi"])
+    except MidiError as error:
+        raise SavedSessionError(
+            f"This session file's MIDI mappings are refused, so it was not loaded: {error} "
+            "Nothing was changed."
+        ) from None
 
 
 def points_part(points: Points, with_base: bool = True) -> dict[str, Any]:

@@ -23,11 +23,12 @@ from ..data import Dataset
 from . import edits
 from .errors import SessionError, check_point
 from .kept_undo import kept_steps, with_steps
+from .midi import read_midi
 from .pace import Pace
 from .points import Points, features_of
 from .preview import Explainer, StepRecord
 from .rules import check_changes
-from .saving import damaged_message, restore_parts, to_document
+from .saving import damaged_message, midi_of, restore_parts, to_document
 from .settings import CUSTOM, Settings
 from .training import Training
 from .undo import Snapshot, UndoStack
@@ -52,6 +53,7 @@ class Session:
         self.data_version = 0  # grows when the points or the split change
         self.explainer = Explainer()  # the step being explained
         self.checkpoint = None  # set by a host that takes turns (see the module's docstring)
+        self.midi: list[dict] = []  # the page's MIDI mappings, kept for it (midi.py)
         if settings:
             self.change_settings(settings, undoable=False)
             self.notices.clear()
@@ -252,7 +254,9 @@ class Session:
         document a view kept, or -1) the document says its ``undo_version``, and
         holds the undo and redo steps when they changed since (``kept_undo.py``).
         """
-        document = to_document(self.settings, self.training, self.points, include_history)
+        document = to_document(
+            self.settings, self.training, self.points, include_history, self.midi
+        )
         if undo_since is not None:
             with_steps(document, self.undo_stack, self.points, undo_since)
         if not include_points:
@@ -266,6 +270,7 @@ class Session:
         brings back the undo and redo steps it holds.
         """
         loaded = restore_parts(document, label)
+        midi = midi_of(document)
         steps = None if undoable else kept_steps(document, self.notices)
         current = self._snapshot(label)
         try:
@@ -277,7 +282,17 @@ class Session:
             self.undo_stack.push(current)
         if steps is not None:
             self.undo_stack.replace(*steps)
+        if midi is not None:
+            self.midi = midi
         self._changed()
+
+    def set_midi(self, mappings: Any):
+        """Keep the page's MIDI mappings (checked: ``midi.py``); saved sessions hold them.
+
+        They are the page's own business (it listens to the controller and moves its
+        controls); the session keeps them for a reload and a session file. Not undoable.
+        """
+        self.midi = read_midi(mappings)
 
     def undo(self):
         """Go back to before the last reset, architecture change, regenerate, clear or edit."""

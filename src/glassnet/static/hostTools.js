@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The standalone page's own tools: Share link, Embed, Save session, Load session, Share live.
+ * The standalone page's own tools: Share link, Embed, Save session, Load session, Share live, MIDI.
  *
  * They exist only in the page (a notebook has its own ways to share and save),
  * so the page's host adds them to the front end's top bar after rendering.
@@ -10,9 +10,10 @@
 
 import { h } from "./lib/dom.js";
 import { helpButton } from "./lib/help.js";
+import { lazy } from "./lib/lazy.js";
 import { createShareLive } from "./shareLive.js";
 
-/** @import { SessionDocument } from "./lib/messages.js" */
+/** @import { Incoming, MidiMapping, SessionDocument } from "./lib/messages.js" */
 /** @import { Model } from "./lib/types.js" */
 
 /**
@@ -20,8 +21,9 @@ import { createShareLive } from "./shareLive.js";
  * @param {Model} model the page's socket model
  * @param {(withHistory: boolean, handler: (session: SessionDocument) => void) => void} requestSave asks
  *   the session for its document and hands the answer to handler
+ * @param {() => MidiMapping[]} midiMappings the MIDI mappings the session keeps now
  */
-export function addHostTools(root, model, requestSave) {
+export function addHostTools(root, model, requestSave, midiMappings) {
   const top = /** @type {HTMLElement} */ (root.querySelector(".gn-top"));
   const fileInput = h("input", {
     type: "file",
@@ -35,10 +37,11 @@ export function addHostTools(root, model, requestSave) {
   });
   const dialog = embedDialog();
   const live = createShareLive(model);
-  // Share live sits beside Lessons and Help in the first row; the others end the settings' row
-  // (all five there would take a third row at 1280 px).
+  const midi = midiButton(root, model, midiMappings);
+  // Share live and MIDI sit beside Lessons and Help in the first row; the others end the
+  // settings' row (all of them there would take a third row at 1280 px).
   const guide = top.querySelector(".gn-guide");
-  if (guide) guide.after(h("div", { class: "gn-live-slot" }, live.button));
+  if (guide) guide.after(h("div", { class: "gn-live-slot" }, live.button, midi));
   top.append(
     h("div", { class: "gn-host-tools" },
       button("Share", "Share link", () => copy(location.href, shareButton), "share"),
@@ -51,13 +54,41 @@ export function addHostTools(root, model, requestSave) {
         });
       }, "save"),
       button("Load", "Load session", () => fileInput.click(), "loadSession"),
-      ...(guide ? [] : [live.button]),
+      ...(guide ? [] : [live.button, midi]),
       helpButton("keep", "Share, Embed, Save and Load"),
       fileInput,
     ),
   );
   const shareButton = /** @type {HTMLButtonElement} */ (top.querySelector(".gn-host-tools .gn-button"));
   root.append(dialog.el, live.panel);
+}
+
+/**
+ * The MIDI button. Its panel (midiPanel.js) loads when first opened, or as soon as the
+ * session keeps mappings (a reload, a loaded session file): they then drive at once.
+ * @param {HTMLElement} root
+ * @param {Model} model
+ * @param {() => MidiMapping[]} mappings
+ */
+function midiButton(root, model, mappings) {
+  let opening = false;
+  const panel = lazy(async () => {
+    const { createMidiPanel } = await import("./midiPanel.js");
+    return createMidiPanel({ root, model, button: midi, mappings: mappings() });
+  }, null, (part) => {
+    if (opening) part?.toggle();
+  });
+  const midi = /** @type {HTMLButtonElement} */ (button("MIDI", "MIDI", () => {
+    if (panel.current) return panel.current.toggle();
+    opening = true;
+    panel.need();
+  }, "midi"));
+  midi.setAttribute("aria-expanded", "false");
+  model.on("msg:custom", (/** @type {Incoming} */ message) => {
+    if (message.type === "midi" && message.mappings.length) panel.need();
+  });
+  if (mappings().length) panel.need();
+  return midi;
 }
 
 /**

@@ -80,6 +80,8 @@ let settingNames = [];
 let maxBytes = MAX_MESSAGE_BYTES;
 /** @type {OpenLesson | null} the open lesson, as the session last said */
 let lesson = null;
+/** @type {import("./lib/messages.js").MidiMapping[]} the MIDI mappings the session keeps (midiPanel.js) */
+let midiMappings = [];
 
 const scheme = location.protocol === "https:" ? "wss:" : "ws:";
 const join = following ? `&join=${screen.join}` : "";
@@ -136,7 +138,7 @@ function requestSave(withHistory, handler, options = {}) {
 // not hold it back; not in the compact embed.
 const hostTools = lazy(async () => {
   const { addHostTools } = await import("./hostTools.js");
-  addHostTools(/** @type {HTMLElement} */ (el.querySelector(".glassnet")), model, requestSave);
+  addHostTools(/** @type {HTMLElement} */ (el.querySelector(".glassnet")), model, requestSave, () => midiMappings);
 }, undefined);
 if (layout !== "embed" && !following) {
   const drawn = () => performance.getEntriesByName("glassnet-first-frame").length > 0;
@@ -191,6 +193,10 @@ model.on("msg:custom", (/** @type {Incoming} */ message) => {
     if (screen.kiosk && message.control) startKiosk(); // an exhibition screen that may drive
   } else if (message.type === "saved") {
     savedHandlers.shift()?.(message.session);
+  } else if (message.type === "midi") {
+    midiMappings = message.mappings;
+    keptVersion = -1; // the kept copy holds them: keep it anew
+    if (!following) scheduleKeep();
   } else if (message.type === "connection" && message.state === "closed") {
     savedHandlers.length = 0; // their answers will not come
     // A follower let go (its owner stopped sharing) was told why; trying again would not help.

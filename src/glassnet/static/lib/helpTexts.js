@@ -44,7 +44,7 @@ export const HELP = {
   output_map: "What the whole network predicts at every point of the plane (its [[output]]); rest the pointer on the map to read it there. Dots are the data: their colour is their true [[class]]. Where a dot sits on its own colour, the network is right. The line where the colours meet is the [[decision_boundary|decision boundary]].",
   show_test: "Also show the test points (with a dark outline). The network never trains on them.",
   discretize: "Show hard class regions instead of shades of confidence.",
-  keep: "Share copies a link to this setup (data, network, settings; not the trained weights). Embed gives the code to put this playground in another web page; it trains on this glassnet server. Save downloads the whole session (settings, your data, trained weights, history) to continue later: a session, not a model, since it includes the data. Load opens a saved session exactly.",
+  keep: "Share copies a link to this setup (data, network, settings; not the trained weights). Embed gives the code to put this playground in another web page; it trains on this glassnet server. Save downloads the whole session (settings, your data, trained weights, history, MIDI mappings) to continue later: a session, not a model, since it includes the data. Load opens a saved session exactly.",
   loss_chart: "The [[loss]] after every [[epoch]]: how wrong the network is on the training points (dark) and on the test points (light). Lower is better. When the test loss rises while the training loss falls, the network is [[overfitting]].",
   training_loss: "How wrong the network is on the points it trains on. Lower is better.",
   test_loss: "How wrong the network is on points it never trained on. This shows how well it generalises.",

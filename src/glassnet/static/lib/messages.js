@@ -20,7 +20,7 @@
  * @typedef {WelcomeMessage | DataMessage | FrameMessage | NoticeMessage | ErrorMessage
  *   | Explanation | ChainMessage | DeltaMessage | SavedMessage | ExportedMessage | BusyMessage
  *   | ConnectionMessage | LessonsMessage | LessonMessage | LessonClosedMessage
- *   | RoleMessage | SharedMessage} Incoming
+ *   | RoleMessage | SharedMessage | MidiMessage} Incoming
  */
 
 /**
@@ -41,6 +41,12 @@
  * To the owner: how its session is shared (code null: not shared).
  * @typedef {{ type: "shared", code: string | null, control: boolean, followers: number, max_followers: number }} SharedMessage
  */
+/**
+ * One MIDI mapping (docs/screens.md, "MIDI"): a knob (cc) or pad (note) on a channel (1 to 16)
+ * drives a control (one of MIDI_CONTROLS).
+ * @typedef {{ control: string, channel: number, kind: "cc" | "note", number: number }} MidiMapping
+ */
+/** The MIDI mappings the session keeps for the page. @typedef {{ type: "midi", mappings: MidiMapping[] }} MidiMessage */
 /** @typedef {{ type: "error", request: string | null, message: string, limit?: string }} ErrorMessage */
 /** @typedef {{ type: "saved", session: SessionDocument }} SavedMessage */
 /**
