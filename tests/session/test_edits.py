@@ -11,7 +11,6 @@ from glassnet.session.edits import (
     next_seed,
     plan_change,
     points_for,
-    read_file,
     remove_point,
 )
 from glassnet.session.points import Points
@@ -95,12 +94,3 @@ def test_regenerating_moves_the_seed_on_and_is_refused_for_drawn_points():
     assert next_seed(Settings()) == {"seed": 2}
     with pytest.raises(SessionError, match="cannot be regenerated"):
         next_seed(Settings().replace(dataset="custom"))
-
-
-def test_a_file_is_read_with_the_data_layers_checks():
-    data = read_file("pets.csv", "w,h,kind\n1,2,cat\n3,4,dog\n")
-    assert data.class_names == ("cat", "dog")
-    with pytest.raises(SessionError, match="bad.csv: .*row 3"):
-        read_file("bad.csv", "a,b,label\n1,2,x\n3,4\n")
-    with pytest.raises(SessionError, match="needs a name and its contents"):
-        read_file(None, "a")

@@ -17,8 +17,6 @@ from typing import Any
 import numpy as np
 
 from .. import limits
-from ..data import DataError, Dataset, conform, csv_header, label_column, load_file
-from ..engine import Network
 from .errors import SessionError, check_number, check_point, check_point_index
 from .points import Points
 from .rules import DataShape, describe
@@ -86,83 +84,11 @@ def carry_drawn(old: Points, new: Points) -> tuple[Points, list[str]]:
     return carried, notices
 
 
-def network_settings(network: Network | None) -> dict:
-    """The settings that describe a network: its layers, activations, output and inputs."""
-    if network is None:
-        return {}
-    *hidden, output = network.activation_names
-    return {
-        "hidden_layers": network.layer_sizes[1:-1],
-        "activations": hidden,
-        "output_activation": output,
-        "loss": network.loss.name,
-        "features": [f"x{k}" for k in range(1, network.layer_sizes[0] + 1)],
-    }
-
-
-def check_same_shape(mine: Network, given: Network):
-    """A given network must fit the data: as many inputs and outputs as the settings ask."""
-    if mine.layer_sizes != given.layer_sizes:
-        raise SessionError(
-            f"This network has layers {given.layer_sizes}, but its data needs "
-            f"{mine.layer_sizes[0]} inputs and {mine.layer_sizes[-1]} outputs."
-        )
-
-
 def next_seed(settings: Settings) -> dict:
     """The change that regenerates a generated dataset: the seed moves on by one."""
     if settings.dataset == CUSTOM:
         raise SessionError("Drawn or loaded points cannot be regenerated; pick a dataset to do so.")
     return {"seed": (settings.seed + 1) % (2**31)}
-
-
-def read_file(
-    filename: Any, content: Any, model: Dataset | None = None, checkpoint=None
-) -> Dataset:
-    """The points of a CSV or ml5.js JSON file, checked.
-
-    With ``model`` (the dataset of an opened ml5.js model), the file is data
-    beside that model: its columns and labels are matched to the model's by name
-    and its values rescaled with the model's normalization (``data.conform``).
-    ``checkpoint`` is the session's (a long file is read in turns).
-
-    Raises
-    ------
-    SessionError
-        With the data layer's message naming the row and column, or what does
-        not fit the model.
-    """
-    if not isinstance(filename, str) or not isinstance(content, (str, bytes)):
-        raise SessionError("A file needs a name and its contents as text.")
-    if len(filename) > limits.MAX_NAME_CHARS:
-        raise SessionError(
-            f"A file's name may have at most {limits.MAX_NAME_CHARS} characters; this one has "
-            f"{len(filename):,}. Rename the file and load it again."
-        )
-    try:
-        if model is None:
-            return load_file(filename, content, checkpoint)
-        csv = filename.lower().endswith(".csv")
-        label = label_column(csv_header(content), model) if csv else None
-        base = load_file(filename, content, checkpoint, problem=model.problem, label_column=label)
-    except DataError as error:
-        raise SessionError(f"{filename}: {error}") from None
-    try:
-        return conform(base, model)
-    except DataError as error:
-        raise SessionError(
-            f"{filename} does not fit the opened model, so nothing changed: {error}"
-        ) from None
-
-
-def loaded_notice(base: Dataset, filename: str, beside_model: bool) -> str:
-    """What a person is told after loading a file."""
-    if not beside_model:
-        return f"Loaded {base.n_points} points from {filename}."
-    return (
-        f"Loaded {base.n_points} points from {filename} beside the opened model: its network "
-        "stays, so you can step through it and train it further."
-    )
 
 
 @dataclass(frozen=True)

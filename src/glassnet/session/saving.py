@@ -49,7 +49,11 @@ class SavedSessionError(SessionError):
 
 
 def to_document(
-    settings: Settings, training: Training, points: Points, include_history: bool = True
+    settings: Settings,
+    training: Training,
+    points: Points,
+    include_history: bool = True,
+    include_points: bool = True,
 ) -> dict[str, Any]:
     """Everything needed to bring a session back, as plain data.
 
@@ -58,6 +62,8 @@ def to_document(
     include_history : bool
         Leave the loss history and the recording out to make the document
         small (a view that keeps the history itself can add it back).
+    include_points : bool
+        Leave the points out (a view that kept them can put them back).
     """
     document = {
         "format": FORMAT,
@@ -68,6 +74,8 @@ def to_document(
         "network": network_part(training.network.parameters()),
         "training": training_part(training.epoch, training.trainer.state()),
     }
+    if not include_points:
+        del document["points"]
     if include_history:
         document["history"] = history_part(training.history)
         document["recording"] = recording_part(training.recording)

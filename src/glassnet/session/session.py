@@ -2,14 +2,13 @@
 
 Everything a person does in the playground is a call on a ``Session``: it
 succeeds, or raises :class:`SessionError` saying what was wrong and what is
-allowed, and nothing changed. Its parts each have one job: ``Settings``, a
-``Workspace`` (points to features, targets and split), a ``Training``, an
-``Explainer``, the ``UndoStack`` and the ``Pace``; edits are pure functions in
-``edits.py``. Plain synchronous Python, not thread-safe: a host (a server's
-worker, the notebook widget) calls :meth:`Session.advance` to train while
-playing, and may set ``checkpoint``, a function called between the batches of
-long work, which can let other sessions take a turn or raise
-:class:`Interrupted` to stop the work (then nothing changed).
+allowed, and nothing changed. The work is done by its parts (listed in the
+package's docstring); this façade calls them in order and keeps undo. Plain
+synchronous Python, not thread-safe: a host (a server's worker, the notebook
+widget) calls :meth:`Session.advance` to train while playing, and may set
+``checkpoint``, a function called between the batches of long work, which can
+let other sessions take a turn or raise :class:`Interrupted` to stop the work
+(then nothing changed).
 """
 
 from __future__ import annotations
@@ -17,22 +16,20 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import numpy as np
-
 from ..data import Dataset
-from . import edits
+from . import edits, sources
 from .errors import SessionError, check_point
 from .kept_undo import kept_steps, with_steps
 from .pace import Pace
-from .points import Points, features_of
+from .points import Points
 from .preview import Explainer, StepRecord
 from .rules import check_changes
 from .saving import damaged_message, restore_parts, to_document
-from .settings import CUSTOM, Settings
+from .settings import Settings
 from .training import Training
 from .undo import Snapshot, UndoStack
 from .views import DataView, FrameView, NetworkView, ProbeView
-from .workspace import Workspace, empty_dataset, generated_points
+from .workspace import Workspace, generated_points
 
 
 class Session:
@@ -77,11 +74,10 @@ class Session:
         change = edits.plan_change(self.settings, new, self.workspace, undoable and self.epoch > 0)
         if change.new_network and undoable:
             self._push_undo(change.undo_label)
-        self.settings = new
         if change.new_network:
-            self._use(change.workspace, Training(new, change.workspace))
+            self._use(new, change.workspace, Training(new, change.workspace))
         else:
-            self._use(change.workspace)
+            self._use(new, change.workspace)
             self.training.configure(new, change.workspace)
         self._changed(change.notices)
         return change.notices
@@ -173,15 +169,13 @@ class Session:
         self.undo_stack.push(self._snapshot(label), drag)
         if array is not None:
             array[index] = value
-        self._use(Workspace.build(self.settings, points))
+        self._use(self.settings, Workspace.build(self.settings, points))
         self.training.remeasure(self.workspace)
         self._changed()
 
     def new_drawing(self):
         """Start an empty drawing (dataset ``custom``) instead of loaded or generated points."""
-        s = self.settings
-        points = Points.of(empty_dataset(s.problem, s.classes), "drawn")
-        self._start_over("New drawing", points, check_changes(s, {"dataset": CUSTOM}, points))
+        self._start_over(sources.drawing(self.settings))
 
     def regenerate(self):
         """New random points: the seed moves on, so the first weights are new too."""
@@ -191,29 +185,21 @@ class Session:
 
     def load_data(self, filename: Any, content: Any):
         """Load a CSV or ml5.js JSON file; beside an opened ml5.js model, matched to its inputs."""
-        model = self.points.source == "model"
-        base = edits.read_file(
-            filename, content, self.points.base if model else None, self.checkpoint
-        )
-        self.use_dataset(base, f"Load {filename}", self.network.copy() if model else None, model)
-        self.notices.append(edits.loaded_notice(base, filename, model))
+        new = sources.from_file(filename, content, self.points, self.network, self.checkpoint)
+        self._start_over(new)
+        self.notices.append(new.notice)
 
     def use_dataset(self, base: Dataset, label="Use data", network=None, model: bool = False):
         """Train on these points (and this Network if given); ``model``: an opened model's data,
-        which files loaded later are matched to (``edits.read_file``)."""
-        points = Points.of(base, "model" if model else "file")
-        changes = {"dataset": CUSTOM, "problem": base.problem, **edits.network_settings(network)}
-        self._start_over(label, points, check_changes(self.settings, changes, points), network)
+        which files loaded later are matched to (``sources.from_file``)."""
+        self._start_over(sources.from_dataset(base, label, network, model))
 
-    def _start_over(self, label, points: Points, settings: Settings, network=None):
-        training = Training(settings, Workspace.build(settings, points))
-        if network is not None:
-            edits.check_same_shape(training.network, network)
-            training.set_state(network.parameters(), training.trainer.state())
-        self._push_undo(label)
-        self.settings, self.playing = settings, False
-        self._use(Workspace.build(settings, points), training)
-        training.remeasure(self.workspace)
+    def _start_over(self, new: sources.NewData):
+        settings = check_changes(self.settings, new.changes, new.points)
+        workspace, training = sources.start(settings, new)
+        self._push_undo(new.label)
+        self.playing = False
+        self._use(settings, workspace, training)
         self._changed()
 
     # -- explaining one step ----------------------------------------------------------
@@ -252,11 +238,11 @@ class Session:
         document a view kept, or -1) the document says its ``undo_version``, and
         holds the undo and redo steps when they changed since (``kept_undo.py``).
         """
-        document = to_document(self.settings, self.training, self.points, include_history)
+        document = to_document(
+            self.settings, self.training, self.points, include_history, include_points
+        )
         if undo_since is not None:
             with_steps(document, self.undo_stack, self.points, undo_since)
-        if not include_points:
-            del document["points"]
         return document
 
     def restore(self, document: Any, undoable: bool = True, label: str = "Load session"):
@@ -267,14 +253,14 @@ class Session:
         """
         loaded = restore_parts(document, label)
         steps = None if undoable else kept_steps(document, self.notices)
-        current = self._snapshot(label)
         try:
-            self._restore(loaded)
-        except Exception as error:  # checked above, so a bug of ours: put everything back
-            self._restore(current)
+            workspace, training = loaded.rebuild(self.history.generation)
+        except Exception as error:  # checked above, so a bug of ours: nothing changed yet
             raise SessionError(damaged_message(f"{type(error).__name__}: {error}")) from None
         if undoable:
-            self.undo_stack.push(current)
+            self._push_undo(label)
+        self.playing = False
+        self._use(loaded.settings, workspace, training)
         if steps is not None:
             self.undo_stack.replace(*steps)
         self._changed()
@@ -302,8 +288,8 @@ class Session:
 
     def _restore(self, snap: Snapshot):
         workspace, training = snap.rebuild(self.history.generation)
-        self.settings, self.playing = snap.settings, False
-        self._use(workspace, training)
+        self.playing = False
+        self._use(snap.settings, workspace, training)
 
     # -- what a view shows, and bookkeeping ----------------------------------------------
 
@@ -322,14 +308,7 @@ class Session:
         draw its own picture from the network's real numbers.
         """
         point = check_point(x, self.points.n_inputs)
-        features = features_of(np.array([point]), self.workspace.feature_names)  # (1, n_features)
-        trace = self.network.forward(features)
-        return ProbeView(
-            self.version, self.epoch, tuple(point), tuple(self.workspace.feature_names),
-            tuple(features[0].tolist()),
-            tuple(tuple(z[0].tolist()) for z in trace.pre_activations),
-            tuple(tuple(a[0].tolist()) for a in trace.activations[1:]),
-        )  # fmt: skip
+        return ProbeView.of(self.network, self.workspace, point, self.version, self.epoch)
 
     def data_view(self) -> DataView:
         """The points, which train and which test, and their names."""
@@ -340,10 +319,10 @@ class Session:
         notices, self.notices = self.notices, []
         return notices
 
-    def _use(self, workspace: Workspace, training: Training | None = None):
+    def _use(self, settings: Settings, workspace: Workspace, training: Training | None = None):
         if not workspace.same_data(self.workspace):
             self.data_version += 1
-        self.workspace = workspace
+        self.settings, self.workspace = settings, workspace
         if training is not None:
             self.training = training
 
