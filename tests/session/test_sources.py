@@ -1,5 +1,7 @@
 """New data from outside the settings: files read and checked, drawings, given networks."""
 
+from dataclasses import replace
+
 import pytest
 
 from glassnet.engine import Network
@@ -25,5 +27,5 @@ def test_a_drawing_is_empty_custom_data_of_the_settings_problem():
 def test_a_given_network_of_another_shape_is_refused():
     new = drawing(Settings())
     wrong = Network([3, 2, 1], seed=0)
-    with pytest.raises(SessionError, match=r"layers \[3, 2, 1\].*2 inputs and 1 outputs"):
-        start(Settings(), type(new)(new.label, new.points, new.changes, wrong))
+    with pytest.raises(SessionError, match=r"layers \[3, 2, 1\], but its data needs 2 inputs"):
+        start(Settings(), replace(new, network=wrong))

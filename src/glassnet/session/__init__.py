@@ -7,7 +7,8 @@ façade (``session.py``) over parts that each do one job:
 - ``points.py``, ``workspace.py``: the points, and features, targets and split from them
 - ``edits.py``: edits of the points, and what a change of settings rebuilds
 - ``sources.py``: new data from a drawing, a file or an opened model
-- ``training.py``, ``pace.py``: training and watching it, at the chosen speed
+- ``training.py``: training and watching it
+- ``player.py``, ``pace.py``: playing, and the epochs due at the chosen speed
 - ``preview.py``: one explained training step, applied or reverted
 - ``undo.py``, ``kept_undo.py``: undo and redo, and the steps a view keeps
 - ``saving.py``, ``history.py``, ``recording.py``: saved sessions, loss history, weights

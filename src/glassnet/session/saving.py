@@ -37,6 +37,7 @@ from .rules import check_changes, describe, n_outputs
 from .settings import Settings, SettingsError
 from .training import Training
 from .undo import Snapshot
+from .workspace import Workspace
 
 FORMAT = "glassnet-session"
 VERSION = 2
@@ -184,6 +185,18 @@ def restore_parts(document: Any, label: str) -> Snapshot:
         label, settings, parts["points"], parts["parameters"], parts["trainer"],
         parts["epoch"], (parts["history"] or History()).mark(), parts["recording"],
     )  # fmt: skip
+
+
+def rebuild_checked(snapshot: Snapshot, history_generation: int) -> tuple[Workspace, Training]:
+    """The workspace and training of a checked saved session (``Snapshot.rebuild``).
+
+    One that still fails to rebuild (a bug of ours, since it was checked) is
+    refused as damaged: nothing has changed yet.
+    """
+    try:
+        return snapshot.rebuild(history_generation)
+    except Exception as error:
+        raise SessionError(damaged_message(f"{type(error).__name__}: {error}")) from None
 
 
 def damaged_message(detail: str) -> str:

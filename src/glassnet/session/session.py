@@ -2,13 +2,11 @@
 
 Everything a person does in the playground is a call on a ``Session``: it
 succeeds, or raises :class:`SessionError` saying what was wrong and what is
-allowed, and nothing changed. The work is done by its parts (listed in the
-package's docstring); this façade calls them in order and keeps undo. Plain
-synchronous Python, not thread-safe: a host (a server's worker, the notebook
-widget) calls :meth:`Session.advance` to train while playing, and may set
-``checkpoint``, a function called between the batches of long work, which can
-let other sessions take a turn or raise :class:`Interrupted` to stop the work
-(then nothing changed).
+allowed, and nothing changed. Its parts (listed in the package's docstring) do
+the work; this façade calls them in order, keeps undo and counts versions.
+Plain synchronous Python, not thread-safe. A host may set ``checkpoint``, called
+between the batches of long work: it can let other sessions take a turn, or
+raise :class:`Interrupted` to stop the work (then nothing changed).
 """
 
 from __future__ import annotations
@@ -20,11 +18,11 @@ from ..data import Dataset
 from . import edits, sources
 from .errors import SessionError, check_point
 from .kept_undo import kept_steps, with_steps
-from .pace import Pace
+from .player import Player
 from .points import Points
 from .preview import Explainer, StepRecord
 from .rules import check_changes
-from .saving import damaged_message, restore_parts, to_document
+from .saving import rebuild_checked, restore_parts, to_document
 from .settings import Settings
 from .training import Training
 from .undo import Snapshot, UndoStack
@@ -41,10 +39,9 @@ class Session:
         self.settings = Settings()
         self.workspace = Workspace.build(self.settings, generated_points(self.settings))
         self.training = Training(self.settings, self.workspace)
-        self.playing = False
+        self.player = Player(clock)  # whether training plays, and its pace
         self.notices: list[str] = []
         self.undo_stack = UndoStack()
-        self.pace = Pace(clock)
         self.version = 0  # grows with every change a view could show
         self.data_version = 0  # grows when the points or the split change
         self.explainer = Explainer()  # the step being explained
@@ -63,6 +60,15 @@ class Session:
     points = property(lambda self: self.workspace.points, doc="The points trained on.")
     undo_label = property(lambda self: self.undo_stack.undo_label, doc="What undo takes back.")
     redo_label = property(lambda self: self.undo_stack.redo_label, doc="What redo does again.")
+
+    @property
+    def playing(self) -> bool:
+        """Whether training plays by itself (see :meth:`advance`)."""
+        return self.player.playing
+
+    @playing.setter
+    def playing(self, playing: bool):
+        self.player.playing = playing
 
     # -- settings and training --------------------------------------------------------
 
@@ -84,9 +90,7 @@ class Session:
 
     def play(self):
         """Start training at the chosen speed (see :meth:`advance`)."""
-        self.playing = True
-        self.training.alert = None
-        self.pace.restart()
+        self.player.play(self.training)
         self._changed()
 
     def pause(self):
@@ -96,40 +100,29 @@ class Session:
 
     def step(self):
         """Pause, then train exactly one epoch."""
-        self.playing = False
-        self.training.alert = None
-        self._after_training(self.training.train_epochs(1, self.workspace, self.checkpoint))
+        self.player.step(self.training, self.workspace, self.checkpoint)
+        self._changed()
 
     def reset(self):
         """Back to the first weights (the same ones for the same seed), epoch 0, no history."""
         self._push_undo("Reset")
-        self.playing, self.training = False, Training(self.settings, self.workspace)
+        self._start(self.settings, self.workspace, Training(self.settings, self.workspace))
         self._changed()
 
     def advance(self, budget: float) -> int:
         """Train while playing, at the chosen speed, for at most ``budget`` seconds: the epochs."""
-        if not self.playing:
-            return 0
-        due = self.pace.due(self.settings.speed)
-        start = self.epoch
+        playing, start = self.playing, self.epoch
         try:
-            self.training.run(due, budget, self.clock, self.workspace, self.checkpoint)
-        finally:  # epochs finished before an interruption count
-            done = self.epoch - start
-            self.pace.count(done)
-            self._after_training(done)
-        return done
+            return self.player.advance(
+                self.training, self.workspace, self.settings.speed, budget, self.checkpoint
+            )
+        finally:  # epochs before an interruption count; an alert that pauses must be shown
+            if playing and (self.epoch != start or not self.playing):
+                self._changed()
 
     def seconds_until_due(self) -> float:
         """How long until the next epoch is due while playing (0 at full speed)."""
-        return self.pace.seconds_until_due(self.settings.speed) if self.playing else 0.0
-
-    def _after_training(self, done: int):
-        # An alert that pauses must reach the view even when no epoch finished.
-        if self.alert is not None and self.alert.pauses:
-            self.playing = False
-        if done or not self.playing:
-            self._changed()
+        return self.player.seconds_until_due(self.settings.speed)
 
     # -- data and weights, by hand: each is undoable ----------------------------------------
 
@@ -148,11 +141,8 @@ class Session:
             self._edit("Clear points", self.points.without_drawn())
 
     def set_weight(self, layer: Any, source: Any, target: Any, value: Any, drag: Any = None):
-        """Set one weight, ``network.layers[layer].weights[source, target]``.
-
-        ``drag`` names a drag of a slider: the edits of one drag (the same number,
-        the same weight, nothing undoable between them) are one undo step.
-        """
+        """Set one weight, ``network.layers[layer].weights[source, target]``; the edits of one
+        ``drag`` of a slider (the same weight, nothing undoable between them) are one undo step."""
         value = self.training.check_weight(layer, source, target, value)
         weights = self.network.layers[layer].weights
         drag = None if drag is None else ("weight", layer, source, target, drag)
@@ -190,16 +180,13 @@ class Session:
         self.notices.append(new.notice)
 
     def use_dataset(self, base: Dataset, label="Use data", network=None, model: bool = False):
-        """Train on these points (and this Network if given); ``model``: an opened model's data,
-        which files loaded later are matched to (``sources.from_file``)."""
+        """Train on these points (and this Network if given); ``model``: an opened model's data."""
         self._start_over(sources.from_dataset(base, label, network, model))
 
     def _start_over(self, new: sources.NewData):
-        settings = check_changes(self.settings, new.changes, new.points)
-        workspace, training = sources.start(settings, new)
+        settings, workspace, training = sources.start(self.settings, new)
         self._push_undo(new.label)
-        self.playing = False
-        self._use(settings, workspace, training)
+        self._start(settings, workspace, training)
         self._changed()
 
     # -- explaining one step ----------------------------------------------------------
@@ -207,9 +194,8 @@ class Session:
     def explain(self, point: Any, size: Any = "sample") -> StepRecord:
         """Pause, and preview a training step on a point; the network waits for apply_step."""
         self.playing = False
-        seed = self.settings.seed
         record = self.explainer.explain(
-            self.training, self.workspace, seed, point, size, self.checkpoint
+            self.training, self.workspace, self.settings.seed, point, size, self.checkpoint
         )
         self._changed()
         return record
@@ -231,13 +217,8 @@ class Session:
     # -- saving and undo -----------------------------------------------------------------
 
     def save(self, include_history=True, include_points=True, undo_since=None) -> dict:
-        """The whole session as one plain document (see ``saving.py``).
-
-        ``include_points=False`` leaves the points out (a view that kept them can
-        put them back). With ``undo_since`` (the ``undo_version`` of the last
-        document a view kept, or -1) the document says its ``undo_version``, and
-        holds the undo and redo steps when they changed since (``kept_undo.py``).
-        """
+        """The whole session as one plain document (``saving.to_document``); with ``undo_since``,
+        its undo and redo steps if they changed since (``kept_undo.with_steps``)."""
         document = to_document(
             self.settings, self.training, self.points, include_history, include_points
         )
@@ -246,21 +227,14 @@ class Session:
         return document
 
     def restore(self, document: Any, undoable: bool = True, label: str = "Load session"):
-        """Bring back a saved session exactly (a damaged one is refused; nothing changes).
-
-        A document restored by its own view (``undoable=False``: a kept copy)
-        brings back the undo and redo steps it holds.
-        """
+        """Bring back a saved session exactly (a damaged one is refused; nothing changes); a kept
+        copy restored by its view (``undoable=False``) brings back the undo steps it holds."""
         loaded = restore_parts(document, label)
         steps = None if undoable else kept_steps(document, self.notices)
-        try:
-            workspace, training = loaded.rebuild(self.history.generation)
-        except Exception as error:  # checked above, so a bug of ours: nothing changed yet
-            raise SessionError(damaged_message(f"{type(error).__name__}: {error}")) from None
+        workspace, training = rebuild_checked(loaded, self.history.generation)
         if undoable:
             self._push_undo(label)
-        self.playing = False
-        self._use(loaded.settings, workspace, training)
+        self._start(loaded.settings, workspace, training)
         if steps is not None:
             self.undo_stack.replace(*steps)
         self._changed()
@@ -277,7 +251,7 @@ class Session:
         snap = move(self._snapshot(label or ""))
         if snap is None:
             raise SessionError(f"There is nothing to {what}.")
-        self._restore(snap)
+        self._start(snap.settings, *snap.rebuild(self.history.generation))
         self._changed([f"{done}: {snap.label}."])
 
     def _snapshot(self, label: str) -> Snapshot:
@@ -285,11 +259,6 @@ class Session:
 
     def _push_undo(self, label: str):
         self.undo_stack.push(self._snapshot(label))
-
-    def _restore(self, snap: Snapshot):
-        workspace, training = snap.rebuild(self.history.generation)
-        self.playing = False
-        self._use(snap.settings, workspace, training)
 
     # -- what a view shows, and bookkeeping ----------------------------------------------
 
@@ -302,11 +271,7 @@ class Session:
         )  # fmt: skip
 
     def probe(self, x: Any) -> ProbeView:
-        """Every neuron's value for the point ``x`` ([x1, x2]; [x1] for 1-D data), changing nothing.
-
-        A controller (a p5.js sketch, docs/protocol.md) asks for it each frame to
-        draw its own picture from the network's real numbers.
-        """
+        """Every neuron's value for ``x`` ([x1, x2]; [x1] for 1-D data), changing nothing."""
         point = check_point(x, self.points.n_inputs)
         return ProbeView.of(self.network, self.workspace, point, self.version, self.epoch)
 
@@ -318,6 +283,10 @@ class Session:
         """The notices since the last call, then forget them."""
         notices, self.notices = self.notices, []
         return notices
+
+    def _start(self, settings: Settings, workspace: Workspace, training: Training):
+        self.playing = False  # on a new training (a reset, new data, undo, a restored session)
+        self._use(settings, workspace, training)
 
     def _use(self, settings: Settings, workspace: Workspace, training: Training | None = None):
         if not workspace.same_data(self.workspace):

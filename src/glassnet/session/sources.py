@@ -3,9 +3,9 @@
 Each of :func:`drawing`, :func:`from_file` and :func:`from_dataset` checks what
 it was given and returns a :class:`NewData`: the points, the settings they need
 (dataset ``custom``, their problem, a given network's layers), the network to
-keep, and what undo calls the change. The session checks those settings like
-any change, then starts over on the data with :func:`start`; nothing here
-changes anything.
+keep, and what undo calls the change. :func:`start` checks those settings like
+any change and builds what the session starts over on; nothing here changes
+anything.
 
 A file loaded beside an opened ml5.js model is matched to that model's inputs
 and labels and keeps its network, so a person can step through the model on
@@ -25,6 +25,7 @@ from ..data import DataError, Dataset, conform, csv_header, label_column, load_f
 from ..engine import Network
 from .errors import SessionError
 from .points import Points
+from .rules import check_changes
 from .settings import CUSTOM, Settings
 from .training import Training
 from .workspace import Workspace, empty_dataset
@@ -36,7 +37,7 @@ class NewData:
 
     label: str  # what undo calls the change
     points: Points
-    changes: dict  # the settings the points need, checked by the session
+    changes: dict  # the settings the points need (checked in :func:`start`)
     network: Network | None = None  # weights to keep, instead of fresh ones
     notice: str | None = None  # what a person is told once the data is in use
 
@@ -71,19 +72,21 @@ def from_file(
     return replace(new, notice=loaded_notice(base, filename, beside_model))
 
 
-def start(settings: Settings, new: NewData) -> tuple[Workspace, Training]:
-    """The workspace of the new points and a training at epoch 0 on it.
+def start(current: Settings, new: NewData) -> tuple[Settings, Workspace, Training]:
+    """The settings new data needs (``new.changes``, checked as any change of the
+    ``current`` ones), its workspace, and a training at epoch 0 on it.
 
     The training has fresh first weights, or the given network's (which must
     have the shape the settings ask for).
     """
+    settings = check_changes(current, new.changes, new.points)
     workspace = Workspace.build(settings, new.points)
     training = Training(settings, workspace)
     if new.network is not None:
         check_same_shape(training.network, new.network)
         training.set_state(new.network.parameters(), training.trainer.state())
     training.remeasure(workspace)
-    return workspace, training
+    return settings, workspace, training
 
 
 def network_settings(network: Network | None) -> dict:
