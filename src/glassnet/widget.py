@@ -41,13 +41,13 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .data import dataset_from_arrays
 from .lessons import Library
 from .notebook_training import PlayThread, train_in_cell
+from .playground_setup import session_for
 from .protocol import Connection, Outgoing, busy_message
 from .protocol.lessons import lesson_message, open_request, where_in_lesson
 from .protocol.messages import explanation_message
-from .session import Session, SessionError
+from .session import SessionError
 from .settings_traits import SettingTraits
 from .static_files import DIST
 
@@ -122,17 +122,7 @@ class Playground(anywidget.AnyWidget, SettingTraits):
         if lessons is not None and not Path(lessons).is_dir():
             raise ValueError(f"lessons={str(lessons)!r}: there is no such folder.")
         self._library = Library(lessons)
-        session = Session()
-        if activation is not None:
-            if "activations" in settings:
-                raise TypeError("give activation (one for every layer) or activations, not both")
-            layers = settings.get("hidden_layers", session.settings.hidden_layers)
-            settings["activations"] = [activation] * len(layers)
-        if X is not None or y is not None or label is not None:
-            problem = settings.get("problem")
-            session.use_dataset(dataset_from_arrays(X, y, label=label, problem=problem), "Data")
-        session.change_settings(settings, undoable=False)
-        session.take_notices()
+        session = session_for(X, y, label, activation, **settings)  # (playground_setup.py)
         self._session = session
         self._connection = Connection(session, binary=True, lessons=self._library)
         if lesson is not None:
