@@ -5,7 +5,8 @@ façade (``session.py``) over parts that each do one job:
 
 - ``settings.py``, ``rules.py``: the settings as data, and the checks across them
 - ``points.py``, ``workspace.py``: the points, and features, targets and split from them
-- ``edits.py``: edits of the points, and what a change of settings rebuilds
+- ``edits.py``: edits of the points by hand
+- ``changes.py``: what a change of settings rebuilds (points, network)
 - ``sources.py``: new data from a drawing, a file or an opened model
 - ``training.py``: training and watching it
 - ``player.py``, ``pace.py``: playing, and the epochs due at the chosen speed

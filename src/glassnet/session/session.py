@@ -16,6 +16,7 @@ from typing import Any
 
 from ..data import Dataset
 from . import edits, sources
+from .changes import next_seed, plan_change
 from .errors import SessionError, check_point
 from .kept_undo import kept_steps, with_steps
 from .player import Player
@@ -77,7 +78,7 @@ class Session:
         new = check_changes(self.settings, changes, self.points)
         if new == self.settings:
             return []
-        change = edits.plan_change(self.settings, new, self.workspace, undoable and self.epoch > 0)
+        change = plan_change(self.settings, new, self.workspace, undoable and self.epoch > 0)
         if change.new_network and undoable:
             self._push_undo(change.undo_label)
         if change.new_network:
@@ -156,7 +157,7 @@ class Session:
 
     def _edit(self, label: str, points: Points, array=None, index=None, value=None, drag=None):
         """New points (or a new parameter value): the same network trains on."""
-        self.undo_stack.push(self._snapshot(label), drag)
+        self._push_undo(label, drag)
         if array is not None:
             array[index] = value
         self._use(self.settings, Workspace.build(self.settings, points))
@@ -169,7 +170,7 @@ class Session:
 
     def regenerate(self):
         """New random points: the seed moves on, so the first weights are new too."""
-        change = edits.next_seed(self.settings)  # or an error for drawn points
+        change = next_seed(self.settings)  # or an error for drawn points
         self._push_undo("Regenerate")
         self.change_settings(change, undoable=False)
 
@@ -248,17 +249,14 @@ class Session:
         self._travel(self.undo_stack.forward, self.redo_label, "redo", "Redid")
 
     def _travel(self, move, label: str | None, what: str, done: str):
-        snap = move(self._snapshot(label or ""))
+        snap = move(Snapshot.take(label or "", self.settings, self.points, self.training))
         if snap is None:
             raise SessionError(f"There is nothing to {what}.")
         self._start(snap.settings, *snap.rebuild(self.history.generation))
         self._changed([f"{done}: {snap.label}."])
 
-    def _snapshot(self, label: str) -> Snapshot:
-        return Snapshot.take(label, self.settings, self.points, self.training)
-
-    def _push_undo(self, label: str):
-        self.undo_stack.push(self._snapshot(label))
+    def _push_undo(self, label: str, drag=None):
+        self.undo_stack.push(Snapshot.take(label, self.settings, self.points, self.training), drag)
 
     # -- what a view shows, and bookkeeping ----------------------------------------------
 
