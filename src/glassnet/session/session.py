@@ -117,7 +117,7 @@ class Session:
             return self.player.advance(
                 self.training, self.workspace, self.settings.speed, budget, self.checkpoint
             )
-        finally:  # epochs before an interruption count; an alert that pauses must be shown
+        finally:  # the views hear of epochs trained (even before an interruption), or of a pause
             if playing and (self.epoch != start or not self.playing):
                 self._changed()
 

@@ -60,9 +60,10 @@ def from_dataset(
 def from_file(
     filename: Any, content: Any, current: Points, network: Network, checkpoint=None
 ) -> NewData:
-    """The points of a file (see :func:`read_file`), beside the opened model if ``current`` is one.
+    """The points of a file (see :func:`read_file`).
 
-    Beside a model, the ``network`` (the session's) is kept, as a copy.
+    When the ``current`` points are an opened model's, the file is read beside
+    that model, and the session's ``network`` is kept (as a copy).
     """
     beside_model = current.source == "model"
     model = current.base if beside_model else None
@@ -73,11 +74,11 @@ def from_file(
 
 
 def start(current: Settings, new: NewData) -> tuple[Settings, Workspace, Training]:
-    """The settings new data needs (``new.changes``, checked as any change of the
-    ``current`` ones), its workspace, and a training at epoch 0 on it.
+    """What a session starts over on: the settings, the workspace and a training for new data.
 
-    The training has fresh first weights, or the given network's (which must
-    have the shape the settings ask for).
+    ``new.changes`` are checked as any change of the ``current`` settings. The
+    training is at epoch 0, with fresh first weights or the given network's
+    (which must have the shape the settings ask for).
     """
     settings = check_changes(current, new.changes, new.points)
     workspace = Workspace.build(settings, new.points)
