@@ -264,7 +264,7 @@ def test_close_stops_training_and_closes_the_comm(Playground):
     pg = Playground(speed="max")
     View(pg).send({"type": "hello"})
     View(pg).send({"type": "play"})
-    trainer = pg._trainer
+    trainer = pg._player.thread
     pg.close()
     assert pg.comm is None and not trainer.is_alive() and not pg.session.playing
 

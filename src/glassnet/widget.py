@@ -16,9 +16,9 @@ widget's comm: requests arrive as custom messages, answers leave as custom
 messages (a frame's parameters as a binary buffer). Settings are synced
 traits, one per entry of ``SETTINGS`` (``settings_traits.py``).
 
-Threads. Play in a view trains in a background thread, a short slice at a
-time, sending a frame whenever a view says it is ready, as the web server
-does; the kernel stays free. :meth:`Playground.train` trains in the calling
+Threads (``notebook_training.py``). Play in a view trains in a background
+thread, a short slice at a time, sending a frame whenever a view says it is
+ready, as the web server does; the kernel stays free. :meth:`Playground.train` trains in the calling
 thread and pushes frames at a capped rate (a view's ``ready`` cannot reach a
 busy kernel); the kernel's interrupt stops it between whole epochs. One lock
 guards the session: a slice, an epoch, a message and a setting each hold it.
@@ -31,6 +31,7 @@ without a word (a closed tab) stops answering frames: after
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -40,13 +41,13 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .data import dataset_from_arrays
-from .interrupts import interrupts_between_steps
 from .lessons import Library
+from .notebook_training import PlayThread, train_in_cell
+from .playground_setup import session_for
 from .protocol import Connection, Outgoing, busy_message
 from .protocol.lessons import lesson_message, open_request, where_in_lesson
 from .protocol.messages import explanation_message
-from .session import Session, SessionError
+from .session import SessionError
 from .settings_traits import SettingTraits
 from .static_files import DIST
 
@@ -55,18 +56,8 @@ log = logging.getLogger("glassnet")
 SLICE_SECONDS = 0.02
 """The longest a background training slice holds the session before a message may."""
 
-TRAIN_FRAMES_PER_SECOND = 20
-"""How often :meth:`Playground.train` pushes a frame to the views (it trains between)."""
-
 UNWATCHED_SECONDS = 30.0
 """A playing playground whose frames no view has answered for this long pauses."""
-
-GREET_EVERY_SECONDS = 2.0
-"""While :meth:`Playground.train` holds the kernel, how often the whole state goes out again.
-
-A view drawn after the kernel got busy (Run All: the cell that shows ``pg``, then
-the cell that trains it) says hello, but the kernel hears it only when training
-ends; until then, this is how it learns the catalog, the data and that it must wait."""
 
 
 class Playground(anywidget.AnyWidget, SettingTraits):
@@ -126,23 +117,12 @@ class Playground(anywidget.AnyWidget, SettingTraits):
         self._views = 0
         self._heard = time.monotonic()  # when a view last said anything
         self._explained: tuple[int, Outgoing] | None = None  # (version, explanation) for new views
-        self._wake = threading.Event()
-        self._trainer: threading.Thread | None = None
+        self._player = PlayThread(lambda: self._session.playing, self._train_slice)
         self._closed = False
         if lessons is not None and not Path(lessons).is_dir():
             raise ValueError(f"lessons={str(lessons)!r}: there is no such folder.")
         self._library = Library(lessons)
-        session = Session()
-        if activation is not None:
-            if "activations" in settings:
-                raise TypeError("give activation (one for every layer) or activations, not both")
-            layers = settings.get("hidden_layers", session.settings.hidden_layers)
-            settings["activations"] = [activation] * len(layers)
-        if X is not None or y is not None or label is not None:
-            problem = settings.get("problem")
-            session.use_dataset(dataset_from_arrays(X, y, label=label, problem=problem), "Data")
-        session.change_settings(settings, undoable=False)
-        session.take_notices()
+        session = session_for(X, y, label, activation, **settings)  # (playground_setup.py)
         self._session = session
         self._connection = Connection(session, binary=True, lessons=self._library)
         if lesson is not None:
@@ -224,7 +204,7 @@ class Playground(anywidget.AnyWidget, SettingTraits):
                         replies += self._connection.updates()
             self._deliver(replies)
         if self._session.playing:
-            self._train_in_background()
+            self._player.wake()
 
     def _deliver(self, outgoing: list[Outgoing], skip: str | None = None):
         """Send the connection's messages to every view; settings become trait values."""
@@ -236,33 +216,22 @@ class Playground(anywidget.AnyWidget, SettingTraits):
 
     # -- training ------------------------------------------------------------------------
 
-    def _train_in_background(self):
-        self._wake.set()
-        if self._trainer is None or not self._trainer.is_alive():
-            self._trainer = threading.Thread(target=self._play, name="glassnet-play", daemon=True)
-            self._trainer.start()
+    def _train_slice(self) -> float:
+        """Train a slice while playing (on the PlayThread); frames go out as the views ask.
 
-    def _play(self):
-        """While playing, train a slice at a time; frames go out as the views ask for them."""
-        while not self._closed:
-            if not self._session.playing:
-                self._wake.wait()
-                self._wake.clear()
-                continue
-            with self._lock:
-                try:
-                    if self._session.playing and not self._busy:
-                        self._session.advance(SLICE_SECONDS)
-                        self._deliver(self._connection.updates())
-                        self._pause_if_unwatched()
-                except Exception:  # a bug of ours: stop training and say so, keep the session
-                    log.exception("training stopped")
-                    self._session.pause()
-                    self._deliver(self._connection.error("Training stopped: a bug in glassnet."))
-                delay = self._session.seconds_until_due()
-            # At least a moment, so a waiting message can take the lock.
-            self._wake.wait(max(delay, 0.001))
-            self._wake.clear()
+        Returns the seconds until the next epoch is due.
+        """
+        with self._lock:
+            try:
+                if self._session.playing and not self._busy:
+                    self._session.advance(SLICE_SECONDS)
+                    self._deliver(self._connection.updates())
+                    self._pause_if_unwatched()
+            except Exception:  # a bug of ours: stop training and say so, keep the session
+                log.exception("training stopped")
+                self._session.pause()
+                self._deliver(self._connection.error("Training stopped: a bug in glassnet."))
+            return self._session.seconds_until_due()
 
     def _pause_if_unwatched(self):
         waiting = not self._connection.ready  # a frame went out and no view said it drew it
@@ -293,35 +262,27 @@ class Playground(anywidget.AnyWidget, SettingTraits):
         with self._lock:
             self._busy = True
             self._session.pause()
-        start, pushed, greeted = self._session.epoch, 0.0, 0.0
+        start = self._session.epoch
         try:
-            with interrupts_between_steps() as stop:
-                for _ in range(epochs):
-                    if stop.requested:
-                        break
-                    with self._lock:
-                        if time.monotonic() - greeted >= GREET_EVERY_SECONDS:
-                            greeted = time.monotonic()
-                            self._greet_while_busy(why)
-                        self._session.step()
-                        if time.monotonic() - pushed >= 1 / TRAIN_FRAMES_PER_SECOND:
-                            pushed = time.monotonic()
-                            self._connection.ready = True  # no view can say so now
-                            self._deliver(self._connection.updates())
-                    if self._session.alert is not None and self._session.alert.pauses:
-                        break
+            greet = functools.partial(self._greet_while_busy, why)
+            stopped = train_in_cell(self._session, epochs, self._lock, self._push_frame, greet)
         finally:
             with self._lock:
                 self._busy = False
                 self._connection.ready = True
                 self._deliver([busy_message(None), *self._connection.updates()])
-        if stop.requested:
+        if stopped:
             done = self._session.epoch - start
             raise KeyboardInterrupt(
                 f"Training stopped after {done} whole epochs (epoch {self._session.epoch}); "
                 "the network is as it was after the last one."
             )
         return self._session.metrics
+
+    def _push_frame(self):
+        """The frame now, to every view (none can say it is ready while the kernel is busy)."""
+        self._connection.ready = True
+        self._deliver(self._connection.updates())
 
     def _greet_while_busy(self, why: str):
         """Everything a view needs, as if it had said hello, and that the controls must wait."""
@@ -397,14 +358,10 @@ class Playground(anywidget.AnyWidget, SettingTraits):
     @classmethod
     def load(cls, path: str | Path) -> Playground:
         """A playground from a session file (``save``, the page's Save) or a published page."""
-        text = Path(path).read_text(encoding="utf-8")
-        try:
-            if text.lstrip().startswith("<"):  # a web page: one glassnet published?
-                from .protocol.publish import session_of_page
+        from .protocol.publish import session_of_file
 
-                document = session_of_page(text)
-            else:
-                document = json.loads(text)
+        try:
+            document = session_of_file(Path(path).read_text(encoding="utf-8"))
         except ValueError as error:
             raise SessionError(f"{path} is not a glassnet session file: {error}.") from None
         playground = cls()
@@ -420,9 +377,7 @@ class Playground(anywidget.AnyWidget, SettingTraits):
             self._closed = True
             if hasattr(self, "_session"):  # (not when __init__ refused its arguments)
                 self._session.pause()
-        self._wake.set()
-        if self._trainer is not None and self._trainer is not threading.current_thread():
-            self._trainer.join(timeout=5)
+        self._player.stop()
         super().close()
 
     def __repr__(self) -> str:

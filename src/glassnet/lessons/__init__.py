@@ -4,9 +4,10 @@ A lesson is a Markdown file with TOML front matter (docs/lessons.md): steps,
 each with a few sentences, a scene to set up and a task the session checks.
 Read it in this order:
 
-- ``format.py``: reading and checking a lesson file (with ``lines.py`` for the
-  line of a mistake, ``text.py`` for the Markdown and the glossary links, and
-  ``networks.py`` for a scene's saved network beside the file)
+- ``format.py``: reading and checking a lesson file (with ``scene_format.py``
+  for a step's scene, ``lines.py`` for the line of a mistake, ``text.py`` for
+  the Markdown and the glossary links, and ``networks.py`` for a scene's saved
+  network beside the file)
 - ``tasks.py``: the registry of task kinds, each a check of the session's
   state (the checks are in ``checks.py``)
 - ``scenes.py``: setting up a step's scene through the session's public methods
@@ -20,10 +21,11 @@ sockets or pages.
 
 from .checks import Baseline
 from .errors import LessonError
-from .format import SCENE_KEYS, Highlight, Lesson, Scene, Step, parse_lesson
+from .format import Lesson, Step, parse_lesson
 from .glossary import GLOSSARY, Term
 from .library import BUILT_IN, ORIGINS, Entry, Library
 from .runner import LessonRunner, rehearse
+from .scene_format import SCENE_KEYS, Highlight, Scene
 from .tasks import TASKS, Task, TaskKind
 
 __all__ = [

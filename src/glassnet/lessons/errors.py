@@ -1,4 +1,7 @@
-"""The lessons' error: a mistake in a lesson file, named by its file and line."""
+"""The lessons' error: a mistake in a lesson file, named by its file and line.
+
+:func:`only_keys` is the check every table of a lesson file gets: no key it does not know.
+"""
 
 from __future__ import annotations
 
@@ -25,3 +28,13 @@ class LessonError(SessionError):
         self.filename, self.line, self.reason = filename, line, reason
         where = f"{filename}, line {line}" if line is not None else filename
         super().__init__(f"{where}: {reason}")
+
+
+def only_keys(table: dict, allowed: dict, path: tuple, what: str, fail):
+    """Call ``fail(path, reason)`` for the first key of ``table`` that is not ``allowed``.
+
+    ``path`` is where the table is in the front matter; ``what`` names it (``A scene``).
+    """
+    for key in table:
+        if key not in allowed:
+            fail(path + (key,), f"{what} has no key {key!r}; allowed: {', '.join(allowed)}.")

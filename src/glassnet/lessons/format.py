@@ -21,15 +21,15 @@ A lesson file looks like this (docs/lessons.md has a complete one)::
     Its [[weight|weights]] decide ...
 
 :func:`parse_lesson` checks everything that can be checked in the file alone:
-the TOML, every key, each setting's value (with the settings table's own
-checks), control names (``glassnet.controls``), task kinds and their numbers
-(``tasks.py``), and that every step has its text. A mistake is refused with a
+the TOML, every key, each scene (``scene_format.py``: settings, controls,
+points, weights), task kinds and their numbers (``tasks.py``), and that every
+step has its text. A mistake is refused with a
 :class:`LessonError` naming the file and the line. Whether the scenes fit
 together (weights of a network the settings make, ...) is found by setting them
 up (``runner.rehearse``).
 
-This module knows the settings table, the controls, the tasks and the
-glossary; nothing about sessions in use or the web.
+This module knows the scenes, the tasks and the glossary; nothing about
+sessions in use or the web.
 """
 
 from __future__ import annotations
@@ -38,17 +38,11 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .. import limits
-from ..controls import CONTROLS
-from ..data import VIEW
-from ..session import SETTINGS, SettingsError
-from ..session.errors import is_finite_number
-from ..session.settings import CUSTOM
-from .errors import LessonError
+from .errors import LessonError, only_keys
 from .lines import KeyLines
-from .networks import NetworkFileError, read_network
+from .scene_format import Scene, read_scene
 from .tasks import Task, TaskError, read_task
 from .text import TextError, check_terms, glossary_terms, split_sections, to_html
 
@@ -64,70 +58,7 @@ STEP_KEYS = {
     "scene": "What to set up when the step starts (below).",
     "task": "What the person is asked to do: a kind of task and its numbers (optional).",
 }
-SCENE_KEYS = {
-    "network": "A saved session file (Save) to start from, by its path relative to the lesson "
-    "file; set up first. Only for a lesson in a folder, not one loaded as text.",
-    "settings": "Settings to change, by their names in the settings table: "
-    '{ dataset = "xor", hidden_layers = [] }.',
-    "points": "Points to draw instead of the data, each [x1, x2, class] (or [x1, x2, value] "
-    "for regression); [] starts an empty drawing.",
-    "reset": "true: the first weights again and epoch 0, as the Reset button (the same "
-    "first weights for the same seed; after the settings and points, before the weights).",
-    "weights": "Weights to set, each [layer, source, target, value].",
-    "biases": "Biases to set, each [layer, unit, value].",
-    "show": "Controls and panels to show again, by name (glassnet.controls).",
-    "hide": "Controls and panels to hide, by name.",
-    "highlight": "What to point at: a control's name, a neuron [layer, unit], or a weight "
-    "[layer, source, target].",
-}
-"""Every key a scene may have, and what it does (docs/lessons.md explains each)."""
-
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """What a step points at: a control, a neuron (``layer``, ``unit``) or a weight
-    (``layer``, ``source``, ``target``). Layers count layers of weights, as set_bias does:
-    layer 0 leads from the inputs to the first layer of neurons."""
-
-    control: str | None = None
-    layer: int | None = None
-    unit: int | None = None
-    source: int | None = None
-    target: int | None = None
-
-
-@dataclass(frozen=True)
-class Scene:
-    """What a step sets up; everything is optional and changes only what it names.
-
-    Attributes
-    ----------
-    settings : dict
-        Setting name -> value (each checked on its own).
-    network : dict or None
-        A saved session to restore first (read from the file ``network`` names).
-    points : tuple or None
-        ``(x1, x2, target)`` triples to draw on an empty drawing; None keeps the data.
-    reset : bool
-        Start again from the first weights, as the Reset button.
-    weights : tuple of (layer, source, target, value)
-    biases : tuple of (layer, unit, value)
-    show, hide : tuple of str
-        Control names.
-    highlight : Highlight or None
-    """
-
-    settings: dict
-    points: tuple | None = None
-    reset: bool = False
-    weights: tuple = ()
-    biases: tuple = ()
-    show: tuple[str, ...] = ()
-    hide: tuple[str, ...] = ()
-    highlight: Highlight | None = None
-    network: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -218,7 +149,7 @@ def parse_lesson(
     def fail(path: tuple, reason: str):
         raise LessonError(filename, lines.line_of(path), reason)
 
-    _only(data, LESSON_KEYS, (), "A lesson", fail)
+    only_keys(data, LESSON_KEYS, (), "A lesson", fail)
     title = _text(data, "title", (), fail, required=True)
     summary = _text(data, "summary", (), fail)
     tables = data.get("steps")
@@ -285,12 +216,6 @@ def _syntax_error(error: tomllib.TOMLDecodeError, filename: str, front_line: int
     return LessonError(filename, line, f"the front matter is not valid TOML: {reason}.")
 
 
-def _only(table: dict, allowed: dict, path: tuple, what: str, fail):
-    for key in table:
-        if key not in allowed:
-            fail(path + (key,), f"{what} has no key {key!r}; allowed: {', '.join(allowed)}.")
-
-
 def _text(table: dict, key: str, path: tuple, fail, required=False) -> str:
     value = table.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
@@ -301,13 +226,13 @@ def _text(table: dict, key: str, path: tuple, fail, required=False) -> str:
 
 def _read_step(table: dict, index: int, sections, lines: KeyLines, fail, folder) -> Step:
     path = ("steps", index)
-    _only(table, STEP_KEYS, path, f"Step {index + 1}", fail)
+    only_keys(table, STEP_KEYS, path, f"Step {index + 1}", fail)
     title = _text(table, "title", path, fail, required=True)
     section = [s for s in sections if s.title == title]
     if not section or not section[0].markdown.strip():
         fail(path + ("title",), f"step {index + 1} ({title!r}) has no text: add a section "
              f"'## {title}' with a few sentences after the front matter.")  # fmt: skip
-    scene = _read_scene(table.get("scene", {}), path + ("scene",), fail, folder)
+    scene = read_scene(table.get("scene", {}), path + ("scene",), fail, folder)
     task = None
     if "task" in table:
         try:
@@ -317,100 +242,3 @@ def _read_step(table: dict, index: int, sections, lines: KeyLines, fail, folder)
             fail(where, str(error))
     markdown = section[0].markdown
     return Step(title, markdown, to_html(markdown), scene, task, lines.line_of(path))
-
-
-def _read_scene(table: Any, path: tuple, fail, folder: Path | None) -> Scene:
-    if not isinstance(table, dict):
-        fail(path, f"a scene must be a table of {', '.join(SCENE_KEYS)}.")
-    _only(table, SCENE_KEYS, path, "A scene", fail)
-    network = None
-    if "network" in table:
-        try:
-            network = read_network(table["network"], folder)
-        except NetworkFileError as error:
-            fail(path + ("network",), str(error))
-    settings = table.get("settings", {})
-    if not isinstance(settings, dict):
-        fail(path + ("settings",), "settings must be a table of setting names and values.")
-    checked = {}
-    for name, value in settings.items():
-        where = path + ("settings", name)
-        if name not in SETTINGS:
-            fail(where, f"Unknown setting {name!r}; the settings are: {', '.join(SETTINGS)}.")
-        try:
-            checked[name] = SETTINGS[name].check(value)
-        except SettingsError as error:
-            fail(where, str(error))
-    points = None
-    if "points" in table:
-        points = _points(table["points"], path + ("points",), fail)
-        if checked.get("dataset", CUSTOM) != CUSTOM:
-            fail(path + ("settings", "dataset"), "a scene that draws points cannot also pick "
-                 "a dataset: the points are its data.")  # fmt: skip
-    reset = table.get("reset", False)
-    if not isinstance(reset, bool):
-        fail(path + ("reset",), f"reset must be true or false; got {reset!r:.40}.")
-    weights = _entries(table.get("weights", []), path + ("weights",), fail,
-                       "[layer, source, target, value]")  # fmt: skip
-    biases = _entries(table.get("biases", []), path + ("biases",), fail, "[layer, unit, value]")
-    show = _controls(table.get("show", []), path + ("show",), fail)
-    hide = _controls(table.get("hide", []), path + ("hide",), fail)
-    both = set(show) & set(hide)
-    if both:
-        fail(path + ("hide",), f"a scene cannot both show and hide {sorted(both)[0]!r}.")
-    highlight = None
-    if "highlight" in table:
-        highlight = _highlight(table["highlight"], path + ("highlight",), fail)
-    return Scene(checked, points, reset, weights, biases, show, hide, highlight, network)
-
-
-def _points(value: Any, path: tuple, fail) -> tuple:
-    if not isinstance(value, list):
-        fail(path, "points must be a list of [x1, x2, class] points.")
-    if len(value) > limits.MAX_SCENE_POINTS:
-        fail(path, f"a scene may draw at most {limits.MAX_SCENE_POINTS} points; "
-             f"it has {len(value)}.")  # fmt: skip
-    low, high = VIEW
-    for i, point in enumerate(value):
-        ok = isinstance(point, list) and len(point) == 3 and all(map(is_finite_number, point))
-        if not ok or not all(low <= x <= high for x in point[:2]):
-            fail(path + (i,), f"point {i + 1} must be [x1, x2, class] (or [x1, x2, value]) "
-                 f"with x1 and x2 from {low:g} to {high:g}; got {point!r:.60}.")  # fmt: skip
-    return tuple(tuple(p) for p in value)
-
-
-def _entries(value: Any, path: tuple, fail, shape: str) -> tuple:
-    n = shape.count(",") + 1
-    if not isinstance(value, list):
-        fail(path, f"{path[-1]} must be a list of {shape} entries.")
-    for entry in value:
-        ok = isinstance(entry, list) and len(entry) == n and all(map(is_finite_number, entry))
-        if not ok or not all(float(i).is_integer() and i >= 0 for i in entry[:-1]):
-            fail(path, f"each of {path[-1]} must be {shape}: whole numbers from 0, then a "
-                 f"number; got {entry!r:.60}.")  # fmt: skip
-    return tuple(tuple(int(i) for i in e[:-1]) + (float(e[-1]),) for e in value)
-
-
-def _controls(value: Any, path: tuple, fail) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        fail(path, f"{path[-1]} must be a list of control names, such as ['learningRate'].")
-    for name in value:
-        if name not in CONTROLS:
-            fail(path, f"Unknown control {name!r:.40}; the controls are: {', '.join(CONTROLS)}.")
-    return tuple(value)
-
-
-def _highlight(value: Any, path: tuple, fail) -> Highlight:
-    if isinstance(value, str):
-        if value not in CONTROLS:
-            fail(path, f"Unknown control {value!r:.40}; the controls are: {', '.join(CONTROLS)}.")
-        return Highlight(control=value)
-    whole = isinstance(value, list) and all(
-        isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in value
-    )
-    if whole and len(value) == 2:
-        return Highlight(layer=value[0], unit=value[1])
-    if whole and len(value) == 3:
-        return Highlight(layer=value[0], source=value[1], target=value[2])
-    fail(path, "highlight must be a control's name, a neuron [layer, unit] or a weight "
-         f"[layer, source, target] of whole numbers from 0; got {value!r:.60}.")  # fmt: skip

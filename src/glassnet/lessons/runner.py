@@ -37,7 +37,8 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from ..session import Session, SessionError
-from .format import Highlight, Lesson, Step
+from .format import Lesson, Step
+from .scene_format import Highlight
 from .scenes import SceneError, apply_scene, hidden_by_step
 from .tasks import Baseline
 

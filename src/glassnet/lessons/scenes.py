@@ -19,7 +19,8 @@ from contextlib import contextmanager
 
 from ..controls import CONTROLS
 from ..session import Session, SessionError
-from .format import Highlight, Lesson, Scene
+from .format import Lesson
+from .scene_format import Highlight, Scene
 
 
 class SceneError(SessionError):

@@ -307,3 +307,14 @@ def session_of_page(text: str) -> dict:
     if not isinstance(session, dict):
         raise SessionError(damaged_message("it holds no session"))
     return session
+
+
+def session_of_file(text: str) -> Any:
+    """The saved session in a file's text: a session file's JSON, or a published page's session.
+
+    Raises ``ValueError`` (JSON's own) for text that is neither, and
+    ``SessionError`` for a web page that holds no session.
+    """
+    if text.lstrip().startswith("<"):  # a web page (JSON never starts so): a published one?
+        return session_of_page(text)
+    return json.loads(text)

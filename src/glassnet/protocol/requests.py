@@ -291,12 +291,10 @@ def _session_document(message: dict):
         raise ProtocolError(
             "A 'restore' message needs a 'session' object or a 'content' text (a session file)."
         )
-    if content.lstrip().startswith("<"):  # a web page (JSON never starts so): a published one?
-        from .publish import session_of_page
+    from .publish import session_of_file
 
-        return session_of_page(content)
     try:
-        return json.loads(content)
+        return session_of_file(content)
     except RecursionError:
         raise SessionError("This file nests lists or objects too deeply to be a session.") from None
     except ValueError as error:

@@ -1,9 +1,9 @@
 """Edits of the points a session trains on, as pure functions: old points in, new points out.
 
-Each function checks what a person asked for and returns new ``Points`` (and,
-where something of theirs had to be left out, a notice saying so), or raises
-:class:`SessionError` with a sentence naming what is allowed. The session
-decides when to call them and keeps undo; nothing here changes anything.
+Each function checks what a person asked for and returns new ``Points``, or
+raises :class:`SessionError` with a sentence naming what is allowed. The
+session decides when to call them and keeps undo; nothing here changes
+anything. (What a change of settings does to the points is ``changes.py``.)
 
 This module knows the data layer and the session's points; nothing about
 networks or the web.
@@ -11,19 +11,11 @@ networks or the web.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from .. import limits
-from ..data import DataError, Dataset, conform, csv_header, label_column, load_file
-from ..engine import Network
 from .errors import SessionError, check_number, check_point, check_point_index
 from .points import Points
-from .rules import DataShape, describe
-from .settings import CUSTOM, Settings, rebuilt_by
-from .workspace import Workspace, data_key, empty_dataset, generated_points
 
 
 def add_point(points: Points, x: Any, target: Any, kind: str, n_classes: int) -> Points:
@@ -47,162 +39,3 @@ def add_point(points: Points, x: Any, target: Any, kind: str, n_classes: int) ->
 def remove_point(points: Points, index: Any) -> Points:
     """Without the point numbered ``index`` in the data view."""
     return points.without_point(check_point_index(index, points))
-
-
-def points_for(settings: Settings, current: Points, shape: DataShape) -> tuple[Points, list[str]]:
-    """The points new settings ask for, keeping drawn points where they still fit.
-
-    Returns the new points and notices about drawn points that were left out.
-    """
-    if settings.dataset != CUSTOM:
-        return carry_drawn(current, generated_points(settings))
-    same_kind = current.problem == settings.problem and current.base.n_classes == shape.n_classes
-    if current.source != "generated" and same_kind:
-        return current, []  # already custom points of the right kind
-    base = empty_dataset(settings.problem, settings.classes)
-    return carry_drawn(current, Points.of(base, "drawn"))
-
-
-def carry_drawn(old: Points, new: Points) -> tuple[Points, list[str]]:
-    """Put the old drawn points on the new base points, if they still make sense."""
-    if old.n_drawn == 0:
-        return new, []
-    if old.problem != new.problem or old.n_inputs != new.n_inputs:
-        return new, [
-            f"Your {old.n_drawn} drawn points do not fit this {new.problem} data, so they were "
-            "left out. Undo brings them back."
-        ]
-    targets = old.drawn_targets
-    keep = np.ones(len(targets), dtype=bool)
-    if new.problem == "classification":
-        keep = targets < max(new.base.n_classes, 2)
-    notices = []
-    if not keep.all():
-        notices.append(
-            f"{int((~keep).sum())} drawn points of classes this data does not have were left "
-            "out. Undo brings them back."
-        )
-    carried = Points(new.base, old.drawn_inputs[keep], targets[keep], frozenset(), new.source)
-    return carried, notices
-
-
-def network_settings(network: Network | None) -> dict:
-    """The settings that describe a network: its layers, activations, output and inputs."""
-    if network is None:
-        return {}
-    *hidden, output = network.activation_names
-    return {
-        "hidden_layers": network.layer_sizes[1:-1],
-        "activations": hidden,
-        "output_activation": output,
-        "loss": network.loss.name,
-        "features": [f"x{k}" for k in range(1, network.layer_sizes[0] + 1)],
-    }
-
-
-def check_same_shape(mine: Network, given: Network):
-    """A given network must fit the data: as many inputs and outputs as the settings ask."""
-    if mine.layer_sizes != given.layer_sizes:
-        raise SessionError(
-            f"This network has layers {given.layer_sizes}, but its data needs "
-            f"{mine.layer_sizes[0]} inputs and {mine.layer_sizes[-1]} outputs."
-        )
-
-
-def next_seed(settings: Settings) -> dict:
-    """The change that regenerates a generated dataset: the seed moves on by one."""
-    if settings.dataset == CUSTOM:
-        raise SessionError("Drawn or loaded points cannot be regenerated; pick a dataset to do so.")
-    return {"seed": (settings.seed + 1) % (2**31)}
-
-
-def read_file(
-    filename: Any, content: Any, model: Dataset | None = None, checkpoint=None
-) -> Dataset:
-    """The points of a CSV or ml5.js JSON file, checked.
-
-    With ``model`` (the dataset of an opened ml5.js model), the file is data
-    beside that model: its columns and labels are matched to the model's by name
-    and its values rescaled with the model's normalization (``data.conform``).
-    ``checkpoint`` is the session's (a long file is read in turns).
-
-    Raises
-    ------
-    SessionError
-        With the data layer's message naming the row and column, or what does
-        not fit the model.
-    """
-    if not isinstance(filename, str) or not isinstance(content, (str, bytes)):
-        raise SessionError("A file needs a name and its contents as text.")
-    if len(filename) > limits.MAX_NAME_CHARS:
-        raise SessionError(
-            f"A file's name may have at most {limits.MAX_NAME_CHARS} characters; this one has "
-            f"{len(filename):,}. Rename the file and load it again."
-        )
-    try:
-        if model is None:
-            return load_file(filename, content, checkpoint)
-        csv = filename.lower().endswith(".csv")
-        label = label_column(csv_header(content), model) if csv else None
-        base = load_file(filename, content, checkpoint, problem=model.problem, label_column=label)
-    except DataError as error:
-        raise SessionError(f"{filename}: {error}") from None
-    try:
-        return conform(base, model)
-    except DataError as error:
-        raise SessionError(
-            f"{filename} does not fit the opened model, so nothing changed: {error}"
-        ) from None
-
-
-def loaded_notice(base: Dataset, filename: str, beside_model: bool) -> str:
-    """What a person is told after loading a file."""
-    if not beside_model:
-        return f"Loaded {base.n_points} points from {filename}."
-    return (
-        f"Loaded {base.n_points} points from {filename} beside the opened model: its network "
-        "stays, so you can step through it and train it further."
-    )
-
-
-@dataclass(frozen=True)
-class SettingsChange:
-    """What a change of settings does to the data and the network."""
-
-    workspace: Workspace
-    new_data: bool
-    new_network: bool
-    notices: list[str]
-    undo_label: str
-
-
-def plan_change(
-    old: Settings, new: Settings, workspace: Workspace, trained: bool
-) -> SettingsChange:
-    """The workspace new settings give, and whether they need new data or a new network.
-
-    Data is made again only when the settings that decide it changed (noise
-    means nothing to drawn points); a new network only for new data or a new
-    shape of weights. Other changes keep the weights. When a ``trained``
-    network is reset, a notice says why.
-    """
-    needs = rebuilt_by(old, new)
-    points, notices = workspace.points, []
-    if "data" in needs and data_key(new) != data_key(old):
-        points, notices = points_for(new, points, describe(new, points))
-    built = Workspace.build(new, points)
-    new_data = not built.same_data(workspace)
-    label = "Change settings"
-    for name, text in (
-        ("hidden_layers", "layers"),
-        ("features", "features"),
-        ("dataset", "dataset"),
-    ):
-        if getattr(old, name) != getattr(new, name):
-            label = f"Change {text}"
-            break
-    new_network = new_data or "network" in needs
-    if new_network and trained:
-        why = "the data changed" if new_data else "the shape of its weights changed"
-        notices.append(f"The network was reset because {why}. Undo brings back the trained one.")
-    return SettingsChange(built, new_data, new_network, notices, label)

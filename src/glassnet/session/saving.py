@@ -40,6 +40,7 @@ from .rules import check_changes, describe, n_outputs
 from .settings import Settings, SettingsError
 from .training import Training
 from .undo import Snapshot
+from .workspace import Workspace
 
 FORMAT = "glassnet-session"
 VERSION = 3
@@ -56,6 +57,7 @@ def to_document(
     training: Training,
     points: Points,
     include_history: bool = True,
+    include_points: bool = True,
     midi: list[dict] | None = None,
 ) -> dict[str, Any]:
     """Everything needed to bring a session back, as plain data.
@@ -65,6 +67,8 @@ def to_document(
     include_history : bool
         Leave the loss history and the recording out to make the document
         small (a view that keeps the history itself can add it back).
+    include_points : bool
+        Leave the points out (a view that kept them can put them back).
     midi : list of dict, optional
         The page's MIDI mappings (``midi.py``); left out when there are none.
     """
@@ -77,6 +81,8 @@ def to_document(
         "network": network_part(training.network.parameters()),
         "training": training_part(training.epoch, training.trainer.state()),
     }
+    if not include_points:
+        del document["points"]
     if include_history:
         document["history"] = history_part(training.history)
         document["recording"] = recording_part(training.recording)
@@ -206,6 +212,18 @@ def restore_parts(document: Any, label: str) -> Snapshot:
         label, settings, parts["points"], parts["parameters"], parts["trainer"],
         parts["epoch"], (parts["history"] or History()).mark(), parts["recording"],
     )  # fmt: skip
+
+
+def rebuild_checked(snapshot: Snapshot, history_generation: int) -> tuple[Workspace, Training]:
+    """The workspace and training of a checked saved session (``Snapshot.rebuild``).
+
+    One that still fails to rebuild (a bug of ours, since it was checked) is
+    refused as damaged: nothing has changed yet.
+    """
+    try:
+        return snapshot.rebuild(history_generation)
+    except Exception as error:
+        raise SessionError(damaged_message(f"{type(error).__name__}: {error}")) from None
 
 
 def damaged_message(detail: str) -> str:

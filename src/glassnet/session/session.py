@@ -2,14 +2,11 @@
 
 Everything a person does in the playground is a call on a ``Session``: it
 succeeds, or raises :class:`SessionError` saying what was wrong and what is
-allowed, and nothing changed. Its parts each have one job: ``Settings``, a
-``Workspace`` (points to features, targets and split), a ``Training``, an
-``Explainer``, the ``UndoStack`` and the ``Pace``; edits are pure functions in
-``edits.py``. Plain synchronous Python, not thread-safe: a host (a server's
-worker, the notebook widget) calls :meth:`Session.advance` to train while
-playing, and may set ``checkpoint``, a function called between the batches of
-long work, which can let other sessions take a turn or raise
-:class:`Interrupted` to stop the work (then nothing changed).
+allowed, and nothing changed. Its parts (listed in the package's docstring) do
+the work; this façade calls them in order, keeps undo and counts versions.
+Plain synchronous Python, not thread-safe. A host may set ``checkpoint``, called
+between the batches of long work: it can let other sessions take a turn, or
+raise :class:`Interrupted` to stop the work (then nothing changed).
 """
 
 from __future__ import annotations
@@ -17,23 +14,22 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import numpy as np
-
 from ..data import Dataset
-from . import edits
+from . import edits, sources
+from .changes import next_seed, plan_change
 from .errors import SessionError, check_point
 from .kept_undo import kept_steps, with_steps
 from .midi import read_midi
-from .pace import Pace
-from .points import Points, features_of
+from .player import Player
+from .points import Points
 from .preview import Explainer, StepRecord
 from .rules import check_changes
-from .saving import damaged_message, midi_of, restore_parts, to_document
-from .settings import CUSTOM, Settings
+from .saving import midi_of, rebuild_checked, restore_parts, to_document
+from .settings import Settings
 from .training import Training
 from .undo import Snapshot, UndoStack
 from .views import DataView, FrameView, NetworkView, ProbeView
-from .workspace import Workspace, empty_dataset, generated_points
+from .workspace import Workspace, generated_points
 
 
 class Session:
@@ -45,10 +41,9 @@ class Session:
         self.settings = Settings()
         self.workspace = Workspace.build(self.settings, generated_points(self.settings))
         self.training = Training(self.settings, self.workspace)
-        self.playing = False
+        self.player = Player(clock)  # whether training plays, and its pace
         self.notices: list[str] = []
         self.undo_stack = UndoStack()
-        self.pace = Pace(clock)
         self.version = 0  # grows with every change a view could show
         self.data_version = 0  # grows when the points or the split change
         self.explainer = Explainer()  # the step being explained
@@ -69,6 +64,12 @@ class Session:
     undo_label = property(lambda self: self.undo_stack.undo_label, doc="What undo takes back.")
     redo_label = property(lambda self: self.undo_stack.redo_label, doc="What redo does again.")
 
+    playing = property(
+        lambda self: self.player.playing,
+        lambda self, playing: setattr(self.player, "playing", playing),
+        doc="Whether training plays by itself (see :meth:`advance`); a host may set it.",
+    )
+
     # -- settings and training --------------------------------------------------------
 
     def change_settings(self, changes: dict, undoable: bool = True) -> list[str]:
@@ -76,23 +77,20 @@ class Session:
         new = check_changes(self.settings, changes, self.points)
         if new == self.settings:
             return []
-        change = edits.plan_change(self.settings, new, self.workspace, undoable and self.epoch > 0)
+        change = plan_change(self.settings, new, self.workspace, undoable and self.epoch > 0)
         if change.new_network and undoable:
             self._push_undo(change.undo_label)
-        self.settings = new
         if change.new_network:
-            self._use(change.workspace, Training(new, change.workspace))
+            self._use(new, change.workspace, Training(new, change.workspace))
         else:
-            self._use(change.workspace)
+            self._use(new, change.workspace)
             self.training.configure(new, change.workspace)
         self._changed(change.notices)
         return change.notices
 
     def play(self):
         """Start training at the chosen speed (see :meth:`advance`)."""
-        self.playing = True
-        self.training.alert = None
-        self.pace.restart()
+        self.player.play(self.training)
         self._changed()
 
     def pause(self):
@@ -102,40 +100,29 @@ class Session:
 
     def step(self):
         """Pause, then train exactly one epoch."""
-        self.playing = False
-        self.training.alert = None
-        self._after_training(self.training.train_epochs(1, self.workspace, self.checkpoint))
+        self.player.step(self.training, self.workspace, self.checkpoint)
+        self._changed()
 
     def reset(self):
         """Back to the first weights (the same ones for the same seed), epoch 0, no history."""
         self._push_undo("Reset")
-        self.playing, self.training = False, Training(self.settings, self.workspace)
+        self._start(self.settings, self.workspace, Training(self.settings, self.workspace))
         self._changed()
 
     def advance(self, budget: float) -> int:
         """Train while playing, at the chosen speed, for at most ``budget`` seconds: the epochs."""
-        if not self.playing:
-            return 0
-        due = self.pace.due(self.settings.speed)
-        start = self.epoch
+        playing, start = self.playing, self.epoch
         try:
-            self.training.run(due, budget, self.clock, self.workspace, self.checkpoint)
-        finally:  # epochs finished before an interruption count
-            done = self.epoch - start
-            self.pace.count(done)
-            self._after_training(done)
-        return done
+            return self.player.advance(
+                self.training, self.workspace, self.settings.speed, budget, self.checkpoint
+            )
+        finally:  # the views hear of epochs trained (even before an interruption), or of a pause
+            if playing and (self.epoch != start or not self.playing):
+                self._changed()
 
     def seconds_until_due(self) -> float:
         """How long until the next epoch is due while playing (0 at full speed)."""
-        return self.pace.seconds_until_due(self.settings.speed) if self.playing else 0.0
-
-    def _after_training(self, done: int):
-        # An alert that pauses must reach the view even when no epoch finished.
-        if self.alert is not None and self.alert.pauses:
-            self.playing = False
-        if done or not self.playing:
-            self._changed()
+        return self.player.seconds_until_due(self.settings.speed)
 
     # -- data and weights, by hand: each is undoable ----------------------------------------
 
@@ -154,11 +141,8 @@ class Session:
             self._edit("Clear points", self.points.without_drawn())
 
     def set_weight(self, layer: Any, source: Any, target: Any, value: Any, drag: Any = None):
-        """Set one weight, ``network.layers[layer].weights[source, target]``.
-
-        ``drag`` names a drag of a slider: the edits of one drag (the same number,
-        the same weight, nothing undoable between them) are one undo step.
-        """
+        """Set one weight, ``network.layers[layer].weights[source, target]``; the edits of one
+        ``drag`` of a slider (the same weight, nothing undoable between them) are one undo step."""
         value = self.training.check_weight(layer, source, target, value)
         weights = self.network.layers[layer].weights
         drag = None if drag is None else ("weight", layer, source, target, drag)
@@ -172,50 +156,37 @@ class Session:
 
     def _edit(self, label: str, points: Points, array=None, index=None, value=None, drag=None):
         """New points (or a new parameter value): the same network trains on."""
-        self.undo_stack.push(self._snapshot(label), drag)
+        self._push_undo(label, drag)
         if array is not None:
             array[index] = value
-        self._use(Workspace.build(self.settings, points))
+        self._use(self.settings, Workspace.build(self.settings, points))
         self.training.remeasure(self.workspace)
         self._changed()
 
     def new_drawing(self):
         """Start an empty drawing (dataset ``custom``) instead of loaded or generated points."""
-        s = self.settings
-        points = Points.of(empty_dataset(s.problem, s.classes), "drawn")
-        self._start_over("New drawing", points, check_changes(s, {"dataset": CUSTOM}, points))
+        self._start_over(sources.drawing(self.settings))
 
     def regenerate(self):
         """New random points: the seed moves on, so the first weights are new too."""
-        change = edits.next_seed(self.settings)  # or an error for drawn points
+        change = next_seed(self.settings)  # or an error for drawn points
         self._push_undo("Regenerate")
         self.change_settings(change, undoable=False)
 
     def load_data(self, filename: Any, content: Any):
         """Load a CSV or ml5.js JSON file; beside an opened ml5.js model, matched to its inputs."""
-        model = self.points.source == "model"
-        base = edits.read_file(
-            filename, content, self.points.base if model else None, self.checkpoint
-        )
-        self.use_dataset(base, f"Load {filename}", self.network.copy() if model else None, model)
-        self.notices.append(edits.loaded_notice(base, filename, model))
+        new = sources.from_file(filename, content, self.points, self.network, self.checkpoint)
+        self._start_over(new)
+        self.notices.append(new.notice)
 
     def use_dataset(self, base: Dataset, label="Use data", network=None, model: bool = False):
-        """Train on these points (and this Network if given); ``model``: an opened model's data,
-        which files loaded later are matched to (``edits.read_file``)."""
-        points = Points.of(base, "model" if model else "file")
-        changes = {"dataset": CUSTOM, "problem": base.problem, **edits.network_settings(network)}
-        self._start_over(label, points, check_changes(self.settings, changes, points), network)
+        """Train on these points (and this Network if given); ``model``: an opened model's data."""
+        self._start_over(sources.from_dataset(base, label, network, model))
 
-    def _start_over(self, label, points: Points, settings: Settings, network=None):
-        training = Training(settings, Workspace.build(settings, points))
-        if network is not None:
-            edits.check_same_shape(training.network, network)
-            training.set_state(network.parameters(), training.trainer.state())
-        self._push_undo(label)
-        self.settings, self.playing = settings, False
-        self._use(Workspace.build(settings, points), training)
-        training.remeasure(self.workspace)
+    def _start_over(self, new: sources.NewData):
+        settings, workspace, training = sources.start(self.settings, new)
+        self._push_undo(new.label)
+        self._start(settings, workspace, training)
         self._changed()
 
     # -- explaining one step ----------------------------------------------------------
@@ -223,9 +194,8 @@ class Session:
     def explain(self, point: Any, size: Any = "sample") -> StepRecord:
         """Pause, and preview a training step on a point; the network waits for apply_step."""
         self.playing = False
-        seed = self.settings.seed
         record = self.explainer.explain(
-            self.training, self.workspace, seed, point, size, self.checkpoint
+            self.training, self.workspace, self.settings.seed, point, size, self.checkpoint
         )
         self._changed()
         return record
@@ -247,51 +217,33 @@ class Session:
     # -- saving and undo -----------------------------------------------------------------
 
     def save(self, include_history=True, include_points=True, undo_since=None) -> dict:
-        """The whole session as one plain document (see ``saving.py``).
-
-        ``include_points=False`` leaves the points out (a view that kept them can
-        put them back). With ``undo_since`` (the ``undo_version`` of the last
-        document a view kept, or -1) the document says its ``undo_version``, and
-        holds the undo and redo steps when they changed since (``kept_undo.py``).
-        """
+        """The whole session as one plain document (``saving.to_document``); with ``undo_since``,
+        its undo and redo steps if they changed since (``kept_undo.with_steps``)."""
         document = to_document(
-            self.settings, self.training, self.points, include_history, self.midi
+            self.settings, self.training, self.points, include_history, include_points, self.midi
         )
         if undo_since is not None:
             with_steps(document, self.undo_stack, self.points, undo_since)
-        if not include_points:
-            del document["points"]
         return document
 
     def restore(self, document: Any, undoable: bool = True, label: str = "Load session"):
-        """Bring back a saved session exactly (a damaged one is refused; nothing changes).
-
-        A document restored by its own view (``undoable=False``: a kept copy)
-        brings back the undo and redo steps it holds.
-        """
+        """Bring back a saved session exactly (a damaged one is refused; nothing changes); a kept
+        copy restored by its view (``undoable=False``) brings back the undo steps it holds."""
         loaded = restore_parts(document, label)
         midi = midi_of(document)
         steps = None if undoable else kept_steps(document, self.notices)
-        current = self._snapshot(label)
-        try:
-            self._restore(loaded)
-        except Exception as error:  # checked above, so a bug of ours: put everything back
-            self._restore(current)
-            raise SessionError(damaged_message(f"{type(error).__name__}: {error}")) from None
+        workspace, training = rebuild_checked(loaded, self.history.generation)
         if undoable:
-            self.undo_stack.push(current)
+            self._push_undo(label)
+        self._start(loaded.settings, workspace, training)
         if steps is not None:
             self.undo_stack.replace(*steps)
-        if midi is not None:
-            self.midi = midi
+        self.midi = self.midi if midi is None else midi  # versions 1 and 2 keep them
         self._changed()
 
     def set_midi(self, mappings: Any):
-        """Keep the page's MIDI mappings (checked: ``midi.py``); saved sessions hold them.
-
-        They are the page's own business (it listens to the controller and moves its
-        controls); the session keeps them for a reload and a session file. Not undoable.
-        """
+        """Keep the page's MIDI mappings (checked: ``midi.py``) for a reload and a session
+        file: the page itself moves its controls by them. Not undoable."""
         self.midi = read_midi(mappings)
 
     def undo(self):
@@ -303,22 +255,14 @@ class Session:
         self._travel(self.undo_stack.forward, self.redo_label, "redo", "Redid")
 
     def _travel(self, move, label: str | None, what: str, done: str):
-        snap = move(self._snapshot(label or ""))
+        snap = move(Snapshot.take(label or "", self.settings, self.points, self.training))
         if snap is None:
             raise SessionError(f"There is nothing to {what}.")
-        self._restore(snap)
+        self._start(snap.settings, *snap.rebuild(self.history.generation))
         self._changed([f"{done}: {snap.label}."])
 
-    def _snapshot(self, label: str) -> Snapshot:
-        return Snapshot.take(label, self.settings, self.points, self.training)
-
-    def _push_undo(self, label: str):
-        self.undo_stack.push(self._snapshot(label))
-
-    def _restore(self, snap: Snapshot):
-        workspace, training = snap.rebuild(self.history.generation)
-        self.settings, self.playing = snap.settings, False
-        self._use(workspace, training)
+    def _push_undo(self, label: str, drag=None):
+        self.undo_stack.push(Snapshot.take(label, self.settings, self.points, self.training), drag)
 
     # -- what a view shows, and bookkeeping ----------------------------------------------
 
@@ -331,20 +275,9 @@ class Session:
         )  # fmt: skip
 
     def probe(self, x: Any) -> ProbeView:
-        """Every neuron's value for the point ``x`` ([x1, x2]; [x1] for 1-D data), changing nothing.
-
-        A controller (a p5.js sketch, docs/protocol.md) asks for it each frame to
-        draw its own picture from the network's real numbers.
-        """
+        """Every neuron's value for ``x`` ([x1, x2]; [x1] for 1-D data), changing nothing."""
         point = check_point(x, self.points.n_inputs)
-        features = features_of(np.array([point]), self.workspace.feature_names)  # (1, n_features)
-        trace = self.network.forward(features)
-        return ProbeView(
-            self.version, self.epoch, tuple(point), tuple(self.workspace.feature_names),
-            tuple(features[0].tolist()),
-            tuple(tuple(z[0].tolist()) for z in trace.pre_activations),
-            tuple(tuple(a[0].tolist()) for a in trace.activations[1:]),
-        )  # fmt: skip
+        return ProbeView.of(self.network, self.workspace, point, self.version, self.epoch)
 
     def data_view(self) -> DataView:
         """The points, which train and which test, and their names."""
@@ -355,10 +288,14 @@ class Session:
         notices, self.notices = self.notices, []
         return notices
 
-    def _use(self, workspace: Workspace, training: Training | None = None):
+    def _start(self, settings: Settings, workspace: Workspace, training: Training):
+        self.playing = False  # on a new training (a reset, new data, undo, a restored session)
+        self._use(settings, workspace, training)
+
+    def _use(self, settings: Settings, workspace: Workspace, training: Training | None = None):
         if not workspace.same_data(self.workspace):
             self.data_version += 1
-        self.workspace = workspace
+        self.settings, self.workspace = settings, workspace
         if training is not None:
             self.training = training
 

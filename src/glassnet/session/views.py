@@ -15,6 +15,7 @@ import numpy as np
 
 from ..data import Normalization
 from .history import History
+from .points import features_of
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -199,3 +200,15 @@ class ProbeView:
     features: tuple[float, ...]
     pre_activations: tuple[tuple[float, ...], ...]
     activations: tuple[tuple[float, ...], ...]
+
+    @classmethod
+    def of(cls, network, workspace: Workspace, point, version: int, epoch: int) -> ProbeView:
+        """What the network computes now for ``point`` (checked: [x1, x2], or [x1] for 1-D)."""
+        features = features_of(np.array([point]), workspace.feature_names)  # (1, n_features)
+        trace = network.forward(features)
+        return cls(
+            version, epoch, tuple(point), tuple(workspace.feature_names),
+            tuple(features[0].tolist()),
+            tuple(tuple(z[0].tolist()) for z in trace.pre_activations),
+            tuple(tuple(a[0].tolist()) for a in trace.activations[1:]),
+        )  # fmt: skip
