@@ -9,7 +9,7 @@ Read it in this order:
   the Markdown and the glossary links, and ``networks.py`` for a scene's saved
   network beside the file)
 - ``tasks.py``: the registry of task kinds, each a check of the session's
-  state (the checks are in ``checks.py``)
+  state (the checks are in ``checks.py``, the fields a task takes in ``fields.py``)
 - ``scenes.py``: setting up a step's scene through the session's public methods
 - ``runner.py``: one open lesson for one view: its step, its baseline, its ticks
 - ``library.py``: the built-in lessons (``built_in/``) and a teacher's folder
