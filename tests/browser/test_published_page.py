@@ -248,3 +248,31 @@ def test_the_export_menu_publishes_the_sessions_network_as_a_page(page, playgrou
     expect(other.locator(".gn-timeline-epoch")).to_have_attribute("data-value", "1")
     assert requests == [saved.as_uri()] and errors == []
     other.context.close()
+
+
+def test_a_page_published_from_the_menu_lets_readers_step_through_a_point_of_each_class(
+    page, playground, tmp_path
+):
+    playground("/#dataset=xor")
+    page.get_by_role("button", name="Step", exact=True).click()
+    expect(page.locator(".gn-epoch-value")).to_contain_text("1")
+    page.get_by_role("button", name="Export", exact=True).click()
+    menu = page.get_by_role("dialog", name="Export")
+    expect(menu.get_by_label("Readers can step through training")).to_be_checked()
+    with page.expect_download() as info:
+        menu.get_by_role("button", name="Web page (publish)", exact=True).click()
+    publication = read_publication(Path(info.value.path()).read_text())
+    data = publication["data"]
+    explained = [e["point"] for e in publication["explanations"]]
+    # The first training point of each class, in the order of the classes.
+    first = {}
+    for i in data["train"]:
+        first.setdefault(data["targets"][i], i)
+    assert explained == [first[c] for c in sorted(first)] and len(explained) == 2
+    assert all(e["epoch"] == 1 for e in publication["explanations"])
+    # Leaving the points out leaves the step-through out (it shows a point's inputs).
+    menu.get_by_label("Leave the data points out").check()
+    expect(menu.get_by_label("Readers can step through training")).to_be_disabled()
+    with page.expect_download() as info:
+        menu.get_by_role("button", name="Web page (publish)", exact=True).click()
+    assert read_publication(Path(info.value.path()).read_text())["explanations"] == []

@@ -39,6 +39,11 @@ export function createExportPanel(button, api, pictures, onClose) {
   const unique = () => Math.random().toString(36).slice(2, 8);
   const withoutPoints = h("input", { type: "checkbox", id: `gn-publish-points-${unique()}` });
   const compact = h("input", { type: "checkbox", id: `gn-publish-compact-${unique()}` });
+  const stepThrough = h("input", { type: "checkbox", id: `gn-publish-steps-${unique()}`, checked: true });
+  // A recorded step shows its point's inputs and target: without the points there is none.
+  withoutPoints.addEventListener("change", () => {
+    stepThrough.disabled = withoutPoints.checked;
+  });
   const status = h("p", { class: "gn-export-status", role: "status", "aria-live": "polite" });
   const modelNote = h("p", { class: "gn-export-note" });
   const what = h("select", { class: "gn-select", "aria-label": "Picture of" },
@@ -67,13 +72,16 @@ export function createExportPanel(button, api, pictures, onClose) {
     onclick: () => {
       waiting = "publish";
       status.textContent = "Preparing the web page…";
-      api.command("publish", { points: !withoutPoints.checked, compact: compact.checked });
+      const explain = stepThrough.checked && !withoutPoints.checked && api.state.data ? pointsToExplain(api.state.data) : [];
+      api.command("publish", { points: !withoutPoints.checked, compact: compact.checked, explain });
     },
   }, "Web page (publish)");
   const publishEntry = entry(publishButton,
     "One HTML file that replays this network's training, with no server: open it from disk, put it on any web host or in an iframe. Load it in glassnet to train on. It holds the data points unless you leave them out.",
     h("label", { class: "gn-export-check", htmlFor: withoutPoints.id }, withoutPoints, "Leave the data points out (the network and the map still show)"),
-    h("label", { class: "gn-export-check", htmlFor: compact.id }, compact, "Compact, for an iframe of about 600 × 450"));
+    h("label", { class: "gn-export-check", htmlFor: compact.id }, compact, "Compact, for an iframe of about 600 × 450"),
+    h("label", { class: "gn-export-check", htmlFor: stepThrough.id }, stepThrough,
+      "Readers can step through training on a point of each class (three points, for a regression), with the numbers recorded now"));
 
   /** @param {"png" | "svg"} kind */
   async function picture(kind) {
@@ -186,6 +194,25 @@ export function createExportPanel(button, api, pictures, onClose) {
       if (!el.hidden && (state.changed.frame || state.changed.data)) modelNote.textContent = describeModel(state);
     },
   };
+}
+
+/**
+ * The points a published page records a training step for: the first training point
+ * of each class, or for a regression the training points with the lowest, the middle
+ * and the highest target.
+ * @param {NonNullable<State["data"]>} data
+ * @returns {number[]} indices into the data's points
+ */
+export function pointsToExplain(data) {
+  const { train, targets } = data;
+  if (data.problem === "regression") {
+    const sorted = [...train].sort((a, b) => targets[a] - targets[b]);
+    return [...new Set([sorted[0], sorted[sorted.length >> 1], sorted[sorted.length - 1]])].filter((i) => i !== undefined);
+  }
+  /** @type {Map<number, number>} class -> its first training point */
+  const first = new Map();
+  for (const i of train) if (!first.has(targets[i])) first.set(targets[i], i);
+  return [...first.keys()].sort((a, b) => a - b).map((c) => /** @type {number} */ (first.get(c)));
 }
 
 /**
