@@ -80,3 +80,21 @@ def test_the_readable_modules_glassnet_dev_serves_draw_the_playground_too(page, 
     scripts = page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)")
     assert any(name.endswith("/static/lib/store.js") for name in scripts)
     assert page.locator(".gn-top").evaluate("el => getComputedStyle(el).display") == "flex"
+
+
+def test_the_top_bar_takes_two_rows_at_a_laptop_size(page, server):
+    # Every tool of the page's own (Share live, MIDI, Share, Embed, Save, Load) included:
+    # a third row would push the network down.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_watched(page, server)
+    page.get_by_role("button", name="MIDI", exact=True).wait_for()
+    boxes = page.locator(".gn-top > *:visible").evaluate_all(
+        "els => els.map((e) => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom])"
+    )
+    rows = []  # boxes that overlap vertically share a row
+    for top, bottom in sorted(boxes):
+        if rows and top < rows[-1][1]:
+            rows[-1][1] = max(rows[-1][1], bottom)
+        else:
+            rows.append([top, bottom])
+    assert len(rows) == 2, rows
