@@ -19,12 +19,15 @@ classroom's computers would, three to an address. It reports:
    steps, which are not) and a second client measures its round trip (a
    settings change until its answer): the classroom's rate against (2), and
    the round trip's median and 95th percentile;
-4. with --long: 10 sessions for 10 minutes, memory at the start, each minute
+4. one session shared live with 30 followers (benchmarks/screens.py's simulated
+   pages): each follower's frames/s and the owner's rates;
+5. with --long: 10 sessions for 10 minutes, memory at the start, each minute
    and the end.
 
 Targets (issue 12, this machine kind, 2 cores): in (2) every session >= 20
 epochs/s and >= 15 frames/s, slowest >= 0.8 x median; in (3) the classroom
-keeps >= 80% of its rate and the round trip's p95 < 50 ms; in (4) memory flat.
+keeps >= 80% of its rate and the round trip's p95 < 50 ms; in (4) every follower
+>= 20 frames/s (issue 14); in (5) memory flat.
 The machine is shared and noisy: quote ratios from one run.
 """
 
@@ -325,6 +328,8 @@ async def main_async(args):
               f"{counts.get('error', 0)} errors, {counts.get('frame', 0)} frames")  # fmt: skip
         print_processes(cpu, memory)
 
+        await followers_part(url)
+
         if args.long:
             await long_run(url)
     finally:
@@ -332,8 +337,23 @@ async def main_async(args):
         server.wait(timeout=10)
 
 
+async def followers_part(url: str, followers: int = 30):
+    """4. One session shared live with ``followers`` screens (benchmarks/screens.py's owner
+    and followers): every follower's frames/s, and the owner's rates."""
+    import screens  # it imports this file as the module "load": give it the server's processes
+
+    screens.load.SERVER = SERVER
+    (epochs, frames), crowd, cpu = await screens.measure(url, followers)
+    print(f"\n4. one session (circle 4,2 at speed 60) shared live with {followers} followers")
+    print(f"    owner: {epochs:.1f} epochs/s, {frames:.1f} frames/s")
+    print(f"    follower frames/s  {distribution(crowd)}")
+    workers = sum(v for k, v in cpu.items() if k.startswith("worker"))
+    print(f"    CPU: web {cpu['web']:.0%}, workers {workers:.0%}, "
+          f"load generator {cpu['load generator']:.0%}")  # fmt: skip
+
+
 async def long_run(url: str, minutes: int = 10, sessions: int = 10):
-    print(f"\n4. {sessions} sessions for {minutes} minutes: memory (RSS MB)")
+    print(f"\n5. {sessions} sessions for {minutes} minutes: memory (RSS MB)")
     views = classroom(url, sessions)
     started = [asyncio.Event() for _ in views]
     tasks = [asyncio.ensure_future(v.run(s)) for v, s in zip(views, started)]
