@@ -143,8 +143,9 @@ def test_the_noise_slider_sends_its_setting_and_shows_the_answer(page, playgroun
     # The session's next answer (to another change) still carries noise 5, and so does the slider.
     tile(page, "Moons").click()
     page.wait_for_selector(".gn-dp-tile[data-dataset='moons'][aria-pressed='true']")
-    seen = settings_from_session(watch)
-    assert seen[-1]["dataset"] == "moons" and seen[-1]["noise"] == 5
+    # (the socket's messages reach this test a little after the page has drawn them)
+    watch.wait_for(lambda: settings_from_session(watch)[-1]["dataset"] == "moons")
+    assert settings_from_session(watch)[-1]["noise"] == 5
     assert noise.input_value() == "5"
 
 
