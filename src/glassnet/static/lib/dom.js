@@ -111,3 +111,14 @@ export function showValue(el, value) {
 export function context2d(canvas) {
   return /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d"));
 }
+
+/**
+ * Device pixels per CSS pixel of an element's box: the screen's ratio times any CSS zoom
+ * on it or above it (a projector's screen zooms the page, docs/screens.md). A canvas whose
+ * bitmap is its CSS size times this is drawn pixel for pixel, never stretched blurry.
+ * @param {Element} el
+ */
+export function pixelRatio(el) {
+  const zoom = /** @type {{ currentCSSZoom?: number }} */ (/** @type {unknown} */ (el)).currentCSSZoom;
+  return (window.devicePixelRatio || 1) * (zoom || 1);
+}
