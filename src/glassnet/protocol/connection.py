@@ -15,6 +15,7 @@ This module knows the session and JSON; nothing about sockets, threads or HTTP.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from ..lessons import LessonRunner, Library
 from ..session import Session, SessionError
@@ -72,6 +73,14 @@ class Connection:
     read_only : bool
         A follower whose owner has not let it control the session: only requests
         that change nothing (``Request.reads``) are carried out.
+    notices : list of str
+        The session's notices waiting to be sent to this view.
+    share_notices : callable or None
+        Set by a host that shows one session on several views (workers/host.py):
+        the session's notices (a reset network, left-out points) concern every
+        screen, so the view that takes them from the session hands them to this,
+        which gives them to every view's ``notices``. Without it they are this
+        view's. An ``error`` answers one view's own request and stays with it.
     """
 
     def __init__(
@@ -99,6 +108,8 @@ class Connection:
         self.sent_history = 0
         self.sent_history_generation = -1
         self.replies: list[Outgoing] = []  # answers to the message being handled
+        self.notices: list[str] = []
+        self.share_notices: Callable[[list[str]], None] | None = None
 
     def start(self, raw: str | bytes | None = None) -> list[Outgoing]:
         """What a view gets first: the protocol version and the catalog, then the state.
@@ -193,7 +204,13 @@ class Connection:
         if s.data_version != self.sent_data_version:
             self.sent_data_version = s.data_version
             out.append(Outgoing(data_message(s.data_view())))
-        out.extend(Outgoing({"type": "notice", "message": m}) for m in s.take_notices())
+        taken = s.take_notices()
+        if taken and self.share_notices is not None:
+            self.share_notices(taken)  # to every view of the session, this one too
+        else:
+            self.notices.extend(taken)
+        out.extend(Outgoing({"type": "notice", "message": m}) for m in self.notices)
+        self.notices = []
         if self.lesson is not None and self.lesson.check():
             out.append(Outgoing(lesson_message(self.lesson)))
         if self.ready and s.version != self.sent_version:
