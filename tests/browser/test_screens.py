@@ -63,27 +63,88 @@ def test_a_follower_page_stays_in_step_with_its_owner_and_its_clicks_change_noth
         context.close()
 
 
-@pytest.mark.parametrize("view", ["data", "network", "output", "controls", "all"])
-@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
-def test_each_view_renders_alone_full_size(page, server, view, size):
+# What each screen shows, and the element that must fill it (and fit in it).
+SHOWN = {
+    "data": ".gn-data",
+    "network": ".gn-network",
+    "output": ".gn-output",
+    "explain": ".gn-top",
+    "controls": ".gn-data",
+    "all": ".gn-main",
+}
+
+
+def box_of(page, selector):
+    return page.locator(selector).first.bounding_box()
+
+
+def assert_fits(page, selector, size):
+    """The element lies inside the window, and the page itself does not scroll."""
+    box = box_of(page, selector)
+    assert box["x"] >= 0 and box["y"] >= 0, selector
+    assert box["x"] + box["width"] <= size[0] + 1 and box["y"] + box["height"] <= size[1] + 1, (
+        selector,
+        box,
+    )
+    scrolled = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+    )
+    assert scrolled[0] <= size[0] and scrolled[1] <= size[1]
+
+
+def assert_sharp(page, selector):
+    """A canvas's bitmap is its size on screen times the device's pixel ratio: drawn, not stretched."""
+    drawn = page.evaluate(
+        """(selector) => {
+            const c = document.querySelector(selector);
+            const box = c.getBoundingClientRect();
+            return [c.width, c.height, box.width * devicePixelRatio, box.height * devicePixelRatio];
+        }""",
+        selector,
+    )
+    assert abs(drawn[0] - drawn[2]) <= 2 and abs(drawn[1] - drawn[3]) <= 2, (selector, drawn)
+
+
+@pytest.mark.parametrize("projector", [False, True], ids=["plain", "projector"])
+@pytest.mark.parametrize("view", list(SHOWN))
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280x800", "1920x1080"])
+def test_each_view_alone_fills_the_window_and_fits_in_it(page, server, view, size, projector):
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    open_watched(page, f"{server}/#gn=1&view={view}&projector=1")
+    open_watched(page, f"{server}/#gn=1&view={view}" + ("&projector=1" if projector else ""))
+    page.wait_for_timeout(300)  # the canvases' ResizeObservers have redrawn them
     root = page.locator(".glassnet")
     assert root.get_attribute("data-view") == view
     shown = {
         part: page.locator(f".gn-{part}").is_visible() for part in ("data", "network", "output")
     }
-    if view in ("data", "network", "output"):
-        assert shown == {part: part == view for part in shown}
-        box = page.locator(f".gn-{view}").bounding_box()
-        assert box["width"] > size[0] * 0.8  # full size
-    elif view == "controls":
-        assert not any(shown.values())
-        assert page.get_by_role("button", name="Play", exact=True).is_visible()
-    else:
-        assert all(shown.values())
+    assert shown == {
+        "data": view in ("data", "controls", "all"),
+        "network": view in ("network", "all"),
+        "output": view in ("output", "all"),
+    }
+    assert_fits(page, SHOWN[view], size)
+    if view in ("data", "network", "output", "controls"):
+        box = box_of(page, SHOWN[view])
+        assert box["width"] > size[0] * 0.9  # full width ...
+        assert box["y"] + box["height"] > size[1] * 0.95  # ... and down to the window's bottom
+    if view == "network":
+        assert box_of(page, ".gn-net-body")["height"] > size[1] * 0.5  # the neurons take the room
+    if view == "output":
+        side = box_of(page, ".gn-map")
+        assert side["height"] > size[1] * 0.8 and side["width"] > size[0] * 0.4
+        assert_sharp(page, ".gn-map canvas:not(.gn-map-heat):not([hidden])")
+        assert_sharp(page, ".gn-chart-slot canvas")
+    if view == "controls":
+        play = page.get_by_role("button", name="Play", exact=True)
+        assert play.is_visible() and play.bounding_box()["height"] >= 44  # for a finger
+        assert page.get_by_label("Learning rate", exact=True).is_visible()
+        assert page.get_by_role("button", name="Circle").is_visible()  # the data's choices
+        assert not page.locator(".gn-host-tools").is_visible()
+    if view == "all" and projector:
+        assert_sharp(page, ".gn-map canvas:not(.gn-map-heat):not([hidden])")
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{view}-{size[0]}x{size[1]}.png"))
+    name = f"{view}{'-projector' if projector else ''}-{size[0]}x{size[1]}.png"
+    page.screenshot(path=str(SHOTS / name))
 
 
 def test_a_kiosk_screen_plays_by_itself_without_help_or_menus(page, server):
