@@ -93,7 +93,7 @@ def assert_fits(page, selector, size):
 
 
 def assert_sharp(page, selector):
-    """A canvas's bitmap is its size on screen times the device's pixel ratio: drawn, not stretched."""
+    """A canvas bitmap is its size on screen times the pixel ratio: drawn, not stretched."""
     drawn = page.evaluate(
         """(selector) => {
             const c = document.querySelector(selector);
@@ -156,3 +156,77 @@ def test_a_kiosk_screen_plays_by_itself_without_help_or_menus(page, server):
     )
     assert not page.locator(".gn-export-slot").is_visible()
     assert "kiosk=1" in page.evaluate("location.hash")  # the link keeps what the screen is
+
+
+def test_a_follower_screen_sees_the_divergence_and_the_notices_of_the_shared_session(
+    page, browser, server
+):
+    open_watched(page, server + "/#gn=1&dataset=plane&hidden_layers=8,8&speed=max")
+    page.get_by_role("button", name="Step", exact=True).click()  # a trained network
+    join = share_live(page)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        follower = context.new_page()
+        open_watched(follower, join + "&view=output")
+        # Another screen's change resets the trained network: every screen is told why.
+        page.get_by_role("button", name="Add neuron to layer 1", exact=True).click()
+        notice = "The network was reset because the shape of its weights changed"
+        follower.get_by_text(notice).wait_for(timeout=5000)
+        page.get_by_text(notice).wait_for(timeout=5000)
+        # Training diverges on the owner's screen: the follower's screen shows why it stopped.
+        page.get_by_label("Learning rate", exact=True).select_option("10")
+        page.get_by_role("button", name="Play", exact=True).click()
+        page.get_by_role("alert").filter(has_text="diverged").wait_for(timeout=10000)
+        alert = follower.get_by_role("alert").filter(has_text="diverged")
+        alert.wait_for(timeout=10000)
+        assert "learning rate (10) is too high" in alert.inner_text()
+    finally:
+        context.close()
+
+
+def open_kiosk(context, join, at):
+    """A kiosk follower whose clock the test moves (installed before the page's scripts run)."""
+    kiosk = context.new_page()
+    kiosk.clock.install(time=at)
+    watch = open_watched(kiosk, join + "&view=network&kiosk=1")
+    return kiosk, watch
+
+
+@pytest.mark.allow_console_errors  # nothing should be refused, but a kiosk must not care
+def test_a_kiosk_that_may_control_goes_back_to_its_start_and_a_read_only_one_just_follows(
+    page, browser, server
+):
+    owner = open_watched(page, server + "/#gn=1&learning_rate=0.03")
+    join = share_live(page)
+    page.get_by_label("Followers may change it too").check()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        kiosk, watch = open_kiosk(context, join, 1_700_000_000_000)
+        watch.wait_for(lambda: watch.last("frame")["playing"], timeout_ms=5000)  # it plays
+        learning = page.get_by_label("Learning rate", exact=True)
+        for value in (0.3, 1):  # a visitor at another screen: input for the kiosk too
+            learning.select_option(str(value))
+            watch.wait_for(lambda v=value: watch.last("settings")["values"]["learning_rate"] == v)
+            kiosk.clock.run_for(100_000)
+        kiosk.wait_for_timeout(500)
+        assert owner.last("settings")["values"]["learning_rate"] == 1  # not put back yet
+        kiosk.clock.run_for(30_000)  # two minutes without anyone: back to its start
+        owner.wait_for(
+            lambda: owner.last("settings")["values"]["learning_rate"] == 0.03, timeout_ms=5000
+        )
+        owner.wait_for(lambda: owner.last("frame")["playing"], timeout_ms=5000)
+        kiosk.close()
+        # Watch only: the kiosk neither plays nor puts anything back, it follows.
+        page.get_by_label("Followers may change it too").uncheck()
+        page.get_by_role("button", name="Pause", exact=True).click()
+        owner.wait_for(lambda: not owner.last("frame")["playing"], timeout_ms=5000)
+        learning.select_option("0.3")
+        kiosk, watch = open_kiosk(context, join, 1_800_000_000_000)
+        watch.wait_for(lambda: watch.all("role") and not watch.last("role")["control"], 5000)
+        kiosk.clock.run_for(130_000)
+        kiosk.wait_for_timeout(500)
+        assert not owner.last("frame")["playing"]
+        assert owner.last("settings")["values"]["learning_rate"] == 0.3
+        assert not watch.all("error")  # it asked for nothing it may not do
+    finally:
+        context.close()
