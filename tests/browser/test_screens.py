@@ -230,3 +230,15 @@ def test_a_kiosk_that_may_control_goes_back_to_its_start_and_a_read_only_one_jus
         assert not watch.all("error")  # it asked for nothing it may not do
     finally:
         context.close()
+
+
+def test_the_output_screen_on_a_small_window_keeps_its_parts_apart(page, server):
+    page.set_viewport_size({"width": 600, "height": 450})  # a phone following the output
+    open_watched(page, f"{server}/#gn=1&view=output")
+    assert_fits(page, ".gn-output", (600, 450))
+    parts = [".gn-metrics-slot", ".gn-chart-slot", ".gn-map-head", ".gn-legend", ".gn-draw"]
+    boxes = [box_of(page, part) for part in parts]
+    for above, below in zip(boxes, boxes[1:], strict=False):
+        assert above["y"] + above["height"] <= below["y"] + 1  # one under the other, apart
+    side = box_of(page, ".gn-map")
+    assert side["width"] > 200 and side["x"] > boxes[0]["x"] + boxes[0]["width"]
