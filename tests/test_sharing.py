@@ -209,3 +209,25 @@ def until_frame_after_data(ws):
         ),
     )
     return seen
+
+
+def test_the_other_screens_are_told_who_reset_the_shared_network(client):
+    with client.websocket_connect("/ws") as owner:
+        hello(owner)
+        code = share(owner, control=True)["code"]
+        with client.websocket_connect(f"/ws?join={code}") as follower:
+            hello(follower)
+            owner.send_text('{"type": "reset"}')
+            told = receive_until(follower, of_type("notice"))["message"]
+            assert told.startswith("The owner reset the network")
+            follower.send_text('{"type": "reset"}')
+            told = receive_until(owner, of_type("notice"))["message"]
+            assert told.startswith("Another screen following this session reset the network")
+            # Neither is told of its own reset.
+            for screen in (owner, follower):
+                screen.send_text(json.dumps({"type": "probe", "x": [0.5, 0.5]}))
+                seen = []
+                receive_until(
+                    screen, lambda m, seen=seen: seen.append(m["type"]) or m["type"] == "probed"
+                )
+                assert "notice" not in seen

@@ -173,6 +173,8 @@ def test_a_follower_screen_sees_the_divergence_and_the_notices_of_the_shared_ses
         notice = "The network was reset because the shape of its weights changed"
         follower.get_by_text(notice).wait_for(timeout=5000)
         page.get_by_text(notice).wait_for(timeout=5000)
+        page.get_by_role("button", name="Reset", exact=True).click()
+        follower.get_by_text("The owner reset the network").wait_for(timeout=5000)
         # Training diverges on the owner's screen: the follower's screen shows why it stopped.
         page.get_by_label("Learning rate", exact=True).select_option("10")
         page.get_by_role("button", name="Play", exact=True).click()

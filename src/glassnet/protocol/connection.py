@@ -40,6 +40,10 @@ CAPABILITIES = ("train", "edit", "explain", "export", "publish")
 """What a live session can do, said in ``welcome`` (a published page says ``replay``)."""
 
 
+TOLD_OTHERS = {"reset": "reset the network: training starts again from new weights"}
+"""Requests that every other screen of a shared session is told of, and what to tell."""
+
+
 class Connection:
     """One view of one session: what it was sent, and what it should be sent next.
 
@@ -81,6 +85,10 @@ class Connection:
         screen, so the view that takes them from the session hands them to this,
         which gives them to every view's ``notices``. Without it they are this
         view's. An ``error`` answers one view's own request and stays with it.
+    tell_others : callable or None
+        Set by the same host: gives a notice to every other view of the session.
+        A view that resets the shared network tells the others who did
+        (``TOLD_OTHERS``), since their screens change under them.
     """
 
     def __init__(
@@ -110,6 +118,7 @@ class Connection:
         self.replies: list[Outgoing] = []  # answers to the message being handled
         self.notices: list[str] = []
         self.share_notices: Callable[[list[str]], None] | None = None
+        self.tell_others: Callable[[str], None] | None = None
 
     def start(self, raw: str | bytes | None = None) -> list[Outgoing]:
         """What a view gets first: the protocol version and the catalog, then the state.
@@ -159,6 +168,9 @@ class Connection:
             if self.read_only and not request.reads:
                 raise ProtocolError(read_only_message(message["type"]))
             request.handle(self, message)
+            if self.tell_others is not None and message["type"] in TOLD_OTHERS:
+                who = "Another screen following this session" if self.follower else "The owner"
+                self.tell_others(f"{who} {TOLD_OTHERS[message['type']]}.")
         except (ProtocolError, SessionError) as error:
             kind = peek_type(raw)
             if kind in ("set", "hello"):
