@@ -244,3 +244,22 @@ def test_the_output_screen_on_a_small_window_keeps_its_parts_apart(page, server)
         assert above["y"] + above["height"] <= below["y"] + 1  # one under the other, apart
     side = box_of(page, ".gn-map")
     assert side["width"] > 200 and side["x"] > boxes[0]["x"] + boxes[0]["width"]
+
+
+def test_on_a_projector_the_pointer_reads_the_map_where_it_is_and_help_opens_beside_its_button(
+    page, server
+):
+    open_watched(page, f"{server}/#gn=1&view=output&projector=1")
+    box = box_of(page, ".gn-map")
+    # A quarter of the way right of and above the centre: x1 and x2 are half the extent (6).
+    page.mouse.move(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.25)
+    readout = page.locator(".gn-map-readout")
+    readout.wait_for(timeout=3000)
+    assert float(readout.get_attribute("data-x1")) == pytest.approx(3, abs=0.2)
+    assert float(readout.get_attribute("data-x2")) == pytest.approx(3, abs=0.2)
+    button = page.get_by_role("button", name="Help: Output map")
+    button.click()
+    note = page.get_by_role("note")
+    note.wait_for(timeout=3000)
+    under, above = note.bounding_box(), button.bounding_box()
+    assert 0 <= under["y"] - (above["y"] + above["height"]) < 30  # just under the button
