@@ -263,3 +263,16 @@ def test_on_a_projector_the_pointer_reads_the_map_where_it_is_and_help_opens_bes
     note.wait_for(timeout=3000)
     under, above = note.bounding_box(), button.bounding_box()
     assert 0 <= under["y"] - (above["y"] + above["height"]) < 30  # just under the button
+
+
+def test_on_a_projector_the_export_panel_opens_under_its_button_inside_the_window(page, server):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_watched(page, f"{server}/#gn=1&projector=1")
+    button = page.get_by_role("button", name="Export", exact=True)
+    button.click()
+    panel = page.locator(".gn-popover.gn-export")
+    panel.wait_for(timeout=5000)
+    assert_fits(page, ".gn-popover.gn-export", (1920, 1080))
+    under, above = panel.bounding_box(), button.bounding_box()
+    assert abs(under["x"] + under["width"] - (above["x"] + above["width"])) < 4  # right-aligned
+    assert 0 <= under["y"] - (above["y"] + above["height"]) < 12
