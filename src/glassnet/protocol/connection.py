@@ -15,6 +15,7 @@ This module knows the session and JSON; nothing about sockets, threads or HTTP.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from ..lessons import LessonRunner, Library
 from ..session import Session, SessionError
@@ -37,6 +38,10 @@ log = logging.getLogger("glassnet")
 
 CAPABILITIES = ("train", "edit", "explain", "export", "publish")
 """What a live session can do, said in ``welcome`` (a published page says ``replay``)."""
+
+
+TOLD_OTHERS = {"reset": "reset the network: training starts again from new weights"}
+"""Requests that every other screen of a shared session is told of, and what to tell."""
 
 
 class Connection:
@@ -72,6 +77,18 @@ class Connection:
     read_only : bool
         A follower whose owner has not let it control the session: only requests
         that change nothing (``Request.reads``) are carried out.
+    notices : list of str
+        The session's notices waiting to be sent to this view.
+    share_notices : callable or None
+        Set by a host that shows one session on several views (workers/host.py):
+        the session's notices (a reset network, left-out points) concern every
+        screen, so the view that takes them from the session hands them to this,
+        which gives them to every view's ``notices``. Without it they are this
+        view's. An ``error`` answers one view's own request and stays with it.
+    tell_others : callable or None
+        Set by the same host: gives a notice to every other view of the session.
+        A view that resets the shared network tells the others who did
+        (``TOLD_OTHERS``), since their screens change under them.
     """
 
     def __init__(
@@ -100,6 +117,9 @@ class Connection:
         self.sent_history_generation = -1
         self.sent_midi: list[dict] = []  # a session without mappings never sends them
         self.replies: list[Outgoing] = []  # answers to the message being handled
+        self.notices: list[str] = []
+        self.share_notices: Callable[[list[str]], None] | None = None
+        self.tell_others: Callable[[str], None] | None = None
 
     def start(self, raw: str | bytes | None = None) -> list[Outgoing]:
         """What a view gets first: the protocol version and the catalog, then the state.
@@ -149,6 +169,9 @@ class Connection:
             if self.read_only and not request.reads:
                 raise ProtocolError(read_only_message(message["type"]))
             request.handle(self, message)
+            if self.tell_others is not None and message["type"] in TOLD_OTHERS:
+                who = "Another screen following this session" if self.follower else "The owner"
+                self.tell_others(f"{who} {TOLD_OTHERS[message['type']]}.")
         except (ProtocolError, SessionError) as error:
             kind = peek_type(raw)
             if kind in ("set", "hello"):
@@ -197,7 +220,13 @@ class Connection:
         if s.midi != self.sent_midi:
             self.sent_midi = s.midi
             out.append(Outgoing({"type": "midi", "mappings": s.midi}))
-        out.extend(Outgoing({"type": "notice", "message": m}) for m in s.take_notices())
+        taken = s.take_notices()
+        if taken and self.share_notices is not None:
+            self.share_notices(taken)  # to every view of the session, this one too
+        else:
+            self.notices.extend(taken)
+        out.extend(Outgoing({"type": "notice", "message": m}) for m in self.notices)
+        self.notices = []
         if self.lesson is not None and self.lesson.check():
             out.append(Outgoing(lesson_message(self.lesson)))
         if self.ready and s.version != self.sent_version:

@@ -315,29 +315,13 @@ function showRole(control) {
 }
 
 /**
- * An exhibition screen plays by itself, and after KIOSK_IDLE_MS without input goes back
- * to the setup it started with (its first session document), playing again.
+ * An exhibition screen plays by itself and goes back to its starting setup after
+ * KIOSK_IDLE_MS without anyone there (kiosk.js, loaded only by a kiosk screen), if it may
+ * change the session: a read-only follower's kiosk just follows.
  */
 let kioskStarted = false;
 function startKiosk() {
   if (kioskStarted) return; // a reconnection: it is started already
   kioskStarted = true;
-  /** @type {SessionDocument | null} */
-  let start = null;
-  requestSave(false, (session) => {
-    start = session;
-    model.send({ type: "play" });
-  });
-  /** @type {ReturnType<typeof setTimeout> | null} */
-  let idle = null;
-  const wait = () => {
-    if (idle) clearTimeout(idle);
-    idle = setTimeout(() => {
-      if (start) model.send({ type: "restore", session: start });
-      model.send({ type: "play" });
-      wait();
-    }, KIOSK_IDLE_MS);
-  };
-  for (const event of ["pointerdown", "keydown", "wheel"]) addEventListener(event, wait, { passive: true });
-  wait();
+  import("./kiosk.js").then((module) => module.startKiosk(model, requestSave, KIOSK_IDLE_MS));
 }

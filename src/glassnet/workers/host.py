@@ -133,6 +133,8 @@ class Host:
 
     def _add(self, view: int, first, connection: Connection):
         self.views[view] = View(connection)
+        connection.share_notices = self._share_notices
+        connection.tell_others = lambda notice: self._tell_others(connection, notice)
         self.inbox.append((view, "start", first))
 
     def detach(self, view: int):
@@ -256,6 +258,17 @@ class Host:
         for number, view in list(self.views.items()):
             if number != but and view.started:
                 self._send(number, view.connection.updates())
+
+    def _share_notices(self, notices: list[str]):
+        """The session's notices concern every screen that shows it: each view gets them."""
+        for view in self.views.values():
+            view.connection.notices.extend(notices)
+
+    def _tell_others(self, connection: Connection, notice: str):
+        """A notice for every view but the one whose request it is about."""
+        for view in self.views.values():
+            if view.connection is not connection:
+                view.connection.notices.append(notice)
 
     def _send(self, number: int, outgoing) -> bool:
         """Queue what a connection answered, if its view is still connected."""

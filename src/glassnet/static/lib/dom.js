@@ -111,3 +111,23 @@ export function showValue(el, value) {
 export function context2d(canvas) {
   return /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d"));
 }
+
+/**
+ * The CSS zoom on an element and above it (a projector's screen zooms the page,
+ * docs/screens.md): its own CSS pixels are this many of the viewport's, the unit of
+ * getBoundingClientRect and of a pointer event's clientX and clientY.
+ * @param {Element} el
+ */
+export function cssZoom(el) {
+  return /** @type {{ currentCSSZoom?: number }} */ (/** @type {unknown} */ (el)).currentCSSZoom || 1;
+}
+
+/**
+ * Device pixels per CSS pixel of an element's box: the screen's ratio times its CSS zoom.
+ * A canvas whose bitmap is its CSS size times this is drawn pixel for pixel, never
+ * stretched blurry.
+ * @param {Element} el
+ */
+export function pixelRatio(el) {
+  return (window.devicePixelRatio || 1) * cssZoom(el);
+}

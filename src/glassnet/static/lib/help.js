@@ -12,6 +12,7 @@
  * opened: the page draws its first network without them.
  */
 
+import { cssZoom } from "./dom.js";
 import { withTermLinks } from "./terms.js";
 
 
@@ -82,14 +83,18 @@ export function openNote(anchor, content) {
   box.append(...content);
   root.appendChild(box);
   const r = root.getBoundingClientRect();
-  const width = Math.min(280, r.width - 16);
+  // The rectangles are in the viewport's pixels; the box is placed in the root's own (zoomed).
+  const zoom = cssZoom(root);
+  const rootWidth = r.width / zoom;
+  const width = Math.min(280, rootWidth - 16);
   box.style.width = `${width}px`;
-  const left = Math.min(Math.max(8, b.left - r.left - width / 2), r.width - width - 8);
+  const left = Math.min(Math.max(8, (b.left - r.left) / zoom - width / 2), rootWidth - width - 8);
   box.style.left = `${left}px`;
   // Below the anchor; above it when the window has no room below (a help button low on the page).
-  const below = b.bottom + 6 + box.offsetHeight <= window.innerHeight - 4;
-  const above = b.top - 6 - box.offsetHeight >= 4;
-  const top = below || !above ? b.bottom - r.top + 6 : b.top - r.top - 6 - box.offsetHeight;
+  const tall = box.offsetHeight * zoom;
+  const below = b.bottom + 6 + tall <= window.innerHeight - 4;
+  const above = b.top - 6 - tall >= 4;
+  const top = (below || !above ? b.bottom - r.top + 6 : b.top - r.top - 6 - tall) / zoom;
   box.style.top = `${top}px`;
   box.dataset.side = below || !above ? "below" : "above";
   // Escape gives the focus back to what opened the first popover, which is still on the page.

@@ -12,7 +12,7 @@
  * vertical line and a readout with the real values of that epoch.
  */
 
-import { context2d, h } from "../../lib/dom.js";
+import { context2d, h, pixelRatio } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 import { emptyHistory } from "../../lib/history.js";
@@ -71,10 +71,10 @@ export function createLossChart(el) {
   const resize = new ResizeObserver(() => {
     const w = Math.round(canvas.clientWidth);
     const tall = Math.round(canvas.clientHeight) || HEIGHT;
-    if (w === width && tall === height && ratio === window.devicePixelRatio) return;
+    if (w === width && tall === height && ratio === pixelRatio(canvas)) return;
     width = w;
     height = tall;
-    ratio = window.devicePixelRatio || 1;
+    ratio = pixelRatio(canvas);
     canvas.width = Math.max(1, Math.round(width * ratio));
     canvas.height = Math.round(height * ratio);
     columns = null;

@@ -12,7 +12,7 @@
  */
 
 import { can } from "../../lib/capabilities.js";
-import { h } from "../../lib/dom.js";
+import { cssZoom, h } from "../../lib/dom.js";
 import { featureLabel } from "../../lib/features.js";
 import { pngOf } from "../../lib/picture.js";
 import { saveFile } from "./saveFile.js";
@@ -122,14 +122,19 @@ export function createExportPanel(button, api, pictures, onClose) {
   );
 
   function place() {
-    const box = button.getBoundingClientRect();
-    const width = Math.min(380, window.innerWidth - 16);
+    // In the playground's own pixels: a projector's zoom (docs/screens.md) scales them.
+    const zoom = cssZoom(button);
+    const b = button.getBoundingClientRect();
+    const box = { right: b.right / zoom, bottom: b.bottom / zoom };
+    const innerWidth = window.innerWidth / zoom;
+    const innerHeight = window.innerHeight / zoom;
+    const width = Math.min(380, innerWidth - 16);
     el.style.width = `${width}px`;
-    el.style.left = `${Math.max(8, Math.min(box.right - width, window.innerWidth - width - 8))}px`;
+    el.style.left = `${Math.max(8, Math.min(box.right - width, innerWidth - width - 8))}px`;
     // Under the button when there is room (the full page); else over everything (a small embed).
-    const top = window.innerHeight - box.bottom < 360 ? 8 : box.bottom + 4;
+    const top = innerHeight - box.bottom < 360 ? 8 : box.bottom + 4;
     el.style.top = `${Math.round(top)}px`;
-    el.style.maxHeight = `${Math.round(window.innerHeight - top - 8)}px`;
+    el.style.maxHeight = `${Math.round(innerHeight - top - 8)}px`;
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 
 import { edgePath, layoutNetwork } from "./layoutNetwork.js";
+import { pixelRatio } from "../../lib/dom.js";
 
 /** @import { Diagram, DiagramNode, DiagramParts } from "./buildDiagram.js" */
 
@@ -23,7 +24,7 @@ export function placeDiagram(diagram, parts, width, height) {
   parts.stage.style.width = `${Math.round(layout.width)}px`;
   parts.svg.setAttribute("width", String(Math.round(layout.width)));
   parts.svg.setAttribute("height", String(Math.round(height)));
-  const dpr = window.devicePixelRatio || 1;
+  const dpr = pixelRatio(parts.stage);
 
   diagram.columns.forEach((column, c) => {
     const { x, size, ys } = layout.columns[c];

@@ -5,7 +5,7 @@
  * about, inside the diagram's root element, never outside it.
  */
 
-import { h } from "../../lib/dom.js";
+import { cssZoom, h } from "../../lib/dom.js";
 
 /** @typedef {{ left: number, top: number, right: number, bottom: number }} Anchor a rectangle in the root's coordinates */
 
@@ -38,12 +38,16 @@ export function placeBeside(box, root, anchor) {
  */
 export function anchorOf(root, target) {
   const r = root.getBoundingClientRect();
+  const zoom = cssZoom(root); // the rectangles are in the viewport's pixels, the root in its own
   if (target instanceof Element) {
     const b = target.getBoundingClientRect();
-    return { left: b.left - r.left, top: b.top - r.top, right: b.right - r.left, bottom: b.bottom - r.top };
+    return {
+      left: (b.left - r.left) / zoom, top: (b.top - r.top) / zoom,
+      right: (b.right - r.left) / zoom, bottom: (b.bottom - r.top) / zoom,
+    };
   }
-  const x = target.x - r.left;
-  const y = target.y - r.top;
+  const x = (target.x - r.left) / zoom;
+  const y = (target.y - r.top) / zoom;
   return { left: x - 6, top: y - 6, right: x + 6, bottom: y + 6 };
 }
 

@@ -7,6 +7,7 @@
  * chose (lib/inputSlice.js). Drawing points, picking them and painting them all use these.
  */
 
+import { cssZoom } from "../../lib/dom.js";
 import { inputSlice } from "../../lib/inputSlice.js";
 import { VIEW } from "../../lib/tables.js";
 
@@ -142,5 +143,6 @@ export function nearestShownPoint(state, size, px, py, radius) {
  */
 export function mapPosition(map, event) {
   const box = map.getBoundingClientRect();
-  return [event.clientX - box.left - map.clientLeft, event.clientY - box.top - map.clientTop];
+  const zoom = cssZoom(map); // the box and the event are in the viewport's pixels, the map in its own
+  return [(event.clientX - box.left) / zoom - map.clientLeft, (event.clientY - box.top) / zoom - map.clientTop];
 }

@@ -20,7 +20,7 @@
  * says so under the map (noBend.js).
  */
 
-import { h } from "../../lib/dom.js";
+import { h, pixelRatio } from "../../lib/dom.js";
 import { num } from "../../lib/format.js";
 import { helpButton } from "../../lib/help.js";
 import { lazy } from "../../lib/lazy.js";
@@ -118,7 +118,7 @@ export function createOutput(el, api) {
 
   const resize = new ResizeObserver(() => {
     const s = Math.round(map.clientWidth);
-    const ratio = window.devicePixelRatio || 1;
+    const ratio = pixelRatio(map);
     if (s === size && points.width === Math.round(s * ratio)) return;
     size = s;
     for (const canvas of [points, plot]) {

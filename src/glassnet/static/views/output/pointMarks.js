@@ -4,7 +4,7 @@
  * lighter rings on the other points of its batch.
  */
 
-import { context2d } from "../../lib/dom.js";
+import { context2d, pixelRatio } from "../../lib/dom.js";
 import { plotRange, pointPosition } from "./mapGeometry.js";
 
 /** @import { State } from "../../lib/types.js" */
@@ -20,7 +20,7 @@ const INK = "#1f2328";
 export function paintMarks({ marks, label, map }, state, size) {
   const data = state.data;
   if (!data) return;
-  const ratio = window.devicePixelRatio || 1;
+  const ratio = pixelRatio(marks);
   const pixels = Math.max(1, Math.round(size * ratio));
   if (marks.width !== pixels) marks.width = marks.height = pixels;
   const ctx = context2d(marks);

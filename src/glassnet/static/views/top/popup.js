@@ -7,7 +7,7 @@
  * arrow keys move between the box's buttons and links.
  */
 
-import { h } from "../../lib/dom.js";
+import { cssZoom, h } from "../../lib/dom.js";
 
 let nextId = 1;
 
@@ -41,7 +41,7 @@ export function createPopup(el, { label, title, control, onOpen }) {
     // Below the button, moved left as far as it must to stay inside the window.
     box.style.left = "";
     const overflow = box.getBoundingClientRect().right - (window.innerWidth - 8);
-    if (overflow > 0) box.style.left = `${-overflow}px`;
+    if (overflow > 0) box.style.left = `${-overflow / cssZoom(box)}px`; // in its own (zoomed) pixels
     onOpen(box);
   }
 
