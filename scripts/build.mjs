@@ -30,7 +30,7 @@ const STYLES_MODULE = path.join(STATIC, "lib", "builtInStyles.js");
 // Each a stylesheet the front end adds by its path (app.js addStylesheet); others are @imported.
 const STYLESHEETS = [
   "glassnet.css", "views/explain/explainPanel.css", "views/lessons/lessons.css", "views/top/timeline.css",
-  "views/export/exportPanel.css",
+  "views/export/exportPanel.css", "views/top/screens.css", "views/top/liveTools.css",
 ];
 // Short: it heads every chunk the page loads (src/glassnet/static is the source;
 // tests/test_build.py checks the build is fresh).

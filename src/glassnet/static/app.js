@@ -47,7 +47,7 @@ import { can } from "./lib/capabilities.js";
  * @param {HTMLElement} root the playground's element
  * @returns {Promise<void>} resolves when it has loaded (or failed to: the view still works)
  */
-function addStylesheet(path, root) {
+export function addStylesheet(path, root) {
   const text = BUILT_IN_STYLES?.[path];
   if (text !== undefined) {
     const present = [...root.querySelectorAll("style[data-sheet]")].some((s) => /** @type {HTMLElement} */ (s).dataset.sheet === path);
@@ -88,6 +88,10 @@ function render({ model, el }) {
   el.append(root);
   const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
   applyOptions(root, options);
+  // A screen of docs/screens.md has a stylesheet of its own; its first frame waits for it.
+  const screen = (options.view && options.view !== "all") || options.projector || options.kiosk;
+  const styled = screen ? addStylesheet("views/top/screens.css", root) : null;
+  let firstFrame = false;
 
   const controlsSlot = h("div", { class: "gn-controls-slot" });
   const settingsSlot = h("div", { class: "gn-settings-slot" });
@@ -136,9 +140,14 @@ function render({ model, el }) {
     if (state.changed.busy) for (const part of [top, main]) part.inert = Boolean(state.busy);
     for (const view of views) view.update(state);
     // Tests and embedding pages wait for this: the first frame is on screen.
-    if (state.frame && !root.dataset.ready) {
-      root.dataset.ready = "true";
-      performance.mark("glassnet-first-frame");
+    if (state.frame && !firstFrame) {
+      firstFrame = true;
+      const ready = () => {
+        root.dataset.ready = "true";
+        performance.mark("glassnet-first-frame");
+      };
+      if (styled) styled.then(ready);
+      else ready();
     }
   });
 

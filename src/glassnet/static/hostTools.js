@@ -8,6 +8,7 @@
  * `restore`); this code only moves the file.
  */
 
+import { addStylesheet } from "./app.js";
 import { h } from "./lib/dom.js";
 import { helpButton } from "./lib/help.js";
 import { lazy } from "./lib/lazy.js";
@@ -25,6 +26,7 @@ import { createShareLive } from "./shareLive.js";
  */
 export function addHostTools(root, model, requestSave, midiMappings) {
   const top = /** @type {HTMLElement} */ (root.querySelector(".gn-top"));
+  addStylesheet("views/top/liveTools.css", root); // the Share live and MIDI panels
   const fileInput = h("input", {
     type: "file",
     accept: ".json,.html,application/json,text/html", // a session file, or a page glassnet published

@@ -30,7 +30,7 @@
  * each time (docs/serving.md).
  */
 
-import app from "./app.js";
+import app, { addStylesheet } from "./app.js";
 import { createSocketModel } from "./lib/socketModel.js";
 import { emptyHistory, mergeHistory } from "./lib/history.js";
 import { lazy } from "./lib/lazy.js";
@@ -109,6 +109,8 @@ const model = createSocketModel(`${scheme}//${location.host}/ws?route=${encodeUR
 });
 const el = /** @type {HTMLElement} */ (document.getElementById("app"));
 app.render({ model, el });
+// A follower's page marks what it may not change (views/top/screens.css).
+if (following) addStylesheet("views/top/screens.css", /** @type {HTMLElement} */ (el.querySelector(".glassnet")));
 
 /**
  * What a hello brings of the kept copy: the session (with its steps, as many as fit)
