@@ -297,6 +297,8 @@ def test_the_controller_options_make_osc_and_serial_controllers():
         (["--osc-port", "9000", "--osc-send", "9001"], "give HOST:PORT"),
         (["--osc-port", "9000", "--osc-send", "host:99999"], "give HOST:PORT"),
         (["--osc-send", "127.0.0.1:9001"], "--osc-send needs --osc-port"),
+        (["--osc-port", "9000", "--osc-session", "abc"], "16 to 64 letters"),
+        (["--serial", "/dev/x", "--serial-session", "has space in it!!!"], "16 to 64 letters"),
     ]:
         with pytest.raises(SystemExit, match=says):
             controllers_of(build_parser().parse_args(bad))

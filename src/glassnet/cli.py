@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import re
 import socket
 import sys
 import threading
@@ -142,7 +143,8 @@ def add_controller_options(parser: argparse.ArgumentParser):
         "--osc-session",
         default=None,
         metavar="CODE",
-        help="the join code of the shared session OSC drives "
+        help="a join code you make up (16 or more letters, digits, - or _): the first "
+        "session shared with Share live gets it, and OSC drives that session "
         "(default: the oldest session on the server)",
     )
     group.add_argument(
@@ -159,13 +161,23 @@ def add_controller_options(parser: argparse.ArgumentParser):
         help="the device's speed (default 9600)",
     )
     group.add_argument("--serial-session", default=None, metavar="CODE",
-                       help="the join code of the shared session it drives "
-                       "(default: the oldest session on the server)")  # fmt: skip
+                       help="as --osc-session, for the serial device")  # fmt: skip
+
+
+JOIN_CODE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+"""A join code named on the command line: long enough that nobody guesses it."""
 
 
 def controllers_of(args) -> tuple:
     """The controllers the options ask for; SystemExit for a malformed one."""
     found = []
+    for option in ("osc_session", "serial_session"):
+        code = getattr(args, option)
+        if code is not None and not JOIN_CODE.fullmatch(code):
+            raise SystemExit(
+                f"glassnet: --{option.replace('_', '-')}: make up a code of 16 to 64 letters, "
+                "digits, - or _ (anyone who knows it can follow the session)."
+            )
     if args.osc_send is not None and args.osc_port is None:
         raise SystemExit("glassnet: --osc-send needs --osc-port (where OSC comes in).")
     if args.osc_port is not None:

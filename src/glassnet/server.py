@@ -92,7 +92,8 @@ def create_app(
         ``controllers.OscOptions`` and ``controllers.SerialOptions``: OSC and serial
         devices that drive a session (docs/controllers.md), started with the server.
     """
-    registry = Registry(max_sessions, max_sessions_per_address, idle_seconds)
+    named = tuple(c.session for c in controllers if c.session)  # --osc-session CODE and the like
+    registry = Registry(max_sessions, max_sessions_per_address, idle_seconds, named_codes=named)
     options = replace(options or Options(), lessons=None if lessons is None else str(lessons))
     pool = WorkerPool(workers or default_size(), options, on_lost=registry.forget)
     gate = relay.Gate(pool, registry, tuple(allowed_origins))

@@ -201,3 +201,30 @@ def test_osc_moves_to_the_next_oldest_page_when_the_oldest_closes(running, caplo
         running.osc.send_message("/glassnet/set", ["noise", 20])
         second.until(lambda m: m["type"] == "settings" and m["values"]["noise"] == 20)
         assert first.settings["noise"] == 10
+
+
+def test_a_code_named_at_start_is_the_first_shared_sessions_and_osc_drives_it(heard, caplog):
+    caplog.set_level(logging.INFO, logger="glassnet.controllers")
+    code = "gallery-north-wall-2026"
+    port = free_udp_port()
+    options = OscOptions(port, send=("127.0.0.1", heard.port), session=code)
+    server = ServerThread(workers=1, controllers=(options,)).start()
+    osc = SimpleUDPClient("127.0.0.1", port)
+    try:
+        with page_on(server.url) as oldest, page_on(server.url) as owner:
+            osc.send_message("/glassnet/set", ["noise", 20])  # nothing shared yet: ignored
+            owner.send(type="share", control=True)
+            assert owner.until(is_type("shared"))["code"] == code
+            logged(caplog, f"OSC drives session 2, shared with code {code}.")
+            osc.send_message("/glassnet/set", ["noise", 30])
+            owner.until(lambda m: m["type"] == "settings" and m["values"]["noise"] == 30)
+            owner.send(type="probe", x=[0, 0])
+            owner.until(is_type("probed"))
+            assert oldest.settings["noise"] == 0  # the oldest session was never driven
+            # A second session shared gets a random code: the named one is taken.
+            with page_on(server.url) as other:
+                other.send(type="share", control=False)
+                assert other.until(is_type("shared"))["code"] != code
+    finally:
+        osc.close()
+        server.stop()

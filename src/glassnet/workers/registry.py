@@ -74,6 +74,10 @@ class Registry:
         How long a session without a view is kept.
     clock : callable
         Seconds, ``time.monotonic`` unless a test needs another.
+    named_codes : tuple of str
+        Join codes named when the server started (``--osc-session CODE``): the first
+        sessions shared get them, in order, instead of random ones, so that a
+        controller can know its session's code before anyone shares it.
     """
 
     def __init__(
@@ -82,7 +86,9 @@ class Registry:
         max_per_address: int = limits.MAX_SESSIONS_PER_CLIENT,
         idle_seconds: float = limits.IDLE_SECONDS,
         clock=time.monotonic,
+        named_codes: tuple[str, ...] = (),
     ):
+        self.named_codes = list(dict.fromkeys(named_codes))
         self.max_sessions = max_sessions
         self.max_per_address = max_per_address
         self.idle_seconds = idle_seconds
@@ -160,7 +166,8 @@ class Registry:
     def share(self, entry: Entry, control: bool) -> str:
         """Share a session (or change whether its followers may control it); return its code."""
         if entry.code is None:
-            entry.code = secrets.token_urlsafe(12)  # 96 bits: nobody guesses one
+            free = [code for code in self.named_codes if code not in self.codes]
+            entry.code = free[0] if free else secrets.token_urlsafe(12)  # 96 bits
             self.codes[entry.code] = entry
         entry.control = control
         return entry.code
