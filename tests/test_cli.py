@@ -12,6 +12,7 @@ import time
 import urllib.request
 
 import pytest
+from worker_helpers import run
 
 from glassnet.cli import DEFAULT_PORT, build_parser, main, open_socket
 
@@ -67,7 +68,7 @@ def test_connections_to_the_listening_socket_send_small_messages_at_once():
         await server.wait_closed()
         return nodelay
 
-    assert asyncio.run(accept_one()) != 0
+    assert run(accept_one()) != 0
 
 
 def test_glassnet_starts_prints_its_address_serves_the_page_and_stops_on_ctrl_c():

@@ -257,16 +257,21 @@ def test_the_page_links_one_stylesheet_for_all_it_shows_at_start(client):
 
 def test_every_stylesheet_is_one_the_front_end_adds_or_one_glassnet_css_imports():
     imported = re.findall(r'@import "([^"]+)";', (STATIC / "glassnet.css").read_text())
-    added = {  # app.js addStylesheet
-        "glassnet.css",
-        "views/explain/explainPanel.css",
-        "views/lessons/lessons.css",
-        "views/top/timeline.css",
-        "views/export/exportPanel.css",
-    }  # app.js addStylesheet
+    added = {  # every addStylesheet("...") of the front end (app.js, page.js, hostTools.js)
+        path
+        for module in STATIC.rglob("*.js")
+        for path in re.findall(r'addStylesheet\("([^"]+)"', module.read_text())
+    }
+    assert {"glassnet.css", "views/top/screens.css"} <= added
+    for name in added | set(imported):
+        assert (STATIC / name).is_file(), f"{name} is loaded but does not exist"
     for sheet in STATIC.rglob("*.css"):
         name = sheet.relative_to(STATIC).as_posix()
         assert name in added or name in imported, f"{name} is never loaded"
+    # The single-file build puts inside what addStylesheet adds (scripts/build.mjs STYLESHEETS).
+    build = (STATIC.parents[2] / "scripts" / "build.mjs").read_text()
+    for name in added:
+        assert f'"{name}"' in build, f"{name} is not in scripts/build.mjs's STYLESHEETS"
 
 
 def test_a_running_server_announces_the_modules_of_a_new_build(tmp_path, monkeypatch):

@@ -1,5 +1,8 @@
-"""Helpers for the workers' tests: big work to take turns on, and reading what a host sent."""
+"""Helpers for the workers' tests: big work to take turns on, reading what a host sent, and
+running an asyncio scenario."""
 
+import asyncio
+import concurrent.futures
 import json
 
 import numpy as np
@@ -31,3 +34,10 @@ SLOW_EPOCH = [
     json.dumps({"type": "set", "changes": {"hidden_layers": [16, 16], "batch_size": 1}}),
 ]
 """Messages that make one epoch take a good fraction of a second: 5,000 points, batch size 1."""
+
+
+def run(coroutine):
+    """Run a scenario on an event loop of its own, in a thread of its own: in a whole test run
+    the browser tests' Playwright keeps an event loop running in the main thread."""
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()

@@ -1,12 +1,11 @@
 """The worker processes from the web process's side: spread, pinned, replaced, stopped."""
 
 import asyncio
-import concurrent.futures
 import os
 import signal
 import time
 
-from worker_helpers import SLOW_EPOCH, decoded, hello
+from worker_helpers import SLOW_EPOCH, decoded, hello, run
 
 from glassnet.workers import Link, WorkerPool
 
@@ -36,13 +35,6 @@ class View(Link):
                 await self.changed.wait()
 
         await asyncio.wait_for(wait(), timeout)
-
-
-def run(coroutine):
-    """Run a scenario on an event loop of its own, in a thread of its own: in a whole test run
-    the browser tests' Playwright keeps an event loop running in the main thread."""
-    with concurrent.futures.ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, coroutine).result()
 
 
 def test_sessions_spread_over_the_workers_and_each_stays_on_its_own():
