@@ -325,7 +325,8 @@ async def main_async(args):
         print(f"    second client's round trip: median {statistics.median(ms):.1f} ms, "
               f"p95 {p95:.1f} ms, worst {ms[-1]:.1f} ms ({len(ms)} trips)")  # fmt: skip
         print(f"    the hostile client sent {counts.get('sent', 0)} requests; answers: "
-              f"{counts.get('error', 0)} errors, {counts.get('frame', 0)} frames")  # fmt: skip
+              f"{counts.get('error', 0)} errors, {counts.get('frame', 0)} frames; its own "
+              f"process used {counts.get('cpu', 0):.0%} of a core of this machine")  # fmt: skip
         print_processes(cpu, memory)
 
         await followers_part(url)
@@ -379,8 +380,10 @@ SERVER: dict[str, int] = {}
 async def hostile_for(url: str, seconds: float):
     """The hostile client for ``seconds``, then what it sent and got, as JSON on stdout."""
     counts: dict = {}
+    start = time.monotonic()
     with contextlib.suppress(TimeoutError, OSError, websockets.ConnectionClosed):
         await asyncio.wait_for(hostile(url, counts), seconds)
+    counts["cpu"] = own_cpu() / (time.monotonic() - start)  # the machine it takes from the server
     print(json.dumps(counts))
 
 

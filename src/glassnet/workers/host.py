@@ -246,11 +246,10 @@ class Host:
                 self.views[number].started = True
                 self.views[number].handled += kind == "receive"
             self._update(but=number)  # what it changed reaches the other screens
-        elif self.wants_updates:
+        else:  # a view is ready for a frame, or training plays: one turn does both
             self.wants_updates = False
-            self._update()
-        elif self.session.playing:
-            self.session.advance(self.options.slice_seconds)
+            if self.session.playing:
+                self.session.advance(self.options.slice_seconds)
             self._update()
 
     def _update(self, but: int | None = None):
