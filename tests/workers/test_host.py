@@ -133,3 +133,20 @@ def test_a_view_that_comes_back_gets_everything_anew_and_its_kept_copy_is_not_re
     # The session itself, newer than the copy:
     assert of_type(h.views[1].out, "frame")[0]["epoch"] == 2
     h.close()
+
+
+def test_a_turn_for_a_view_that_became_ready_also_trains_a_playing_session():
+    # Sending the frame alone took a turn of its own (a thread handoff) and trained nothing.
+    h = Host(1, None, Options())
+    h.attach(1, hello(speed="max"), fresh=True)
+    run_all(h)  # the welcome and the first frame
+    h.receive(1, '{"type": "play"}')
+    h.ready(1)
+    h.take_turn()  # play
+    h.take_turn()  # (a playing session always has a turn to take)
+    epoch = h.session.epoch
+    h.views[1].out.clear()
+    h.ready(1)
+    h.take_turn()  # one turn: the epochs due, then the frame showing them
+    assert of_type(h.views[1].out, "frame")[-1]["epoch"] > epoch
+    h.close()
