@@ -137,7 +137,8 @@ def test_a_view_that_comes_back_gets_everything_anew_and_its_kept_copy_is_not_re
 
 def test_a_turn_for_a_view_that_became_ready_also_trains_a_playing_session():
     # Sending the frame alone took a turn of its own (a thread handoff) and trained nothing.
-    h = Host(1, None, Options())
+    # (A long slice: an epoch must fit in one turn even on a slow machine.)
+    h = Host(1, None, Options(slice_seconds=1.0))
     h.attach(1, hello(speed="max"), fresh=True)
     run_all(h)  # the welcome and the first frame
     h.receive(1, '{"type": "play"}')
