@@ -1,5 +1,6 @@
 """Sharing a session live: followers in step, read-only refused, revoked, capped, owner back."""
 
+import contextlib
 import json
 
 import pytest
@@ -173,29 +174,36 @@ def test_a_page_opened_from_a_file_cannot_follow_a_shared_session(client):
         assert closed.value.code == 1008
 
 
-def test_a_notice_reaches_every_screen_and_an_error_only_the_screen_that_asked(client):
+@contextlib.contextmanager
+def owner_and_follower_in_control(client):
+    """An owner's screen and a follower's, on one session shared with control, both greeted."""
     with client.websocket_connect("/ws") as owner:
         hello(owner)
         code = share(owner, control=True)["code"]
         with client.websocket_connect(f"/ws?join={code}") as follower:
             hello(follower)
-            owner.send_text('{"type": "step"}')
-            frame_at(owner, 1)
-            frame_at(follower, 1)
-            # The follower changes the data of a trained network: every screen is told why it reset.
-            follower.send_text(json.dumps({"type": "set", "changes": {"dataset": "xor"}}))
-            for screen in (follower, owner):
-                told = until_frame_after_data(screen)
-                notices = [m["message"] for m in told if m["type"] == "notice"]
-                assert any("The network was reset because the data changed" in n for n in notices)
-            # A bad request is answered on the screen that sent it; the owner hears nothing of it.
-            follower.send_text(json.dumps({"type": "set", "changes": {"learning_rate": -4}}))
-            error = receive_until(follower, of_type("error"))
-            assert error["request"] == "set"
-            owner.send_text(json.dumps({"type": "probe", "x": [0.5, 0.5]}))
-            seen = []
-            receive_until(owner, lambda m: seen.append(m["type"]) or m["type"] == "probed")
-            assert "error" not in seen and "notice" not in seen
+            yield owner, follower
+
+
+def test_a_notice_reaches_every_screen_and_an_error_only_the_screen_that_asked(client):
+    with owner_and_follower_in_control(client) as (owner, follower):
+        owner.send_text('{"type": "step"}')
+        frame_at(owner, 1)
+        frame_at(follower, 1)
+        # The follower changes the data of a trained network: every screen is told why it reset.
+        follower.send_text(json.dumps({"type": "set", "changes": {"dataset": "xor"}}))
+        for screen in (follower, owner):
+            told = until_frame_after_data(screen)
+            notices = [m["message"] for m in told if m["type"] == "notice"]
+            assert any("The network was reset because the data changed" in n for n in notices)
+        # A bad request is answered on the screen that sent it; the owner hears nothing of it.
+        follower.send_text(json.dumps({"type": "set", "changes": {"learning_rate": -4}}))
+        error = receive_until(follower, of_type("error"))
+        assert error["request"] == "set"
+        owner.send_text(json.dumps({"type": "probe", "x": [0.5, 0.5]}))
+        seen = []
+        receive_until(owner, lambda m: seen.append(m["type"]) or m["type"] == "probed")
+        assert "error" not in seen and "notice" not in seen
 
 
 def until_frame_after_data(ws):
@@ -212,22 +220,18 @@ def until_frame_after_data(ws):
 
 
 def test_the_other_screens_are_told_who_reset_the_shared_network(client):
-    with client.websocket_connect("/ws") as owner:
-        hello(owner)
-        code = share(owner, control=True)["code"]
-        with client.websocket_connect(f"/ws?join={code}") as follower:
-            hello(follower)
-            owner.send_text('{"type": "reset"}')
-            told = receive_until(follower, of_type("notice"))["message"]
-            assert told.startswith("The owner reset the network")
-            follower.send_text('{"type": "reset"}')
-            told = receive_until(owner, of_type("notice"))["message"]
-            assert told.startswith("Another screen following this session reset the network")
-            # Neither is told of its own reset.
-            for screen in (owner, follower):
-                screen.send_text(json.dumps({"type": "probe", "x": [0.5, 0.5]}))
-                seen = []
-                receive_until(
-                    screen, lambda m, seen=seen: seen.append(m["type"]) or m["type"] == "probed"
-                )
-                assert "notice" not in seen
+    with owner_and_follower_in_control(client) as (owner, follower):
+        owner.send_text('{"type": "reset"}')
+        told = receive_until(follower, of_type("notice"))["message"]
+        assert told.startswith("The owner reset the network")
+        follower.send_text('{"type": "reset"}')
+        told = receive_until(owner, of_type("notice"))["message"]
+        assert told.startswith("Another screen following this session reset the network")
+        # Neither is told of its own reset.
+        for screen in (owner, follower):
+            screen.send_text(json.dumps({"type": "probe", "x": [0.5, 0.5]}))
+            seen = []
+            receive_until(
+                screen, lambda m, seen=seen: seen.append(m["type"]) or m["type"] == "probed"
+            )
+            assert "notice" not in seen

@@ -42,10 +42,7 @@ def tables_js() -> str:
     """The text of ``static/lib/tables.js``."""
     # The help texts stay out: the page shows its own (lib/helpTexts.js, loaded on first
     # use), and every byte here is one the page loads before it draws.
-    settings = ",\n".join(
-        f"  {json.dumps({k: v for k, v in entry.items() if k != 'help'}, ensure_ascii=False)}"
-        for entry in settings_table()
-    )
+    settings = _rows({k: v for k, v in entry.items() if k != "help"} for entry in settings_table())
     return f"""{JS_HEADER}
 /** Every setting, in the order the page lists them. @type {{SettingSpec[]}} */
 export const SETTINGS = [
@@ -82,9 +79,7 @@ JS_HEADER = """// @ts-check
 def controls_js() -> str:
     """The text of ``static/lib/controlTable.js``: only the MIDI panel, loaded on first use,
     needs the controls before the catalog (a lesson names them from the catalog)."""
-    controls = ",\n".join(
-        f"  {json.dumps(entry, ensure_ascii=False)}" for entry in describe_controls()
-    )
+    controls = _rows(describe_controls())
     return f"""// @ts-check
 /**
  * The controls, generated from glassnet's Python table (src/glassnet/controls.py)
@@ -105,10 +100,7 @@ export const MIDI_CONTROLS = {json.dumps(list(MIDI_CONTROLS))};
 
 def glossary_js() -> str:
     """The text of ``static/lib/glossary.js``."""
-    terms = ",\n".join(
-        "  " + json.dumps({"term": t.term, "title": t.title, "text": t.text}, ensure_ascii=False)
-        for t in GLOSSARY.values()
-    )
+    terms = _rows({"term": t.term, "title": t.title, "text": t.text} for t in GLOSSARY.values())
     return f"""// @ts-check
 /**
  * The glossary: every word a lesson may link, the step-through's words and the
@@ -124,6 +116,11 @@ export const GLOSSARY = [
 {terms},
 ];
 """
+
+
+def _rows(entries) -> str:
+    """The entries of a generated JS array, one JSON object a line."""
+    return ",\n".join(f"  {json.dumps(entry, ensure_ascii=False)}" for entry in entries)
 
 
 def settings_docs() -> str:

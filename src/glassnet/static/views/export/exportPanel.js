@@ -208,7 +208,7 @@ export function createExportPanel(button, api, pictures, onClose) {
  * @param {NonNullable<State["data"]>} data
  * @returns {number[]} indices into the data's points
  */
-export function pointsToExplain(data) {
+function pointsToExplain(data) {
   const { train, targets } = data;
   if (data.problem === "regression") {
     const sorted = [...train].sort((a, b) => targets[a] - targets[b]);
