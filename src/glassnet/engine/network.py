@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -222,7 +223,6 @@ class Network:
         t = self._check_targets(targets, len(acts[0]))
         output = self.layers[-1].activation
         loss = self.loss.value(zs[-1], acts[-1], t)
-        output_error = self.loss.error(acts[-1], t)
         delta = self.loss.output_delta(zs[-1], acts[-1], t, output)
 
         n_layers = len(self.layers)
@@ -236,7 +236,11 @@ class Network:
                 grad_a = delta @ self.layers[i].weights.T  # dL/da of the layer before
                 delta = previous.backprop(zs[i - 1], acts[i], grad_a, slopes[i - 1])
         return BackwardTrace(
-            loss, output_error, tuple(deltas), tuple(weight_grads), tuple(bias_grads)
+            loss,
+            tuple(deltas),
+            tuple(weight_grads),
+            tuple(bias_grads),
+            error_of=partial(self.loss.error, acts[-1], t),
         )
 
     def loss_value(self, inputs: np.ndarray, targets: np.ndarray) -> float:

