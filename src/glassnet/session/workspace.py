@@ -101,26 +101,21 @@ def measure(network: Network, workspace: Workspace) -> Metrics:
     Values that do not exist (no test points, accuracy of a regression) are None.
     """
     with np.errstate(over="ignore", invalid="ignore"):
-        return Metrics(
-            train_loss=_loss(network, workspace, workspace.train),
-            test_loss=_loss(network, workspace, workspace.test),
-            train_accuracy=_accuracy(network, workspace, workspace.train),
-            test_accuracy=_accuracy(network, workspace, workspace.test),
-        )
+        train_loss, train_accuracy = _loss_and_accuracy(network, workspace, workspace.train)
+        test_loss, test_accuracy = _loss_and_accuracy(network, workspace, workspace.test)
+    return Metrics(train_loss, test_loss, train_accuracy, test_accuracy)
 
 
-def _loss(network: Network, w: Workspace, indices) -> float | None:
+def _loss_and_accuracy(network: Network, w: Workspace, indices) -> tuple:
+    """The loss and the accuracy on some of the points, from one forward pass."""
     if len(indices) == 0:
-        return None
-    return network.loss_value(w.features[indices], w.targets[indices])
-
-
-def _accuracy(network: Network, w: Workspace, indices) -> float | None:
-    if len(indices) == 0 or w.kind == "regression":
-        return None
-    outputs = network.predict(w.features[indices])
-    predicted = predicted_classes(outputs, w.output_activation)
-    return float(np.mean(predicted == w.points.all_targets()[indices]))
+        return None, None
+    forward = network.forward(w.features[indices])
+    loss = network.loss.value(forward.pre_activations[-1], forward.output, w.targets[indices])
+    if w.kind == "regression":
+        return loss, None
+    predicted = predicted_classes(forward.output, w.output_activation)
+    return loss, float(np.mean(predicted == w.points.all_targets()[indices]))
 
 
 def generated_points(settings: Settings) -> Points:
