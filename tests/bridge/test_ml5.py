@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from ml5_structure import restructured_model, with_part_replaced
 
+from glassnet import limits
 from glassnet.bridge import Ml5Error, from_ml5, ml5_files, open_ml5, to_ml5
+from glassnet.bridge.ml5_files import DenseLayer, Ml5Files, write_ml5_files
 from glassnet.data import Normalization
 from glassnet.engine import Network
 
@@ -137,6 +139,44 @@ def test_an_activation_tensorflow_js_lacks_is_refused_with_what_to_do():
     net = trained_like([2, 3, 1], ["leaky_relu"], "sigmoid", "binary_crossentropy")
     with pytest.raises(Ml5Error, match="no leaky_relu activation.*Choose tanh"):
         ml5_files(net)
+
+
+def model_of(sizes, activations):
+    """The files of a regression model with these layer sizes, as ml5.js's save() writes them."""
+    rng = np.random.default_rng(0)
+    layers = tuple(
+        DenseLayer(f"dense_Dense{k + 1}", act, rng.normal(size=(n_in, n_out)), np.zeros(n_out))
+        for k, (n_in, n_out, act) in enumerate(zip(sizes[:-1], sizes[1:], activations))
+    )
+    meta = {
+        "inputUnits": [sizes[0]],
+        "outputUnits": sizes[-1],
+        "inputs": {str(i): {"dtype": "number", "min": 0, "max": 1} for i in range(sizes[0])},
+        "outputs": {"y": {"dtype": "number", "min": 0, "max": 1}},
+        "isNormalized": True,
+    }
+    return write_ml5_files(Ml5Files(layers, meta))
+
+
+def test_a_model_past_glassnets_limits_is_refused_saying_the_limit():
+    deep = [2] + [3] * (limits.MAX_HIDDEN_LAYERS + 1) + [1]
+    with pytest.raises(Ml5Error, match=f"{limits.MAX_HIDDEN_LAYERS + 1} hidden layers; .* at most"):
+        open_ml5(model_of(deep, ["relu"] * (len(deep) - 2) + ["linear"]))
+    wide = [2, limits.MAX_NEURONS + 1, 1]
+    with pytest.raises(Ml5Error, match=f"{limits.MAX_NEURONS + 1} neurons; .* at most"):
+        open_ml5(model_of(wide, ["relu", "linear"])).for_view()
+    # Just inside both limits, the same kind of model opens.
+    widest = [2] + [limits.MAX_NEURONS] * limits.MAX_HIDDEN_LAYERS + [1]
+    model = open_ml5(model_of(widest, ["relu"] * limits.MAX_HIDDEN_LAYERS + ["linear"]))
+    assert model.network.layer_sizes == widest
+
+
+@pytest.mark.parametrize("activation", ["selu", "swish", "hardSigmoid", "relu6", "softsign"])
+def test_an_activation_glassnet_does_not_show_is_refused_naming_the_layer(activation):
+    files = model_of([2, 3, 1], [activation, "linear"])
+    refusal = f"'dense_Dense1' uses the activation '{activation}'; glassnet opens tanh"
+    with pytest.raises(Ml5Error, match=refusal):
+        open_ml5(files).for_view()
 
 
 def test_a_folder_without_one_model_file_is_refused():
