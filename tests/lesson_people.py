@@ -166,7 +166,8 @@ PEOPLE = {
         0: play_until_ticked,
         1: choose("#gn-activation", "tanh"),
         2: play_until_ticked,
-        3: choose("#gn-activation", "relu"),
+        3: choose("#gn-activation", "sigmoid"),
+        4: choose("#gn-activation", "relu"),
     },
     "loss": {
         1: lambda page: step_through_a_point(page, to_the_end=False),

@@ -68,6 +68,7 @@ WALKS = {
         [TRAIN],
         [setting(activations=["tanh"])],
         [TRAIN],
+        [setting(activations=["sigmoid"])],
         [setting(activations=["relu"])],
         None,
     ],
