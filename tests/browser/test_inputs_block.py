@@ -199,3 +199,27 @@ def test_a_hand_poses_63_inputs_hold_in_a_table_of_numbers(page, playground):
     # The feature column is too crowded to name every input: the map's two keep their names.
     visible = page.locator(".gn-net-feature-label:visible").all_inner_texts()
     assert visible == ["x0", "y0"]
+
+
+def columns(n_inputs, n_points=20):
+    """A CSV of n_inputs numeric columns and a class, as a file of measurements would be."""
+    rng = np.random.default_rng(n_inputs)
+    header = ",".join(f"m{i}" for i in range(n_inputs)) + ",kind"
+    rows = [
+        ",".join(f"{v:.2f}" for v in rng.uniform(0, 10, n_inputs)) + f",{'ab'[i % 2]}"
+        for i in range(n_points)
+    ]
+    return (header + "\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_eight_held_inputs_get_sliders_and_nine_a_table(page, playground):
+    playground()
+    block = page.locator(".gn-ib")
+    load(page, "ten.csv", columns(10))  # two on the map, eight held
+    assert block.get_by_role("slider").count() == 8
+    assert block.get_by_role("spinbutton").count() == 0
+    load(page, "eleven.csv", columns(11))  # two on the map, nine held
+    page.wait_for_function("document.querySelectorAll('.gn-ib .gn-ib-number').length === 9")
+    assert block.get_by_role("slider").count() == 0
+    names = [block.get_by_role("spinbutton").nth(k).get_attribute("title") for k in range(9)]
+    assert names == [f"m{i}" for i in range(2, 11)]
