@@ -55,6 +55,35 @@ def test_choosing_a_models_three_files_opens_it_without_data_and_says_what_to_lo
     assert page.get_by_role("button", name="Output: class bird").count() == 1
 
 
+def drop(page, files: dict[str, bytes]):
+    """Drop files on the data panel, as dragging them from a file manager does."""
+    page.evaluate(
+        """(files) => {
+            const data = new DataTransfer();
+            for (const [name, bytes] of files) {
+                data.items.add(new File([new Uint8Array(bytes)], name));
+            }
+            const target = document.querySelector("section.gn-data .gn-dp-sliders");
+            for (const type of ["dragenter", "dragover", "drop"]) {
+                target.dispatchEvent(
+                    new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data })
+                );
+            }
+        }""",
+        [[name, list(content)] for name, content in files.items()],
+    )
+
+
+def test_dropping_a_models_three_files_opens_it_as_choosing_them_does(page, playground):
+    watch = SocketWatch(page)
+    playground()
+    drop(page, model_files())
+    page.wait_for_selector(".gn-net-node[data-a='1'][data-unit='15']")
+    assert "mymodel.json" in card(page).inner_text()
+    assert watch.last("frame")["network"]["layer_sizes"] == [2, 16, 3]
+    assert page.get_by_role("button", name="Output: class cat").count() == 1
+
+
 def test_the_models_data_loaded_beside_it_keeps_its_network(page, playground):
     watch = SocketWatch(page)
     playground()
