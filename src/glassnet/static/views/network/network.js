@@ -26,7 +26,7 @@ import { createEditor } from "./editor.js";
 import { layerActions, syncControls } from "./layerActions.js";
 import { tipContent } from "./nodeInfo.js";
 import { markHover, paintFeatures, paintFrame } from "./paintFrame.js";
-import { placeDiagram } from "./placeDiagram.js";
+import { headingWidths, placeDiagram } from "./placeDiagram.js";
 import { anchorOf, createTip } from "./tip.js";
 import { createWeightEditing } from "./weightEditing.js";
 
@@ -225,8 +225,10 @@ export function createNetwork(el, api) {
   }
 
   function place(/** @type {Diagram} */ d) {
-    placeDiagram(d, parts, scroller.clientWidth, parts.body.clientHeight);
-    placed = { width: scroller.clientWidth, height: parts.body.clientHeight };
+    // Every size is read before anything moves: the page is laid out once here.
+    const size = { width: scroller.clientWidth, height: parts.body.clientHeight };
+    placeDiagram(d, parts, size.width, size.height, headingWidths(d));
+    placed = size;
   }
 
   function update(/** @type {State} */ s) {

@@ -10,14 +10,17 @@ import { pixelRatio } from "../../lib/dom.js";
 
 /** @import { Diagram, DiagramNode, DiagramParts } from "./buildDiagram.js" */
 
+/** @typedef {{ features: number, layers: number, output: number }} HeadingWidths */
+
 /**
  * Put every element where it belongs for a stage of this size.
  * @param {Diagram} diagram from buildDiagram
  * @param {DiagramParts} parts the containers
  * @param {number} width the width available
  * @param {number} height the height of the neuron area
+ * @param {HeadingWidths} headingWidths from headingWidths(diagram), read with the sizes
  */
-export function placeDiagram(diagram, parts, width, height) {
+export function placeDiagram(diagram, parts, width, height, headingWidths) {
   const counts = diagram.columns.map((c) => c.length);
   const layout = layoutNetwork({ width, height, counts, right: diagram.outputLabelRoom, left: diagram.inputLabelRoom });
   diagram.layout = layout;
@@ -57,22 +60,41 @@ export function placeDiagram(diagram, parts, width, height) {
   // Headings: features over the first column, output over the last, layers between.
   const cols = layout.columns;
   const last = cols[cols.length - 1].x;
-  setCentre(diagram.featuresHeading, Math.max(cols[0].x, 44));
-  setCentre(diagram.outputHeading, Math.min(last, layout.width - 30));
+  const featuresHeading = { x: Math.max(cols[0].x, 44), width: headingWidths.features };
+  const outputHeading = { x: Math.min(last, layout.width - 30), width: headingWidths.output };
   const hidden = cols.slice(1, -1);
   const mid = hidden.length ? (hidden[0].x + hidden[hidden.length - 1].x) / 2 : (cols[0].x + last) / 2;
-  setCentre(diagram.layersHeading, mid);
+  const layersHeading = { x: mid, width: headingWidths.layers };
+  setCentre(diagram.featuresHeading, featuresHeading.x);
+  setCentre(diagram.outputHeading, outputHeading.x);
+  setCentre(diagram.layersHeading, layersHeading.x);
   diagram.layers.forEach((layer, k) => {
     setCentre(layer.wrap, hidden[k].x);
     layer.wrap.style.width = `${Math.round(Math.min(120, layout.spacing - 6))}px`;
     layer.wrap.classList.toggle("gn-net-narrow", layout.spacing < 80);
   });
   // When the headings would overlap, the layers heading takes a row of its own.
-  parts.head.classList.remove("gn-net-head-stacked");
-  const f = diagram.featuresHeading.getBoundingClientRect();
-  const m = diagram.layersHeading.getBoundingClientRect();
-  const o = diagram.outputHeading.getBoundingClientRect();
-  parts.head.classList.toggle("gn-net-head-stacked", m.left < f.right + 4 || m.right > o.left - 4);
+  // Each heading is centred on its x, so its edges are x ± width / 2.
+  const left = (/** @type {{x: number, width: number}} */ h) => h.x - h.width / 2;
+  const right = (/** @type {{x: number, width: number}} */ h) => h.x + h.width / 2;
+  const overlap =
+    left(layersHeading) < right(featuresHeading) + 4 || right(layersHeading) > left(outputHeading) - 4;
+  parts.head.classList.toggle("gn-net-head-stacked", overlap);
+}
+
+/**
+ * The widths of the three headings, read before placeDiagram moves anything:
+ * with every size read first, the browser lays the page out once per placing,
+ * instead of again after each move.
+ * @param {Diagram} diagram
+ * @returns {HeadingWidths}
+ */
+export function headingWidths(diagram) {
+  return {
+    features: diagram.featuresHeading.offsetWidth,
+    layers: diagram.layersHeading.offsetWidth,
+    output: diagram.outputHeading.offsetWidth,
+  };
 }
 
 /**
