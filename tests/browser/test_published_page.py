@@ -175,7 +175,7 @@ def test_a_class_named_like_a_script_stays_text(browser, tmp_path):
     page, requests, errors = open_page(browser, path.as_uri())
     expect(page.locator(".gn-output")).to_contain_text(EVIL)
     assert errors == [] and requests == [path.as_uri()]
-    assert page.evaluate("document.querySelectorAll('script').length") == 2
+    assert page.evaluate("document.querySelectorAll('script').length") == 3
     page.context.close()
 
 
@@ -276,3 +276,48 @@ def test_a_page_published_from_the_menu_lets_readers_step_through_a_point_of_eac
     with page.expect_download() as info:
         menu.get_by_role("button", name="Web page (publish)", exact=True).click()
     assert read_publication(Path(info.value.path()).read_text())["explanations"] == []
+
+
+REPLAY_WAITING = """
+async (publication) => {
+  const { createReplayModel } = await import("/static/lib/replayModel.js");
+  const weights = publication.session.recording.parameters;
+  publication.session.recording.parameters = null; // as the page carries it: apart
+  let give;
+  const weightsLater = new Promise((resolve) => { give = resolve; });
+  const model = createReplayModel(publication, { weights: weightsLater });
+  const heard = [];
+  let saved = null;
+  model.on("msg:custom", (message) => { if (message.type === "saved") saved = message.session; });
+  model.on("msg:custom", (message, buffers) => heard.push(
+    message.type === "frame" ? `frame ${message.epoch} ${new Float64Array(buffers[0].buffer,
+      buffers[0].byteOffset, message.parameters.length)[0]}` : message.type));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  model.send({ type: "hello" });
+  model.send({ type: "seek", epoch: 20 });
+  model.send({ type: "goodbye_not_a_request" });
+  await settle();
+  const before = [...heard];
+  give(weights);
+  await settle();
+  model.send({ type: "save" });
+  await settle();
+  return { before, after: heard, saved: saved?.recording.parameters === weights };
+}
+"""
+
+
+def test_the_replay_answers_in_order_and_waits_for_its_weights(page, dev_server, published):
+    """A published page draws before it has read its recorded weights (they come last in it):
+    what needs them waits, and what was asked after waits its turn."""
+    path, session = published
+    page.goto(dev_server + "/health")
+    result = page.evaluate(REPLAY_WAITING, read_publication(path.read_text()))
+    last = session.epoch
+    first_weight = session.network.layers[0].weights[0, 0]
+    # The hello is answered from the last frame the page carries; the seek waits for the weights.
+    assert result["before"][:3] == ["welcome", "data", f"frame {last} {first_weight}"]
+    assert len(result["before"]) == 3
+    at_20 = session.training.recording.nearest(20).parameters[0]
+    assert result["after"][3:5] == [f"frame 20 {at_20}", "error"]
+    assert result["saved"]

@@ -48,7 +48,9 @@ def test_loading_the_page_itself_in_glassnet_gives_the_same_network():
 @pytest.mark.parametrize(
     "damage", [lambda t: t.replace('"format":"glassnet-published"', '"format":"x"'),
                lambda t: t.replace('id="glassnet-publication">{', 'id="glassnet-publication">{{'),
-               lambda t: t.replace("glassnet-publication", "something-else")],
+               lambda t: t.replace("glassnet-publication", "something-else"),
+               lambda t: t.replace('id="glassnet-recording">"', 'id="glassnet-recording">'),
+               lambda t: t.replace("glassnet-recording", "something-else")],
 )  # fmt: skip
 def test_a_damaged_page_is_refused_with_a_message_and_nothing_changes(damage):
     connection, _ = started()
@@ -67,8 +69,8 @@ def test_names_from_the_data_cannot_break_out_of_the_page():
     s.load_data(f"{EVIL}<!--.csv", "x,y,label\n" + rows)
     s.step()
     text = publish_page(s)
-    # Only the page's own two scripts end: the JSON and the module.
-    assert len(re.findall(r"</script", text, re.I)) == 2
+    # Only the page's own three scripts end: the JSON, the module and the recorded weights.
+    assert len(re.findall(r"</script", text, re.I)) == 3
     assert "<!--" not in text and "<script>alert" not in text
     publication = read_publication(text)
     assert sorted(publication["data"]["class_names"]) == sorted(["<!--", EVIL])

@@ -14,6 +14,10 @@ document, the *publication*:
   traces), for the points and epochs chosen at publishing;
 - ``options``: the page's layout and the controls it hides.
 
+The recording's weights (base64, most of the file) are written apart, in a
+last element of their own, so that the page can draw before the browser has
+read them (``page_text``); ``read_publication`` puts them back in place.
+
 Everything from the user's data (names, labels) sits inside that JSON, with
 every ``<`` written as ``\\u003c``: nothing in it can end the script element.
 
@@ -40,7 +44,7 @@ from .connection import Connection
 from .messages import explanation_message, metrics_message
 
 FORMAT = "glassnet-published"
-VERSION = 1
+VERSION = 2
 
 REPLAY_MODULE = Path(__file__).parents[1] / "dist" / "replay.js"
 """The front end with its replay host, as one module (scripts/build.mjs)."""
@@ -52,6 +56,9 @@ CAPABILITIES = ("replay",)
 
 _DATA_TAG = re.compile(
     r'<script type="application/json" id="glassnet-publication">(.*?)</script>', re.S
+)
+_RECORDING_TAG = re.compile(
+    r'<script type="application/json" id="glassnet-recording">(.*?)</script>', re.S
 )
 
 
@@ -232,8 +239,20 @@ def _without_points(document: dict) -> dict:
 
 
 def page_text(publication: dict, title: str) -> str:
-    """The HTML page: the publication as JSON, and the front end, both inline."""
-    data = script_json(publication)
+    """The HTML page: the publication as JSON, and the front end, both inline.
+
+    The recording's weights (most of the file) come last, in an element of their
+    own, and the module runs as soon as the browser has read it (``async``): the
+    page draws the network as it ended while the browser still reads the weights
+    of the timeline, which it needs only to replay.
+    """
+    session = publication["session"]
+    recording = session.get("recording")
+    weights = None
+    if recording is not None:
+        weights = recording["parameters"]
+        session = {**session, "recording": {**recording, "parameters": None}}
+    data = script_json({**publication, "session": session})
     module = inline_script(REPLAY_MODULE.read_text(encoding="utf-8"))
     layout = publication["options"]["layout"]
     return (
@@ -249,7 +268,8 @@ def page_text(publication: dict, title: str) -> str:
         f'</head>\n<body data-layout="{layout}">\n'
         '<div id="glassnet"></div>\n'
         f'<script type="application/json" id="glassnet-publication">{data}</script>\n'
-        f'<script type="module">{module}</script>\n'
+        f'<script type="module" async>{module}</script>\n'
+        f'<script type="application/json" id="glassnet-recording">{script_json(weights)}</script>\n'
         "</body>\n</html>\n"
     )
 
@@ -298,6 +318,16 @@ def read_publication(text: str) -> dict:
         raise SessionError(damaged_message(f"its data is not JSON: {error}")) from None
     if not isinstance(publication, dict) or publication.get("format") != FORMAT:
         raise SessionError(damaged_message(f'it has no "format": "{FORMAT}"'))
+    recording = (publication.get("session") or {}).get("recording")
+    if isinstance(recording, dict) and recording.get("parameters") is None:
+        # Version 2: the recording's weights sit in their own element, at the end.
+        weights = _RECORDING_TAG.search(text)
+        if weights is None:
+            raise SessionError(damaged_message("the weights of its recording are missing"))
+        try:
+            recording["parameters"] = json.loads(weights.group(1))
+        except ValueError as error:
+            raise SessionError(damaged_message(f"its recording is not JSON: {error}")) from None
     return publication
 
 

@@ -17,5 +17,19 @@ const publication = JSON.parse(source.textContent || "{}");
 const options = publication.options || {};
 const model = createReplayModel(publication, {
   local: { ui_options: { layout: options.layout || "full", hidden: options.hidden || [] } },
+  weights: recordedWeights(),
 });
+
+/**
+ * The recording's weights (base64), from the last element of the page. This
+ * module runs as soon as the browser has read it, before the rest of the page:
+ * the network is drawn while the browser still reads the weights, which only
+ * replaying needs.
+ * @returns {Promise<string>}
+ */
+function recordedWeights() {
+  const read = () => JSON.parse(document.getElementById("glassnet-recording")?.textContent || "null");
+  if (document.readyState !== "loading") return Promise.resolve(read());
+  return new Promise((resolve) => document.addEventListener("DOMContentLoaded", () => resolve(read()), { once: true }));
+}
 app.render({ model, el: /** @type {HTMLElement} */ (document.getElementById("glassnet")) });

@@ -71,14 +71,27 @@ export function nearestIndex(epochs, epoch) {
   return low;
 }
 
+/** Requests answered from the recorded weights: they wait until the page has read them. */
+const NEED_WEIGHTS = new Set(["seek", "apply_step", "revert_step", "save"]);
+
 /**
  * @param {any} publication the page's JSON document (docs/publishing.md)
- * @param {{ local?: Record<string, unknown> }} [options] values only this page knows (ui_options)
+ * @param {object} [options]
+ * @param {Record<string, unknown>} [options.local] values only this page knows (ui_options)
+ * @param {Promise<string>} [options.weights] the recording's weights (base64), when the page
+ *   carries them apart from the publication (its last element, read after the first drawing)
  * @returns {Model}
  */
-export function createReplayModel(publication, { local = {} } = {}) {
-  const { welcome, data, frame: lastFrame, replay, session } = publication;
-  // The recording is read when first needed: the page opens on the last frame, which it has.
+export function createReplayModel(publication, { local = {}, weights } = {}) {
+  const { welcome, data, frame: lastFrame, replay } = publication;
+  let session = publication.session;
+  /** @type {Promise<unknown>} the weights are in `session` once this settles */
+  const weightsRead = weights
+    ? weights.then((parameters) => {
+        session = { ...session, recording: { ...session.recording, parameters } };
+      })
+    : Promise.resolve();
+  // The recording is decoded when first needed: the page opens on the last frame, which it has.
   /** @type {ReturnType<typeof readRecording> | null} */
   let decoded = null;
   const recording = {
@@ -92,6 +105,8 @@ export function createReplayModel(publication, { local = {} } = {}) {
       return decoded.size;
     },
   };
+  /** @type {Promise<unknown>} the last request's turn: requests are answered in the order sent */
+  let turn = Promise.resolve();
   /** @type {Record<string, any>} */
   const values = { ...publication.settings, ...local };
   /** @type {Record<string, unknown>} */
@@ -230,8 +245,10 @@ export function createReplayModel(publication, { local = {} } = {}) {
       else listeners.get(event)?.delete(fn);
     },
     send(content) {
-      // Answer later, as a session does: the sender may not be listening yet.
-      queueMicrotask(() => handle(content));
+      // Answer later, as a session does: the sender may not be listening yet. What needs
+      // the recorded weights waits for them, and every later request waits its turn.
+      const ready = NEED_WEIGHTS.has(content.type) ? weightsRead : null;
+      turn = turn.then(() => ready).then(() => handle(content));
     },
   };
   return model;
