@@ -11,7 +11,7 @@ from connection_helpers import by_type, started
 import glassnet
 from glassnet import limits
 from glassnet.protocol.messages import explanation_message
-from glassnet.protocol.publish import PublishError, publish_page, read_publication
+from glassnet.protocol.publish import PublishError, publish_page, read_publication, script_json
 from glassnet.session import Session, SessionError
 
 EVIL = "</script><script>alert(1)</script>"
@@ -43,6 +43,21 @@ def test_loading_the_page_itself_in_glassnet_gives_the_same_network():
     connection.receive(json.dumps({"type": "restore", "content": text}))
     np.testing.assert_array_equal(connection.session.network.layers[0].weights,
                                   s.network.layers[0].weights)  # fmt: skip
+
+
+def test_a_version_1_page_with_its_weights_inside_the_publication_still_loads():
+    s = trained()
+    publication = read_publication(publish_page(s))  # the weights put back in place
+    publication["version"] = 1
+    old_page = (
+        '<!doctype html><html><body><script type="application/json" id="glassnet-publication">'
+        f'{script_json(publication)}</script><script type="module"></script></body></html>'
+    )
+    again = Session()
+    again.restore(read_publication(old_page)["session"])
+    for a, b in zip(s.network.parameters(), again.network.parameters()):
+        np.testing.assert_array_equal(a, b)
+    assert [k.epoch for k in again.training.recording.keyframes] == list(range(13))
 
 
 @pytest.mark.parametrize(
