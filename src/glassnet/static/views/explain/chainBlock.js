@@ -12,7 +12,7 @@
  */
 
 import { h } from "../../lib/dom.js";
-import { num } from "../../lib/format.js";
+import { grouped, num } from "../../lib/format.js";
 import { chunk, formula, n, result, t } from "./parts.js";
 
 /** @import { CardContext, CardParts, Names } from "./parts.js" */
@@ -63,7 +63,7 @@ export function chainBlock(ctx) {
   if (chain.paths) parts.push(...pathList(ctx, chain.paths));
   else {
     parts.push(
-      h("p", { class: "gn-ex-note" }, `There are ${chain.path_count.toLocaleString("en")} paths from this weight to the loss: too many to list. Here is the same sum one hop at a time. δ is where all the paths meet:`),
+      h("p", { class: "gn-ex-note" }, `There are ${grouped(chain.path_count)} paths from this weight to the loss: too many to list. Here is the same sum one hop at a time. δ is where all the paths meet:`),
       deltaTree(ctx, layer, target, chain.delta));
   }
   return h("section", { class: "gn-ex-chain", "aria-label": "Why did this weight change?", dataset: { layer, source, target } }, ...parts);

@@ -8,7 +8,7 @@
 
 import { classColor, diverging } from "../../lib/colors.js";
 import { featureLabel, featureRange } from "../../lib/features.js";
-import { classLabel, num } from "../../lib/format.js";
+import { classLabel, grouped, num } from "../../lib/format.js";
 import { colorOfNeuron, paintCurve, paintNeuron } from "../../lib/heatmap.js";
 import { heatmapGrid } from "../../lib/heatmapGrid.js";
 import { svgImage, svgOf, svgText } from "../../lib/picture.js";
@@ -76,7 +76,7 @@ export function networkPicture(state, width) {
     });
   });
   const loss = frame.metrics.train_loss;
-  const trained = `epoch ${frame.epoch.toLocaleString("en")}` + (loss === null ? "" : `, training loss ${num(loss)}`);
+  const trained = `epoch ${grouped(frame.epoch)}` + (loss === null ? "" : `, training loss ${num(loss)}`);
   parts.push(svgText(12, H - 14, `glassnet · ${data.name} · ${trained}`, "start", 11, "#80868d"));
   return svgOf(parts, layout.width, H, width);
 }

@@ -12,6 +12,7 @@
 
 import { h } from "../../lib/dom.js";
 import { can, OPEN_IN_GLASSNET } from "../../lib/capabilities.js";
+import { grouped } from "../../lib/format.js";
 
 /** @import { State, View, ViewApi } from "../../lib/types.js" */
 
@@ -87,10 +88,10 @@ export function createTimeline(el, api) {
       }
       if (state.changed.frame && state.frame && !el.hidden) {
         const epoch = state.frame.epoch;
-        label.textContent = `Epoch ${epoch.toLocaleString("en")}`;
+        label.textContent = `Epoch ${grouped(epoch)}`;
         label.dataset.value = String(epoch);
         if (wanted === null || document.activeElement !== slider) slider.value = String(epoch);
-        note.textContent = wanted !== null && wanted !== epoch ? `(the nearest recorded to ${wanted.toLocaleString("en")})` : "";
+        note.textContent = wanted !== null && wanted !== epoch ? `(the nearest recorded to ${grouped(wanted)})` : "";
       }
     },
     destroy() {
