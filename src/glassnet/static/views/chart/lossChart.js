@@ -25,6 +25,7 @@ import { drawSeries, makeColumns } from "./drawSeries.js";
 const TRAIN_COLOR = "#1f2328";
 const TEST_COLOR = "#9aa3ad";
 const GRID_COLOR = "#e3e6e9";
+const TEXT_COLOR = "#5f6670";
 /** The chart's height when its canvas has none yet (its CSS sets it: 90 px, less in /embed). */
 const HEIGHT = 90;
 
@@ -40,12 +41,6 @@ export function createLossChart(el) {
     "aria-label": "Loss chart: no training yet",
   });
   const readout = h("div", { class: "gn-chart-readout gn-value", "aria-live": "polite", hidden: true });
-  // The axis labels are text over the canvas, not drawn in it: drawing text on a canvas
-  // makes the browser lay out the page first, in the middle of every frame.
-  const topLabel = h("span", { class: "gn-chart-axis gn-chart-axis-top" });
-  const firstLabel = h("span", { class: "gn-chart-axis gn-chart-axis-first" });
-  const lastLabel = h("span", { class: "gn-chart-axis gn-chart-axis-last" });
-  const axisLabels = h("div", { class: "gn-chart-axes", "aria-hidden": "true" }, topLabel, firstLabel, lastLabel);
   const root = h(
     "div",
     { class: "gn-chart", dataset: { control: "lossChart" } },
@@ -60,7 +55,7 @@ export function createLossChart(el) {
         h("span", { class: "gn-chart-key gn-chart-key-test" }, "test"),
       ),
     ),
-    h("div", { class: "gn-chart-box" }, canvas, axisLabels, readout),
+    h("div", { class: "gn-chart-box" }, canvas, readout),
   );
   el.append(root);
 
@@ -141,13 +136,20 @@ export function createLossChart(el) {
     ctx.moveTo(0, top + 0.5);
     ctx.lineTo(width, top + 0.5);
     ctx.stroke();
-    setText(topLabel, num(yMax, 2));
-    setText(firstLabel, n === 0 ? "" : `epoch ${history.epochs[0]}`);
-    setText(lastLabel, n < 2 || history.epochs[n - 1] === history.epochs[0] ? "" : `${history.epochs[n - 1]}`);
+    ctx.fillStyle = TEXT_COLOR;
+    ctx.font = "10px system-ui, sans-serif";
+    ctx.textBaseline = "bottom";
+    ctx.fillText(num(yMax, 2), 2, top - 1);
     if (n === 0) return;
     const { epochs } = history;
     const e0 = epochs[0];
     const e1 = epochs[n - 1];
+    ctx.textBaseline = "top";
+    ctx.fillText(`epoch ${e0}`, 2, bottom + 1);
+    if (e1 !== e0) {
+      const last = `${e1}`;
+      ctx.fillText(last, width - ctx.measureText(last).width - 2, bottom + 1);
+    }
     const x = (/** @type {number} */ e) => (e1 === e0 ? width / 2 : ((e - e0) / (e1 - e0)) * (width - 2) + 1);
     if (!columns || columns.first.length !== width + 1) columns = makeColumns(width + 1);
     drawSeries(ctx, { epochs, values: history.test_loss, x, y, color: TEST_COLOR, width, columns });
@@ -248,13 +250,4 @@ export function nearestIndex(epochs, epoch) {
     else hi = mid;
   }
   return Math.abs(epochs[hi] - epoch) < Math.abs(epochs[lo] - epoch) ? hi : lo;
-}
-
-/**
- * Change an element's text only when it differs (a write the browser has to lay out).
- * @param {HTMLElement} el
- * @param {string} text
- */
-function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
 }
