@@ -7,7 +7,8 @@
 //
 // Three builds from the same sources, each minified with a linked source map:
 //   1. page.js and its chunks: the standalone page, split so that what is not needed
-//      to draw the first network (the step-through, the page's own tools) loads on first use;
+//      to draw the first network (the step-through, the page's own tools) loads on first use,
+//      and what is needed comes in one chunk (see oneFirstLoadChunk);
 //   2. the stylesheets: glassnet.css (everything on screen at start, its @imports inlined)
 //      and the step-through's and the lessons', which the page links when first used;
 //   3. glassnet.js: app.js as one ES module with every stylesheet inside, for hosts that
@@ -18,7 +19,7 @@
 // needs Node.js. Output depends only on the sources and esbuild's version, so it is the same
 // on every machine.
 
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -77,17 +78,63 @@ function stylesInside(contents) {
   };
 }
 
+/** The page's split build (1 above), with or without plugins. */
+function pageBuild(extra = {}) {
+  return esbuild.build({
+    ...COMMON,
+    entryPoints: [path.join(STATIC, "page.js")],
+    splitting: true,
+    outdir: DIST,
+    // Beside the entry, so every chunk finds the stylesheets at the same relative paths.
+    chunkNames: "[name]-[hash]",
+    ...extra,
+  });
+}
+
+/** The source files the page runs before its first network: page.js's static imports, all the way down. */
+async function firstLoadModules() {
+  const { metafile } = await pageBuild({ metafile: true });
+  const outputs = metafile.outputs;
+  const modules = new Set();
+  const visit = (/** @type {string} */ output) => {
+    for (const input of Object.keys(outputs[output].inputs)) modules.add(path.join(ROOT, input));
+    for (const imported of outputs[output].imports) {
+      if (imported.kind === "import-statement" && outputs[imported.path]) visit(imported.path);
+    }
+  };
+  visit(Object.keys(outputs).find((name) => name.endsWith("/page.js")));
+  modules.delete(path.join(STATIC, "page.js")); // the entry itself: it starts the page
+  return modules;
+}
+
+/**
+ * An esbuild plugin that makes every module loaded on first use import all the first-load
+ * modules too (already run by then, so it changes nothing when the page runs). Code splitting
+ * puts a module in a chunk of its own for each combination of entries that reach it: without
+ * this, the first-load modules that later modules share came in 17 small files, and a browser
+ * fetches at most 6 at a time from one server. With it they come in one.
+ * @param {Set<string>} firstLoad from firstLoadModules
+ */
+function oneFirstLoadChunk(firstLoad) {
+  const kit = [...firstLoad].sort().map((file) => `import ${JSON.stringify(file)};`).join("\n");
+  return {
+    name: "one-first-load-chunk",
+    setup(build) {
+      build.onResolve({ filter: /^glassnet:first-load$/ }, () => ({ path: "first-load", namespace: "glassnet" }));
+      build.onLoad({ filter: /.*/, namespace: "glassnet" }, () => ({ contents: kit, loader: "js", resolveDir: STATIC }));
+      build.onLoad({ filter: /\.js$/ }, (args) => {
+        if (firstLoad.has(args.path) || !args.path.startsWith(STATIC)) return undefined;
+        return { contents: `import "glassnet:first-load";\n${readFileSync(args.path, "utf8")}`, loader: "js" };
+      });
+    },
+  };
+}
+
 async function build() {
   const styles = await builtInStyles();
+  const firstLoad = await firstLoadModules();
   const results = await Promise.all([
-    esbuild.build({
-      ...COMMON,
-      entryPoints: [path.join(STATIC, "page.js")],
-      splitting: true,
-      outdir: DIST,
-      // Beside the entry, so every chunk finds the stylesheets at the same relative paths.
-      chunkNames: "[name]-[hash]",
-    }),
+    pageBuild({ plugins: [oneFirstLoadChunk(firstLoad)] }),
     esbuild.build({
       ...COMMON,
       entryPoints: STYLESHEETS.map((name) => path.join(STATIC, name)),
