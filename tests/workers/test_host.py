@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from worker_helpers import SLOW_EPOCH, hello, of_type
 
-from glassnet.workers.host import Host, Options
+from glassnet.workers.host import ALONE_SLICES, Host, Options
 
 
 @pytest.fixture
@@ -44,6 +44,23 @@ def test_a_long_request_gives_its_turn_back_after_a_slice_and_goes_on_at_the_nex
             assert host.views[1].out == []  # no answer before the work is done
     assert turns > 3  # one epoch of 5,000 batches took several turns
     assert host.views[1].handled == 1 and of_type(host.views[1].out, "frame")[-1]["epoch"] == 1
+
+
+def test_a_session_alone_in_its_worker_keeps_its_turn_longer(host):
+    """Alone (nothing else waits), a turn lasts ALONE_SLICES slices; else one slice."""
+    host.options = Options(slice_seconds=0.02, request_seconds=30)  # long: a wide margin below
+    longest = ALONE_SLICES * host.options.slice_seconds
+    host.receive(1, '{"type": "step"}')
+    host.take_turn()  # the step's first turn, while other work waits (the default)
+    with_others = host.take_turn()
+    host.others_waiting = lambda: False
+    alone = host.take_turn()
+    assert host.busy  # the epoch of 5,000 batches is not done yet
+    assert host.options.slice_seconds <= with_others < longest <= alone
+    # Something comes in meanwhile (another session's work, a message): the turn ends there.
+    calls = iter([False, True])
+    host.others_waiting = lambda: next(calls, True)
+    assert host.take_turn() < longest
 
 
 def test_a_view_that_goes_stops_its_work_and_nothing_changes(host):

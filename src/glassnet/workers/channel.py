@@ -99,6 +99,10 @@ class WorkerEnd:
             del self.buffer[: _HEADER + size]
         return messages
 
+    def waiting(self) -> bool:
+        """Whether the web process has sent something not yet received."""
+        return bool(self.buffer) or bool(self.selector.select(0))
+
     def send(self, message: tuple):
         """Send a message (blocks while the web process's buffer is full)."""
         self.sock.sendall(frame(message))

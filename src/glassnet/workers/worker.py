@@ -74,6 +74,7 @@ class Worker:
             host = self.hosts.get(sid)
             if host is None:
                 host = self.hosts[sid] = Host(sid, token, self.options)
+                host.others_waiting = lambda: self.others_waiting(host)
             host.attach(view, first, fresh=kind == "open")
             return True
         host = self.hosts.get(sid)
@@ -94,6 +95,15 @@ class Worker:
             host.close()
             del self.hosts[sid]
         return True
+
+    def others_waiting(self, host: Host) -> bool:
+        """Whether anything but ``host``'s own work waits: a message, or another session's work.
+
+        Called on the host's thread during its turn, while this loop waits for it.
+        """
+        return self.channel.waiting() or any(
+            other is not host and other.runnable() for other in self.hosts.values()
+        )
 
     def flush(self, host: Host):
         """Send what a host's turn produced, to each of its views."""
