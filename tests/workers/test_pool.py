@@ -8,6 +8,7 @@ import time
 from worker_helpers import SLOW_EPOCH, decoded, hello, run
 
 from glassnet.workers import Link, WorkerPool
+from glassnet.workers.pool import usable_cores
 
 
 class View(Link):
@@ -58,6 +59,22 @@ def test_sessions_spread_over_the_workers_and_each_stays_on_its_own():
             await pool.stop()
 
     run(scenario())
+
+
+def test_with_a_worker_for_every_core_each_is_kept_on_its_own_core_and_with_fewer_none_is():
+    cores = usable_cores()
+
+    async def scenario(size):
+        pool = WorkerPool(size)
+        await pool.start()
+        try:
+            return [os.sched_getaffinity(w.process.pid) for w in pool.workers]
+        finally:
+            await pool.stop()
+
+    assert run(scenario(len(cores))) == [{core} for core in cores]
+    if len(cores) > 1:  # fewer workers than cores: the system places them
+        assert run(scenario(1)) == [set(cores)]
 
 
 def test_a_worker_that_dies_is_replaced_and_the_views_of_its_sessions_are_told():
