@@ -103,6 +103,10 @@ function render({ model, el }) {
   const disposers = [];
   /** @type {View[]} */
   const views = [
+    // First: the chart draws text on its canvas, for which the browser must have laid out the
+    // page; before any view has changed it this frame, that is already done (after the others,
+    // it is done once more, in the middle of the frame).
+    createLossChart(chart),
     createControls(controlsSlot, api),
     createSettingsBar(settingsSlot, api),
     createMessages(messages, api),
@@ -111,7 +115,6 @@ function render({ model, el }) {
     explainPanel(explain, api, root),
     createNetwork(network, api),
     createMetrics(metrics),
-    createLossChart(chart),
     createOutput(map, api),
     createExportMenu(exportSlot, api, PICTURES, () => addStylesheet("views/export/exportPanel.css", root)),
     // Last: a lesson's marks go on what the views above have just drawn.
