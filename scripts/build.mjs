@@ -124,7 +124,8 @@ function oneFirstLoadChunk(firstLoad) {
       build.onLoad({ filter: /.*/, namespace: "glassnet" }, () => ({ contents: kit, loader: "js", resolveDir: STATIC }));
       build.onLoad({ filter: /\.js$/ }, (args) => {
         if (firstLoad.has(args.path) || !args.path.startsWith(STATIC)) return undefined;
-        return { contents: `import "glassnet:first-load";\n${readFileSync(args.path, "utf8")}`, loader: "js" };
+        // At the end (imports are hoisted), so the source maps' line numbers stay the file's own.
+        return { contents: `${readFileSync(args.path, "utf8")}\nimport "glassnet:first-load";\n`, loader: "js" };
       });
     },
   };
