@@ -321,3 +321,36 @@ def test_the_replay_answers_in_order_and_waits_for_its_weights(page, dev_server,
     at_20 = session.training.recording.nearest(20).parameters[0]
     assert result["after"][3:5] == [f"frame 20 {at_20}", "error"]
     assert result["saved"]
+
+
+REPLAY_AFTER_A_FAILURE = """
+async (publication) => {
+  const { createReplayModel } = await import("/static/lib/replayModel.js");
+  const model = createReplayModel(publication);
+  const heard = [];
+  let first = true;
+  model.on("msg:custom", (message) => {
+    heard.push(message.type);
+    if (first) { first = false; throw new Error("a view's bug"); }
+  });
+  const reported = [];
+  window.addEventListener("error", (event) => {
+    reported.push(event.message);
+    event.preventDefault();
+  });
+  model.send({ type: "hello" });
+  model.send({ type: "seek", epoch: 10 });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { heard, reported };
+}
+"""
+
+
+def test_a_request_whose_answer_fails_is_reported_and_the_next_ones_are_answered(
+    page, dev_server, published
+):
+    path, _ = published
+    page.goto(dev_server + "/health")
+    result = page.evaluate(REPLAY_AFTER_A_FAILURE, read_publication(path.read_text()))
+    assert result["heard"] == ["welcome", "frame"]  # the hello's answer stopped at the bug
+    assert len(result["reported"]) == 1 and "a view's bug" in result["reported"][0]

@@ -248,7 +248,10 @@ export function createReplayModel(publication, { local = {}, weights } = {}) {
       // Answer later, as a session does: the sender may not be listening yet. What needs
       // the recorded weights waits for them, and every later request waits its turn.
       const ready = NEED_WEIGHTS.has(content.type) ? weightsRead : null;
-      turn = turn.then(() => ready).then(() => handle(content));
+      turn = turn
+        .then(() => ready)
+        .then(() => handle(content))
+        .catch((error) => queueMicrotask(() => { throw error; })); // reported; the next ones go on
     },
   };
   return model;
