@@ -18,9 +18,9 @@ import { pixelRatio } from "../../lib/dom.js";
  * @param {DiagramParts} parts the containers
  * @param {number} width the width available
  * @param {number} height the height of the neuron area
- * @param {HeadingWidths} headingWidths from headingWidths(diagram), read with the sizes
+ * @param {HeadingWidths} headings the headings' widths, from headingWidths(diagram), read with the sizes
  */
-export function placeDiagram(diagram, parts, width, height, headingWidths) {
+export function placeDiagram(diagram, parts, width, height, headings) {
   const counts = diagram.columns.map((c) => c.length);
   const layout = layoutNetwork({ width, height, counts, right: diagram.outputLabelRoom, left: diagram.inputLabelRoom });
   diagram.layout = layout;
@@ -60,11 +60,11 @@ export function placeDiagram(diagram, parts, width, height, headingWidths) {
   // Headings: features over the first column, output over the last, layers between.
   const cols = layout.columns;
   const last = cols[cols.length - 1].x;
-  const featuresHeading = { x: Math.max(cols[0].x, 44), width: headingWidths.features };
-  const outputHeading = { x: Math.min(last, layout.width - 30), width: headingWidths.output };
+  const featuresHeading = { x: Math.max(cols[0].x, 44), width: headings.features };
+  const outputHeading = { x: Math.min(last, layout.width - 30), width: headings.output };
   const hidden = cols.slice(1, -1);
   const mid = hidden.length ? (hidden[0].x + hidden[hidden.length - 1].x) / 2 : (cols[0].x + last) / 2;
-  const layersHeading = { x: mid, width: headingWidths.layers };
+  const layersHeading = { x: mid, width: headings.layers };
   setCentre(diagram.featuresHeading, featuresHeading.x);
   setCentre(diagram.outputHeading, outputHeading.x);
   setCentre(diagram.layersHeading, layersHeading.x);
