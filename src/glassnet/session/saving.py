@@ -30,7 +30,7 @@ import numpy as np
 from .. import __version__, limits
 from ..data import DataError, Dataset, Normalization
 from ..engine import Optimizer
-from ..engine.training import as_lists
+from ..engine.training import all_finite, as_lists
 from .errors import SessionError
 from .history import History
 from .midi import MidiError, read_midi
@@ -256,7 +256,7 @@ def _check_fit(parts: dict, settings: Settings):
             continue
         if [m.shape for m in memory] != shapes:
             raise ValueError("its optimizer memory does not fit the network")
-        if not all(np.isfinite(m).all() for m in memory):
+        if not all_finite(memory):
             raise ValueError("its optimizer memory holds a value that is not a finite number")
     if optimizer.second_moment is not None and any((m < 0).any() for m in optimizer.second_moment):
         raise ValueError("its optimizer's second moments must be 0 or more (they are squares)")
@@ -269,7 +269,7 @@ def _read_parts(document: dict) -> dict:
     points = _read_points(document["points"])
     net = document["network"]
     parameters = [np.array(a, dtype=np.float64) for a in net["parameters"]]
-    if not all(np.isfinite(a).all() for a in parameters):
+    if not all_finite(parameters):
         raise ValueError("a weight is not a finite number")
     training = document["training"]
     pinned = training.get("pinned")
