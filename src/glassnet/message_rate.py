@@ -10,6 +10,10 @@ import time
 
 from . import limits
 
+NOTICE_EVERY_SECONDS = 10.0
+"""A view told it went past a limit (or a controller that it has no session) is told again
+at most this often."""
+
 
 class MessageRate:
     """A bucket of ``MAX_MESSAGES_PER_SECOND`` tokens, refilled at that rate.

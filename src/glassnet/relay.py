@@ -33,15 +33,12 @@ from urllib.parse import urlsplit
 from starlette.websockets import WebSocket, WebSocketState
 
 from . import limits, sharing
-from .message_rate import MessageRate
+from .message_rate import NOTICE_EVERY_SECONDS, MessageRate
 from .protocol import quick_type
 from .workers import Full, Link, Refused, Registry, WorkerPool
 
 HELLO_WAIT_SECONDS = 2.0
 """How long a new connection waits for a ``hello`` before starting with the defaults."""
-
-NOTICE_EVERY_SECONDS = 10.0
-"""A view that keeps going past a limit is told again at most this often."""
 
 
 @dataclass

@@ -25,7 +25,8 @@ import logging
 import time
 from collections.abc import Callable
 
-from ..message_rate import MessageRate
+from ..message_rate import NOTICE_EVERY_SECONDS, MessageRate
+from ..protocol import PROTOCOL_VERSION
 from ..workers import Entry, Link, Registry, WorkerPool
 
 log = logging.getLogger("glassnet.controllers")
@@ -36,10 +37,7 @@ LOOK_SECONDS = 0.25
 FRAMES_PER_SECOND = 60
 """The most frames a controller asks for (it says ``ready`` no faster)."""
 
-NOTICE_EVERY_SECONDS = 10.0
-"""A controller with no session to drive says so at most this often."""
-
-HELLO = json.dumps({"type": "hello", "protocol": 2})
+HELLO = json.dumps({"type": "hello", "protocol": PROTOCOL_VERSION})
 
 
 class ControllerView(Link):

@@ -77,12 +77,11 @@ def to_document(
         "version": VERSION,
         "saved_by": f"glassnet {__version__}",
         "settings": settings.to_dict(),
-        "points": points_part(points),
         "network": network_part(training.network.parameters()),
         "training": training_part(training.epoch, training.trainer.state()),
     }
-    if not include_points:
-        del document["points"]
+    if include_points:  # a tab's kept copy often leaves them out: not turned into lists for nothing
+        document["points"] = points_part(points)
     if include_history:
         document["history"] = history_part(training.history)
         document["recording"] = recording_part(training.recording)

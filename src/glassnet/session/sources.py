@@ -83,10 +83,10 @@ def start(current: Settings, new: NewData) -> tuple[Settings, Workspace, Trainin
     settings = check_changes(current, new.changes, new.points)
     workspace = Workspace.build(settings, new.points)
     training = Training(settings, workspace)
-    if new.network is not None:
+    if new.network is not None:  # (Training measured its own first weights already)
         check_same_shape(training.network, new.network)
         training.set_state(new.network.parameters(), training.trainer.state())
-    training.remeasure(workspace)
+        training.remeasure(workspace)
     return settings, workspace, training
 
 

@@ -89,7 +89,7 @@ function render({ model, el }) {
   const options = /** @type {UiOptions} */ (model.get("ui_options") || {});
   applyOptions(root, options);
   // A screen of docs/screens.md has a stylesheet of its own; its first frame waits for it.
-  const screen = (options.view && options.view !== "all") || options.projector || options.kiosk;
+  const screen = root.dataset.view !== "all" || options.projector || options.kiosk;
   const styled = screen ? addStylesheet("views/top/screens.css", root) : null;
   let firstFrame = false;
 

@@ -15,7 +15,8 @@ A session may also be shared live (docs/screens.md): its owner gets a join
 code, and views that open the server with it (``/ws?join=CODE``) follow the
 session. A shared session is kept while anyone follows it, even with its owner
 gone; the owner comes back to it with its token as before. A code is 96 random
-bits from ``secrets``, and the owner may revoke it (its followers are then let go).
+bits from ``secrets`` (or one the operator named at start, ``named_codes``), and
+the owner may revoke it (its followers are then let go).
 
 This module is plain bookkeeping; the pool frees what it is told to, and the
 relay tells the views.
