@@ -1,12 +1,14 @@
 """The forward and backward passes agree with PyTorch autograd and with finite differences."""
 
+import copy
+
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from torch_reference import torch_reference
 
-from glassnet.engine import ALLOWED_PAIRS, HIDDEN_ACTIVATIONS, Network
+from glassnet.engine import ALLOWED_PAIRS, HIDDEN_ACTIVATIONS, Network, Trainer
 
 
 def random_case(seed, hidden, output_activation, loss, n_samples):
@@ -100,6 +102,53 @@ def test_weights_have_keras_layout_and_are_writable_in_place():
     before = net.predict(x)
     net.layers[1].weights[0, 0] += 5.0
     assert not np.array_equal(net.predict(x), before)
+
+
+def joined(net):
+    return np.concatenate([p.ravel() for p in net.parameters()])
+
+
+def test_every_parameter_lives_in_one_flat_array_that_training_updates_at_once():
+    net = Network([2, 3, 1], seed=0)
+    flat = net.flat_parameters
+    assert flat.size == 2 * 3 + 3 + 3 * 1 + 1
+    # W0 row by row, then b0, W1, b1: the order of parameters() and of the wire.
+    np.testing.assert_array_equal(flat, joined(net))
+    flat[0] = 7.0
+    assert net.layers[0].weights[0, 0] == 7.0
+    net.layers[1].biases[0] = -2.0
+    assert flat[-1] == -2.0
+    pieces = net.split(np.arange(flat.size, dtype=float))
+    assert [p.shape for p in pieces] == [p.shape for p in net.parameters()]
+    assert pieces[1].tolist() == [6.0, 7.0, 8.0]  # b0 follows the 6 numbers of W0
+
+
+def test_assigning_a_layers_weights_copies_them_into_the_network_and_training_goes_on():
+    net = Network([2, 3, 1], seed=0)
+    trainer = Trainer(net, learning_rate=0.1)
+    net.layers[0].weights = np.ones((2, 3))
+    net.layers[0].biases = [0.5, 0.5, 0.5]
+    np.testing.assert_array_equal(net.flat_parameters[:6], np.ones(6))
+    x, t = np.array([[1.0, -1.0], [0.5, 2.0]]), np.array([[1.0], [0.0]])
+    trainer.step(x, t)
+    assert not np.array_equal(net.layers[0].weights, np.ones((2, 3)))  # trained, as set
+    np.testing.assert_array_equal(net.layers[0].weights.ravel(), net.flat_parameters[:6])
+    with pytest.raises(ValueError, match=r"weights have shape \(2, 3\); got \(3, 2\)"):
+        net.layers[0].weights = np.ones((3, 2))
+
+
+@pytest.mark.parametrize("duplicate", [copy.deepcopy, Network.copy])
+def test_a_copied_network_trains_all_of_its_own_weights(duplicate):
+    net = Network([2, 4, 1], seed=1)
+    twin = duplicate(net)
+    for mine, theirs in zip(twin.parameters(), net.parameters()):
+        np.testing.assert_array_equal(mine, theirs)
+    x, t = np.array([[1.0, -1.0], [0.5, 2.0]]), np.array([[1.0], [0.0]])
+    Trainer(twin, learning_rate=0.5).step(x, t)
+    # Every layer of the twin moved with its flat array; the original did not move.
+    np.testing.assert_array_equal(twin.flat_parameters, joined(twin))
+    assert not np.array_equal(twin.layers[0].weights, net.layers[0].weights)
+    np.testing.assert_array_equal(net.flat_parameters, joined(net))
 
 
 def test_the_same_seed_gives_the_same_network_and_another_seed_does_not():

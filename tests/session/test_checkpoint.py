@@ -41,7 +41,7 @@ def test_a_step_stopped_halfway_leaves_the_weights_and_the_optimizer_as_they_wer
     for a, b in zip(before, s.network.parameters()):
         np.testing.assert_array_equal(a, b)
     assert s.trainer.state()["shuffle_state"] == memory["shuffle_state"]
-    np.testing.assert_array_equal(s.trainer.optimizer.state()["first_moment"][0],
+    np.testing.assert_array_equal(s.trainer.state()["optimizer"]["first_moment"][0],
                                   memory["optimizer"]["first_moment"][0])  # fmt: skip
     s.checkpoint = None
     s.step()  # and the next step is the one it would have been

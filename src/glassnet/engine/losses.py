@@ -50,9 +50,10 @@ def _mse_error(a, t):
 
 
 def _bce_value(z, a, t):
-    # -(t ln σ(z) + (1 - t) ln σ(-z)), from z directly: with ln σ(z) = min(z, 0) - ln(1 + e^-|z|)
-    # it is max(z, 0) - t z + ln(1 + e^-|z|), where e^x never overflows.
-    per_output = np.maximum(z, 0.0) - t * z + np.log1p(np.exp(-np.abs(z)))
+    # -(t ln σ(z) + (1 - t) ln σ(-z)), from z directly: with ln σ(z) = z - ln(1 + e^z) and
+    # ln σ(-z) = -ln(1 + e^z) it is ln(1 + e^z) - t z. np.logaddexp(0, z) is ln(e^0 + e^z),
+    # computed without overflowing e^z.
+    per_output = np.logaddexp(0.0, z) - t * z
     return float(per_output.sum()) / z.size
 
 

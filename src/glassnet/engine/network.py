@@ -19,7 +19,6 @@ files or the web.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
@@ -39,7 +38,6 @@ INITIALIZERS = ("xavier", "he", "uniform", "zeros")
 """
 
 
-@dataclass(eq=False)
 class Layer:
     """One layer of weights: every neuron of the previous layer to every neuron of this one.
 
@@ -52,15 +50,43 @@ class Layer:
         One bias per neuron. Writable in place.
     activation : Activation
         What each neuron does with its weighted sum.
+
+    In a network, both arrays are views of the network's ``flat_parameters``.
+    Assigning a new array (``layer.weights = w``) copies its numbers into
+    place, so the network keeps training what you set.
     """
 
-    weights: np.ndarray
-    biases: np.ndarray
-    activation: Activation
+    def __init__(self, weights, biases, activation: Activation):
+        self._weights = np.asarray(weights, dtype=np.float64)
+        self._biases = np.asarray(biases, dtype=np.float64)
+        self.activation = activation
 
-    def __post_init__(self):
-        self.weights = np.asarray(self.weights, dtype=np.float64)
-        self.biases = np.asarray(self.biases, dtype=np.float64)
+    @property
+    def weights(self) -> np.ndarray:
+        return self._weights
+
+    @weights.setter
+    def weights(self, value):
+        _write_into(self._weights, value, "weights")
+
+    @property
+    def biases(self) -> np.ndarray:
+        return self._biases
+
+    @biases.setter
+    def biases(self, value):
+        _write_into(self._biases, value, "biases")
+
+    def __repr__(self) -> str:
+        n_in, n_out = self._weights.shape
+        return f"Layer({n_in} -> {n_out}, {self.activation.name})"
+
+
+def _write_into(array: np.ndarray, value, name: str):
+    value = np.asarray(value, dtype=np.float64)
+    if value.shape != array.shape:
+        raise ValueError(f"This layer's {name} have shape {array.shape}; got {value.shape}.")
+    array[...] = value
 
 
 class Network:
@@ -84,6 +110,18 @@ class Network:
         Seeds the initial weights; the same seed gives the same network.
     init : str
         One of ``INITIALIZERS``.
+
+    Attributes
+    ----------
+    layers : list of Layer
+        One per layer of weights, the output layer last.
+    flat_parameters : ndarray, shape (n_parameters,)
+        Every weight and bias in one array, in the order W0, b0, W1, b1, ...
+        (each W row by row). The layers' arrays are views of it, so a training
+        step updates all of them at once: for a small network, one NumPy call
+        costs less than the numbers it moves.
+    weight_mask : ndarray, shape (n_parameters,)
+        1 where ``flat_parameters`` holds a weight, 0 where it holds a bias.
 
     Examples
     --------
@@ -128,6 +166,7 @@ class Network:
         for n_in, n_out, act in zip(sizes[:-1], sizes[1:], activations):
             weights, biases = _initial_parameters(rng, init, n_in, n_out)
             self.layers.append(Layer(weights, biases, act))
+        self._gather_parameters()
 
     # -- description -------------------------------------------------------
 
@@ -145,6 +184,14 @@ class Network:
         """Every parameter array, in order: W0, b0, W1, b1, ... (the arrays themselves)."""
         return [p for layer in self.layers for p in (layer.weights, layer.biases)]
 
+    def split(self, flat: np.ndarray) -> list[np.ndarray]:
+        """Views of a flat array shaped like :meth:`parameters`: W0, b0, W1, b1, ...
+
+        ``flat`` has one number per parameter, as ``flat_parameters`` has; a
+        gradient, an optimizer's step or its memory can be read layer by layer.
+        """
+        return [flat[start:stop].reshape(shape) for start, stop, shape in self._places]
+
     def copy(self) -> Network:
         """An independent copy with the same architecture and parameter values."""
         twin = object.__new__(Network)
@@ -153,7 +200,30 @@ class Network:
             Layer(layer.weights.copy(), layer.biases.copy(), layer.activation)
             for layer in self.layers
         ]
+        twin._gather_parameters()
         return twin
+
+    def _gather_parameters(self):
+        """Copy every layer's arrays into ``flat_parameters`` and make them views of it."""
+        arrays = self.parameters()
+        self._places = []
+        start = 0
+        for array in arrays:
+            self._places.append((start, start + array.size, array.shape))
+            start += array.size
+        self.flat_parameters = np.concatenate([a.ravel() for a in arrays])
+        views = self.split(self.flat_parameters)
+        for layer, weights, biases in zip(self.layers, views[0::2], views[1::2]):
+            layer._weights, layer._biases = weights, biases
+        # 1 where a weight sits, 0 for a bias: regularization pulls weights only.
+        self.weight_mask = np.zeros(start)
+        for weights in self.split(self.weight_mask)[0::2]:
+            weights[...] = 1.0
+
+    def __setstate__(self, state: dict):
+        # A copied (copy.deepcopy) view arrives as an array of its own: link them again.
+        self.__dict__.update(state)
+        self._gather_parameters()
 
     # -- the passes --------------------------------------------------------
 
@@ -225,12 +295,16 @@ class Network:
         loss = self.loss.value(zs[-1], acts[-1], t)
         delta = self.loss.output_delta(zs[-1], acts[-1], t, output)
 
-        n_layers = len(self.layers)
-        deltas, weight_grads, bias_grads = [None] * n_layers, [None] * n_layers, [None] * n_layers
-        for i in range(n_layers - 1, -1, -1):
+        # The gradient is one flat array, shaped like flat_parameters: the
+        # optimizer steps every parameter at once. Each layer's part is a view.
+        gradient = np.empty(self.flat_parameters.size)
+        grads = self.split(gradient)
+        weight_grads, bias_grads = grads[0::2], grads[1::2]
+        deltas = [None] * len(self.layers)
+        for i in range(len(self.layers) - 1, -1, -1):
             deltas[i] = delta
-            weight_grads[i] = acts[i].T @ delta  # (n_in, n_out)
-            bias_grads[i] = delta.sum(axis=0)  # (n_out,)
+            np.matmul(acts[i].T, delta, out=weight_grads[i])  # dL/dW = a_prevᵀ @ δ, (n_in, n_out)
+            delta.sum(axis=0, out=bias_grads[i])  # dL/db = Σ_samples δ, (n_out,)
             if i > 0:
                 previous = self.layers[i - 1].activation
                 grad_a = delta @ self.layers[i].weights.T  # dL/da of the layer before
@@ -240,6 +314,7 @@ class Network:
             tuple(deltas),
             tuple(weight_grads),
             tuple(bias_grads),
+            gradient=gradient,
             error_of=partial(self.loss.error, acts[-1], t),
         )
 

@@ -20,6 +20,9 @@ import numpy as np
 OPTIMIZERS = ("sgd", "momentum", "adam")
 """Every optimizer by name."""
 
+MEMORY = ("velocity", "first_moment", "second_moment")
+"""What an optimizer remembers between steps: one array per parameter array, or None."""
+
 
 class Optimizer:
     """Turns gradients into steps, remembering what it needs between steps.

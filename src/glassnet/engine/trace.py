@@ -73,6 +73,9 @@ class BackwardTrace:
         ``weight_grads[i]`` is dL/dW for layer i, shape (n_in, n_out).
     bias_grads : tuple of ndarray
         ``bias_grads[i]`` is dL/db for layer i, shape (n_out,).
+    gradient : ndarray, shape (n_parameters,)
+        The whole gradient in one array, in the order of the network's
+        ``flat_parameters``; ``weight_grads`` and ``bias_grads`` are views of it.
     output_error : ndarray, shape (n_samples, n_outputs)
         dL/da for the output activations (see the property).
     """
@@ -81,6 +84,7 @@ class BackwardTrace:
     deltas: tuple[np.ndarray, ...]
     weight_grads: tuple[np.ndarray, ...]
     bias_grads: tuple[np.ndarray, ...]
+    gradient: np.ndarray = field(repr=False, compare=False)
     # What output_error is computed from, when it is asked for.
     error_of: Callable[[], np.ndarray] = field(repr=False, compare=False)
 

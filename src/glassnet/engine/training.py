@@ -26,7 +26,7 @@ import math
 import numpy as np
 
 from .network import Network
-from .optimizers import Optimizer
+from .optimizers import MEMORY, Optimizer
 from .regularizers import get_regularizer
 from .trace import LayerUpdate, ParameterUpdate, StepTrace
 
@@ -60,7 +60,8 @@ def all_finite(arrays: list[np.ndarray]) -> bool:
     """True if every number in these arrays is finite (no NaN, no infinity).
 
     The arrays are joined and checked at once: for a small network's handful of
-    little arrays, one NumPy call each costs four times as long.
+    little arrays, one NumPy call each costs four times as long. (A training
+    step checks its one flat array of parameters directly.)
     """
     if not arrays:
         return True
@@ -105,7 +106,7 @@ class Trainer:
         self.regularization_rate = regularization_rate
         self.batch_size = batch_size
         self.rng = np.random.default_rng(seed)
-        self.pinned: list[np.ndarray] | None = None  # per weight array: l1_pin holds it at 0
+        self._pinned: np.ndarray | None = None  # per parameter: l1_pin holds it at 0
 
     # Settings are checked when set, so a bad value never reaches a step.
 
@@ -185,41 +186,34 @@ class Trainer:
         if not math.isfinite(backward.loss):
             raise DivergenceError("loss", self._learning_rate)
 
-        # Parameters and gradients in the same order: W0, b0, W1, b1, ...
-        params = net.parameters()
-        data_grads = [g for pair in zip(backward.weight_grads, backward.bias_grads) for g in pair]
-        grads = data_grads
+        # Every parameter in one flat array (W0, b0, W1, b1, ...; the layers' arrays are
+        # views of it), and the gradient in the same order: one update moves them all.
+        params = net.flat_parameters
+        grad = backward.gradient
         rate = self._regularization_rate
-        regularize = self._regularizer.name != "none" and rate > 0
-        reg_terms = None
-        if regularize:
-            # Weights sit at even positions; biases are not regularized.
-            reg_terms = [
-                self._regularizer.gradient(p, rate) if k % 2 == 0 else np.zeros_like(p)
-                for k, p in enumerate(params)
-            ]
-            grads = [g + r for g, r in zip(grads, reg_terms)]
-        steps = self.optimizer.steps(grads, self._learning_rate)
-        if regularize and self._regularizer.pins_at_zero:
-            steps = self._pin_at_zero(params, steps, reg_terms)
+        reg_term = None
+        if self._regularizer.name != "none" and rate > 0:
+            # Biases are not regularized: the mask is 0 there.
+            reg_term = self._regularizer.gradient(params, rate) * net.weight_mask
+            grad = grad + reg_term
+        [step] = self.optimizer.steps([grad], self._learning_rate)
+        if reg_term is not None and self._regularizer.pins_at_zero:
+            step = self._pin_at_zero(params, step, reg_term)
 
         if not trace:
-            for p, s in zip(params, steps):
-                p -= s
-            if not all_finite(params):
+            params -= step
+            if not np.isfinite(params).all():
                 raise DivergenceError("weights", self._learning_rate)
             return backward.loss
 
         penalty = self.penalty()
-        before = [p.copy() for p in params]
-        for p, s in zip(params, steps):
-            p -= s
-        if reg_terms is None:
-            reg_terms = [np.zeros_like(p) for p in params]
-        updates = [
-            ParameterUpdate(before[k], data_grads[k], reg_terms[k], steps[k], params[k].copy())
-            for k in range(len(params))
-        ]
+        before = params.copy()
+        params -= step
+        if reg_term is None:
+            reg_term = np.zeros_like(params)
+        # The same numbers, one array per layer's weights and biases.
+        parts = [net.split(a) for a in (before, backward.gradient, reg_term, step, params.copy())]
+        updates = [ParameterUpdate(*arrays) for arrays in zip(*parts)]
         layer_updates = tuple(
             LayerUpdate(updates[k], updates[k + 1]) for k in range(0, len(updates), 2)
         )
@@ -233,30 +227,33 @@ class Trainer:
             optimizer=self.optimizer.name,
             regularization=self.regularization,
         )
-        if not all_finite(params):
+        if not np.isfinite(params).all():
             raise DivergenceError("weights", self._learning_rate)
         return result
 
-    def _pin_at_zero(self, params, steps, reg_terms):
+    def _pin_at_zero(self, params, step, reg_term):
         """TensorFlow Playground's L1: a weight the penalty pushes across zero stays at zero.
 
         The Playground first takes the data's step, landing at ``w1``, then the
         penalty's step; if that crosses zero the weight becomes 0 and is never
         updated again. ``w1`` is the new value plus the penalty's share of the
         step, ``learning_rate * reg``: exact for SGD (the Playground's only
-        optimizer), and the same rule for the others.
+        optimizer), and the same rule for the others. A bias is never pinned
+        (its penalty is 0, so both land on the same side).
         """
-        shapes = [p.shape for p in params[0::2]]
-        if self.pinned is None or [m.shape for m in self.pinned] != shapes:
-            self.pinned = [np.zeros(shape, dtype=bool) for shape in shapes]
-        steps = list(steps)
-        for k in range(0, len(params), 2):
-            after = params[k] - steps[k]
-            data_only = after + self._learning_rate * reg_terms[k]
-            pinned = self.pinned[k // 2]
-            pinned |= data_only * after < 0
-            steps[k] = np.where(pinned, params[k], steps[k])  # so that pinned weights end at 0
-        return steps
+        if self._pinned is None or self._pinned.size != params.size:
+            self._pinned = np.zeros(params.size, dtype=bool)
+        after = params - step
+        data_only = after + self._learning_rate * reg_term
+        self._pinned |= data_only * after < 0
+        return np.where(self._pinned, params, step)  # so that pinned weights end at 0
+
+    @property
+    def pinned(self) -> list[np.ndarray] | None:
+        """Per layer, which weights ``l1_pin`` holds at zero (None until it pinned any)."""
+        if self._pinned is None:
+            return None
+        return self.network.split(self._pinned)[0::2]
 
     def epoch(self, inputs: np.ndarray, targets: np.ndarray, between=None) -> float:
         """One pass over all examples in shuffled mini-batches.
@@ -276,11 +273,14 @@ class Trainer:
         if targets.ndim == 1:
             targets = targets[:, None]
         n = len(inputs)
+        # Shuffled once; each batch is then the next slice of the shuffled examples.
         order = self.rng.permutation(n)
+        inputs, targets = inputs[order], targets[order]
         total = 0.0
         for start in range(0, n, self._batch_size):
-            batch = order[start : start + self._batch_size]
-            total += self.step(inputs[batch], targets[batch]) * len(batch)
+            x = inputs[start : start + self._batch_size]
+            t = targets[start : start + self._batch_size]
+            total += self.step(x, t) * len(x)
             if between is not None:
                 between()
         return total / n
@@ -292,14 +292,20 @@ class Trainer:
     def state(self) -> dict:
         """What the trainer remembers between steps, as plain data (copies).
 
-        The optimizer's memory, the shuffling generator's state, and which
+        The optimizer's memory (one array per parameter array, like
+        ``Network.parameters``), the shuffling generator's state, and which
         weights ``l1_pin`` holds at zero: with the weights, exactly what decides
         the next step.
         """
+        optimizer = self.optimizer.state()
+        for name in MEMORY:  # the optimizer keeps one flat array: give it layer by layer
+            if optimizer[name] is not None:
+                optimizer[name] = [m.copy() for m in self.network.split(optimizer[name][0])]
+        pinned = self.pinned
         return {
-            "optimizer": self.optimizer.state(),
+            "optimizer": optimizer,
             "shuffle_state": self.rng.bit_generator.state,
-            "pinned": None if self.pinned is None else [m.copy() for m in self.pinned],
+            "pinned": None if pinned is None else [m.copy() for m in pinned],
         }
 
     def state_as_lists(self) -> dict:
@@ -308,10 +314,18 @@ class Trainer:
 
     def load_state(self, state: dict):
         """Restore what :meth:`state` returned."""
-        self.optimizer.load_state(state["optimizer"])
+        optimizer = dict(state["optimizer"])
+        for name in MEMORY:
+            if optimizer.get(name) is not None:
+                optimizer[name] = [np.concatenate([np.ravel(m) for m in optimizer[name]])]
+        self.optimizer.load_state(optimizer)
         self.rng.bit_generator.state = state["shuffle_state"]
         pinned = state.get("pinned")
-        self.pinned = None if pinned is None else [np.array(m, dtype=bool) for m in pinned]
+        self._pinned = None
+        if pinned is not None:
+            self._pinned = np.zeros(self.network.flat_parameters.size, dtype=bool)
+            for mine, saved in zip(self.network.split(self._pinned)[0::2], pinned):
+                mine[...] = np.asarray(saved, dtype=bool)
 
     def penalty(self) -> float:
         """The regularization penalty of the current weights (0 when off)."""
