@@ -82,11 +82,10 @@ class Activation:
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
-    # 1 / (1 + e^-z) overflows e^-z for large negative z. With e = e^-|z|
-    # (always <= 1) both halves are exact: 1 / (1 + e) for z >= 0, and
-    # e / (1 + e) for z < 0, which is the same function multiplied by e^z / e^z.
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+    # 1 / (1 + e^-z) overflows e^-z for large negative z. Written as
+    # e^z / (1 + e^z) = exp(z - ln(1 + e^z)) nothing overflows: np.logaddexp(0, z)
+    # is ln(e^0 + e^z), computed without forming e^z, and z - ln(1 + e^z) <= 0.
+    return np.exp(z - np.logaddexp(0.0, z))
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -103,8 +102,8 @@ def _elu(z: np.ndarray) -> np.ndarray:
 
 
 def _softplus(z: np.ndarray) -> np.ndarray:
-    # log(1 + exp(z)) written so that exp never overflows.
-    return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
+    # ln(1 + e^z): np.logaddexp(0, z) is ln(e^0 + e^z), computed without overflowing e^z.
+    return np.logaddexp(0.0, z)
 
 
 ACTIVATIONS: dict[str, Activation] = {
