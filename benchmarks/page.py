@@ -214,7 +214,7 @@ def measure_change(page) -> float:
     for _ in range(5):
         elapsed = page.evaluate(
             """() => new Promise((resolve) => {
-                const canvas = document.querySelector(".gn-output canvas");
+                const canvas = document.querySelector(".gn-map-heat");
                 const box = document.querySelector("[data-control=discretize] input");
                 const before = canvas.toDataURL();
                 const t0 = performance.now();

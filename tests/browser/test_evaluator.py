@@ -118,3 +118,40 @@ def test_the_js_evaluator_equals_the_engine_with_the_inputs_off_the_map_held(
         np.testing.assert_allclose(
             np.array(ours).reshape(theirs.shape), theirs, rtol=1e-12, atol=1e-12
         )
+
+
+SAME = """
+async ([sizes, activations, parameters, features]) => {
+  const ev = await import("/static/lib/evaluate.js");
+  const { sameNetwork } = await import("/static/lib/heatmapGrid.js");
+  const frame = (params, feats = features, acts = activations) => ({
+    network: { features: feats, n_raw_inputs: 2 },
+    layers: ev.unpackLayers(sizes, acts, params),
+  });
+  const nudged = parameters.slice();
+  nudged[nudged.length - 1] += 1e-12;
+  const other = activations.map((a, i) => (i === 0 ? (a === "tanh" ? "relu" : "tanh") : a));
+  return {
+    same: sameNetwork(frame(parameters), frame(parameters.slice())),
+    nudged: sameNetwork(frame(parameters), frame(nudged)),
+    features: sameNetwork(frame(parameters), frame(parameters, [...features].reverse())),
+    activation: sameNetwork(frame(parameters), frame(parameters, features, other)),
+  };
+}
+"""
+
+
+def test_a_frame_with_the_same_network_reuses_the_grid_and_any_other_difference_does_not(
+    page, dev_server
+):
+    # The store evaluates the grid again only for a different network (lib/heatmapGrid.js).
+    page.goto(dev_server + "/health")
+    net = Network([2, 3, 1], activation="tanh", seed=3)
+    parameters = np.concatenate([p.ravel() for p in net.parameters()]).tolist()
+    args = [net.layer_sizes, net.activation_names, parameters, ["x1", "x2"]]
+    assert page.evaluate(SAME, args) == {
+        "same": True,
+        "nudged": False,
+        "features": False,
+        "activation": False,
+    }

@@ -28,3 +28,35 @@ export function heatmapGrid(network, layers, slice = null, resolution = GRID_RES
   const grid = { ...makeGrid(resolution * (oneD ? 4 : 1), oneD), slice };
   return { ...grid, values: evaluateGrid(layers, network.features, grid) };
 }
+
+/**
+ * Whether two frames' networks compute the same function over the plane: the same
+ * features, the same layers and the same numbers. A frame that only answers a
+ * display setting (Discretize, Show test data) while training is paused has the
+ * weights of the one before, and its grid is the one already computed.
+ * @param {{ network: FrameNetwork, layers: Layer[] }} a
+ * @param {{ network: FrameNetwork, layers: Layer[] }} b
+ */
+export function sameNetwork(a, b) {
+  if (a.network.n_raw_inputs !== b.network.n_raw_inputs) return false;
+  if (a.network.features.join() !== b.network.features.join()) return false;
+  if (a.layers.length !== b.layers.length) return false;
+  return a.layers.every((layer, l) => {
+    const other = b.layers[l];
+    return (
+      layer.activation === other.activation &&
+      sameNumbers(layer.weights, other.weights) &&
+      sameNumbers(layer.biases, other.biases)
+    );
+  });
+}
+
+/**
+ * @param {ArrayLike<number>} a
+ * @param {ArrayLike<number>} b
+ */
+function sameNumbers(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
