@@ -13,7 +13,7 @@ import { computeFeatures } from "./features.js";
 
 export const LEAKY_RELU_SLOPE = 0.01;
 
-/** @import { GridPoints, Layer } from "./types.js" */
+/** @import { Grid, GridPoints, Layer } from "./types.js" */
 
 /**
  * Elementwise activations, as in the engine.
@@ -64,14 +64,17 @@ export function unpackLayers(layerSizes, activations, parameters) {
  * @param {Layer[]} layers
  * @param {Float64Array} inputs row-major (n × nIn of the first layer)
  * @param {number} n number of points
+ * @param {Float64Array[]} [reuse] arrays of an earlier result that may be overwritten
+ *   (layer l's output goes into reuse[l + 1] when its length fits)
  * @returns {Float64Array[]} activations: [inputs, layer 0 output, layer 1 output, ...]
  */
-export function forward(layers, inputs, n) {
+export function forward(layers, inputs, n, reuse = []) {
   const outputs = [inputs];
   let a = inputs;
-  for (const layer of layers) {
+  for (const [l, layer] of layers.entries()) {
     const { nIn, nOut, weights, biases } = layer;
-    const z = new Float64Array(n * nOut);
+    const old = reuse[l + 1];
+    const z = old && old !== inputs && old.length === n * nOut ? old : new Float64Array(n * nOut);
     for (let p = 0; p < n; p++) {
       const row = p * nIn;
       const out = p * nOut;
@@ -144,9 +147,19 @@ export function makeGrid(resolution, oneD = false, extent = VIEW[1]) {
  * @param {Layer[]} layers
  * @param {string[]} features the network's input features
  * @param {GridPoints} grid (with a slice, for data with more than two inputs)
+ * @param {Grid | null} [earlier] an earlier evaluation whose arrays may be
+ *   overwritten: a page that draws a
+ *   network many times a second then makes no garbage to collect, and keeps the
+ *   features' values when the features and the points are the same
  * @returns {Float64Array[]} [features, layer 0 output, ...], each row-major (grid.n × units)
  */
-export function evaluateGrid(layers, features, grid) {
-  const inputs = computeFeatures(features, grid.x1, grid.x2, grid.slice);
-  return forward(layers, inputs, grid.n);
+export function evaluateGrid(layers, features, grid, earlier = null) {
+  const same =
+    earlier &&
+    earlier.features.join() === features.join() &&
+    earlier.n === grid.n &&
+    earlier.oneD === grid.oneD &&
+    (earlier.slice?.key ?? null) === (grid.slice?.key ?? null);
+  const inputs = same ? earlier.values[0] : computeFeatures(features, grid.x1, grid.x2, grid.slice);
+  return forward(layers, inputs, grid.n, earlier?.values);
 }

@@ -21,12 +21,15 @@ export const GRID_RESOLUTION = 48;
  * @param {Layer[]} layers its weights, from the frame's parameters
  * @param {Slice | null} [slice] for data with more than two inputs (lib/inputSlice.js)
  * @param {number} [resolution] points per side (a picture to export wants more)
+ * @param {Grid | null} [earlier] a grid this one replaces: its arrays are overwritten
+ *   (the store's grid of the frame before; nothing may read it after)
  * @returns {Grid} for 1-D data, a row of 4 × resolution points along x₁
  */
-export function heatmapGrid(network, layers, slice = null, resolution = GRID_RESOLUTION) {
+export function heatmapGrid(network, layers, slice = null, resolution = GRID_RESOLUTION, earlier = null) {
   const oneD = network.n_raw_inputs === 1;
   const grid = { ...makeGrid(resolution * (oneD ? 4 : 1), oneD), slice };
-  return { ...grid, values: evaluateGrid(layers, network.features, grid) };
+  const values = evaluateGrid(layers, network.features, grid, earlier);
+  return { ...grid, features: network.features, values };
 }
 
 /**

@@ -77,7 +77,8 @@ export function createStore(model) {
     if ((state.changed.frame || state.changed.data || moved) && state.frame && state.layers) {
       const drawn = { network: state.frame.network, layers: state.layers };
       if (moved || !state.grid || !gridOf || !sameNetwork(gridOf, drawn)) {
-        state.grid = heatmapGrid(drawn.network, drawn.layers, slice);
+        // The grid it replaces is read by nothing after this: its arrays are reused.
+        state.grid = heatmapGrid(drawn.network, drawn.layers, slice, undefined, state.grid);
         gridOf = drawn;
       }
       if (moved) state.changed.frame = true; // every picture changes

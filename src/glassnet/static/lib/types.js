@@ -127,8 +127,8 @@
 
 /**
  * The grid every heatmap is drawn from: values[a] holds layer a's outputs
- * (0: the features), row-major (n × units).
- * @typedef {GridPoints & { values: Float64Array[] }} Grid
+ * (0: the features named in `features`), row-major (n × units).
+ * @typedef {GridPoints & { features: string[], values: Float64Array[] }} Grid
  */
 
 /** A notice or an error; an error names the request it answers. @typedef {{ id: number, message: string, request?: string | null }} Message */
