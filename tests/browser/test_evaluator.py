@@ -159,17 +159,22 @@ def test_a_frame_with_the_same_network_reuses_the_grid_and_any_other_difference_
 
 REUSE = """
 async ([sizes, activations, first, second]) => {
-  const { heatmapGrid } = await import("/static/lib/heatmapGrid.js");
+  const { createGridKeeper, heatmapGrid } = await import("/static/lib/heatmapGrid.js");
   const ev = await import("/static/lib/evaluate.js");
   const network = { features: ["x1", "x2", "sin(x1)"], n_raw_inputs: 2 };
-  const before = heatmapGrid(network, ev.unpackLayers(sizes, activations, first));
+  const layers = (params) => ev.unpackLayers(sizes, activations, params);
+  const keeper = createGridKeeper();
+  const before = keeper.gridFor(network, layers(first), null);
+  const arrays = [...before.values];
   const kept = before.values.map((v) => Array.from(v));
-  const after = heatmapGrid(network, ev.unpackLayers(sizes, activations, second), null, 48, before);
-  const fresh = heatmapGrid(network, ev.unpackLayers(sizes, activations, second));
+  const after = keeper.gridFor(network, layers(second), null);
+  const fresh = heatmapGrid(network, layers(second));
+  const again = keeper.gridFor(network, layers(second.slice()), null);  // the same numbers
   return {
-    reused: after.values.every((v, a) => v === before.values[a]),
+    reused: after.values.every((v, a) => v === arrays[a]),
     equal: after.values.every((v, a) => v.every((x, i) => x === fresh.values[a][i])),
     changed: after.values.slice(1).every((v, a) => v.some((x, i) => x !== kept[a + 1][i])),
+    kept: again === after,
   };
 }
 """
@@ -177,9 +182,10 @@ async ([sizes, activations, first, second]) => {
 
 def test_the_grid_of_a_new_frame_overwrites_the_arrays_of_the_one_it_replaces(page, dev_server):
     # The page draws many frames a second: the store's grid reuses its arrays (no garbage),
-    # and what it computes is what a fresh evaluation computes.
+    # what it computes is what a fresh evaluation computes, and the same network is not
+    # evaluated again.
     page.goto(dev_server + "/health")
     first, second = Network([3, 4, 2], seed=1), Network([3, 4, 2], seed=2)
     flat = [np.concatenate([p.ravel() for p in n.parameters()]).tolist() for n in (first, second)]
     result = page.evaluate(REUSE, [first.layer_sizes, ["tanh", "softmax"], *flat])
-    assert result == {"reused": True, "equal": True, "changed": True}
+    assert result == {"reused": True, "equal": True, "changed": True, "kept": True}

@@ -121,6 +121,10 @@ def test_every_parameter_lives_in_one_flat_array_that_training_updates_at_once()
     pieces = net.split(np.arange(flat.size, dtype=float))
     assert [p.shape for p in pieces] == [p.shape for p in net.parameters()]
     assert pieces[1].tolist() == [6.0, 7.0, 8.0]  # b0 follows the 6 numbers of W0
+    with pytest.raises(ValueError, match="This network has 13 parameters; got an array of shape"):
+        net.split(np.zeros(12))
+    with pytest.raises(TypeError):  # a network keeps its layers: a new one is a new Network
+        net.layers[0] = net.layers[1]
 
 
 def test_assigning_a_layers_weights_copies_them_into_the_network_and_training_goes_on():
@@ -137,7 +141,7 @@ def test_assigning_a_layers_weights_copies_them_into_the_network_and_training_go
         net.layers[0].weights = np.ones((3, 2))
 
 
-@pytest.mark.parametrize("duplicate", [copy.deepcopy, Network.copy])
+@pytest.mark.parametrize("duplicate", [copy.copy, copy.deepcopy, Network.copy])
 def test_a_copied_network_trains_all_of_its_own_weights(duplicate):
     net = Network([2, 4, 1], seed=1)
     twin = duplicate(net)

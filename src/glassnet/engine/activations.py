@@ -83,9 +83,9 @@ class Activation:
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     # 1 / (1 + e^-z) overflows e^-z for large negative z. Written as
-    # e^z / (1 + e^z) = exp(z - ln(1 + e^z)) nothing overflows: np.logaddexp(0, z)
-    # is ln(e^0 + e^z), computed without forming e^z, and z - ln(1 + e^z) <= 0.
-    return np.exp(z - np.logaddexp(0.0, z))
+    # exp(-ln(1 + e^-z)) nothing overflows: np.logaddexp(0, -z) is ln(e^0 + e^-z),
+    # computed without forming e^-z. Exact to the last digit, and 1 and 0 at ±infinity.
+    return np.exp(-np.logaddexp(0.0, -z))
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:

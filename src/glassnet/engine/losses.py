@@ -50,10 +50,9 @@ def _mse_error(a, t):
 
 
 def _bce_value(z, a, t):
-    # -(t ln σ(z) + (1 - t) ln σ(-z)), from z directly: with ln σ(z) = z - ln(1 + e^z) and
-    # ln σ(-z) = -ln(1 + e^z) it is ln(1 + e^z) - t z. np.logaddexp(0, z) is ln(e^0 + e^z),
-    # computed without overflowing e^z.
-    per_output = np.logaddexp(0.0, z) - t * z
+    # -(t ln σ(z) + (1 - t) ln σ(-z)), from z directly: -ln σ(z) = ln(1 + e^-z), and
+    # np.logaddexp(0, x) is ln(e^0 + e^x), computed without overflowing e^x.
+    per_output = t * np.logaddexp(0.0, -z) + (1.0 - t) * np.logaddexp(0.0, z)
     return float(per_output.sum()) / z.size
 
 

@@ -113,8 +113,9 @@ class Network:
 
     Attributes
     ----------
-    layers : list of Layer
-        One per layer of weights, the output layer last.
+    layers : tuple of Layer
+        One per layer of weights, the output layer last. The architecture is
+        fixed: to change it, make a new Network (as the playground does).
     flat_parameters : ndarray, shape (n_parameters,)
         Every weight and bias in one array, in the order W0, b0, W1, b1, ...
         (each W row by row). The layers' arrays are views of it, so a training
@@ -162,10 +163,12 @@ class Network:
         self.init = init
 
         rng = np.random.default_rng(seed)
-        self.layers: list[Layer] = []
+        layers = []
         for n_in, n_out, act in zip(sizes[:-1], sizes[1:], activations):
             weights, biases = _initial_parameters(rng, init, n_in, n_out)
-            self.layers.append(Layer(weights, biases, act))
+            layers.append(Layer(weights, biases, act))
+        # A tuple: a network keeps its layers (their numbers change in place, see Layer).
+        self.layers: tuple[Layer, ...] = tuple(layers)
         self._gather_parameters()
 
     # -- description -------------------------------------------------------
@@ -190,16 +193,21 @@ class Network:
         ``flat`` has one number per parameter, as ``flat_parameters`` has; a
         gradient, an optimizer's step or its memory can be read layer by layer.
         """
+        if flat.shape != self.flat_parameters.shape:
+            raise ValueError(
+                f"This network has {self.flat_parameters.size} parameters; "
+                f"got an array of shape {flat.shape}."
+            )
         return [flat[start:stop].reshape(shape) for start, stop, shape in self._places]
 
     def copy(self) -> Network:
         """An independent copy with the same architecture and parameter values."""
         twin = object.__new__(Network)
         twin.loss, twin.init = self.loss, self.init
-        twin.layers = [
+        twin.layers = tuple(
             Layer(layer.weights.copy(), layer.biases.copy(), layer.activation)
             for layer in self.layers
-        ]
+        )
         twin._gather_parameters()
         return twin
 
@@ -221,8 +229,10 @@ class Network:
             weights[...] = 1.0
 
     def __setstate__(self, state: dict):
-        # A copied (copy.deepcopy) view arrives as an array of its own: link them again.
+        # A copy (copy.copy, copy.deepcopy) arrives with its layers' arrays no longer
+        # views of its own flat array: give it layers of its own, linked to one array again.
         self.__dict__.update(state)
+        self.layers = tuple(Layer(a.weights, a.biases, a.activation) for a in self.layers)
         self._gather_parameters()
 
     # -- the passes --------------------------------------------------------
@@ -303,8 +313,8 @@ class Network:
         deltas = [None] * len(self.layers)
         for i in range(len(self.layers) - 1, -1, -1):
             deltas[i] = delta
-            np.matmul(acts[i].T, delta, out=weight_grads[i])  # dL/dW = a_prevᵀ @ δ, (n_in, n_out)
-            delta.sum(axis=0, out=bias_grads[i])  # dL/db = Σ_samples δ, (n_out,)
+            weight_grads[i][...] = acts[i].T @ delta  # dL/dW = a_prevᵀ @ δ, (n_in, n_out)
+            bias_grads[i][...] = delta.sum(axis=0)  # dL/db = Σ_samples δ, (n_out,)
             if i > 0:
                 previous = self.layers[i - 1].activation
                 grad_a = delta @ self.layers[i].weights.T  # dL/da of the layer before

@@ -57,7 +57,9 @@ class Optimizer:
         Parameters
         ----------
         grads : list of ndarray
-            One gradient per parameter array, always in the same order.
+            One gradient per parameter array, always in the same order. The
+            math is number by number, so any split works: ``Trainer`` passes
+            one flat array holding the whole network's gradient.
         learning_rate : float
 
         Returns
@@ -96,24 +98,16 @@ class Optimizer:
 
     def state(self) -> dict:
         """The optimizer's memory as plain data (arrays are copied)."""
-
-        def copy(arrays):
-            return None if arrays is None else [a.copy() for a in arrays]
-
-        return {
-            "t": self.t,
-            "velocity": copy(self.velocity),
-            "first_moment": copy(self.first_moment),
-            "second_moment": copy(self.second_moment),
-        }
+        state = {"t": self.t}
+        for name in MEMORY:
+            arrays = getattr(self, name)
+            state[name] = None if arrays is None else [a.copy() for a in arrays]
+        return state
 
     def load_state(self, state: dict):
         """Restore what :meth:`state` returned."""
-
-        def copy(arrays):
-            return None if arrays is None else [np.array(a, dtype=np.float64) for a in arrays]
-
         self.t = int(state["t"])
-        self.velocity = copy(state["velocity"])
-        self.first_moment = copy(state["first_moment"])
-        self.second_moment = copy(state["second_moment"])
+        for name in MEMORY:
+            arrays = state[name]
+            copies = None if arrays is None else [np.array(a, dtype=np.float64) for a in arrays]
+            setattr(self, name, copies)

@@ -33,8 +33,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from .. import limits
 from ..session import Session, SessionError
 from ..session.recording import Keyframe
@@ -161,7 +159,7 @@ def _end_on_the_last_weights(training) -> bool:
     last = training.recording.keyframes[-1] if training.recording.keyframes else None
     if last is not None and last.epoch == training.epoch:
         return False
-    flat = np.concatenate([p.ravel() for p in training.network.parameters()])
+    flat = training.network.flat_parameters.copy()
     flat.setflags(write=False)
     training.recording.keyframes.append(Keyframe(training.epoch, flat))
     return True
@@ -218,10 +216,7 @@ def _explanations(replica: Session, points, epochs) -> list[dict[str, Any]]:
 
 def _load(training, flat):
     """Give the training's network these flattened parameters (W0, b0, W1, ...)."""
-    at = 0
-    for p in training.network.parameters():
-        p[...] = flat[at : at + p.size].reshape(p.shape)
-        at += p.size
+    training.network.flat_parameters[...] = flat
 
 
 def _load_list(training, parameters):

@@ -30,6 +30,7 @@ import numpy as np
 from .. import __version__, limits
 from ..data import DataError, Dataset, Normalization
 from ..engine import Optimizer
+from ..engine.optimizers import MEMORY
 from ..engine.training import all_finite, as_lists
 from .errors import SessionError
 from .history import History
@@ -250,7 +251,7 @@ def _check_fit(parts: dict, settings: Settings):
         np.random.default_rng().bit_generator.state = trainer["shuffle_state"]
     except (KeyError, TypeError, ValueError, ArithmeticError) as error:
         raise ValueError(f"its training state is unreadable: {error}") from None
-    for memory in (optimizer.velocity, optimizer.first_moment, optimizer.second_moment):
+    for memory in (getattr(optimizer, name) for name in MEMORY):
         if memory is None:
             continue
         if [m.shape for m in memory] != shapes:

@@ -147,19 +147,18 @@ export function makeGrid(resolution, oneD = false, extent = VIEW[1]) {
  * @param {Layer[]} layers
  * @param {string[]} features the network's input features
  * @param {GridPoints} grid (with a slice, for data with more than two inputs)
- * @param {Grid | null} [earlier] an earlier evaluation whose arrays may be
- *   overwritten: a page that draws a
- *   network many times a second then makes no garbage to collect, and keeps the
- *   features' values when the features and the points are the same
+ * @param {Grid | null} [earlier] an earlier evaluation whose arrays are overwritten
+ *   (lib/heatmapGrid.js); its features' values are kept when the features and the
+ *   points are the same
  * @returns {Float64Array[]} [features, layer 0 output, ...], each row-major (grid.n × units)
  */
 export function evaluateGrid(layers, features, grid, earlier = null) {
-  const same =
+  const samePoints =
     earlier &&
     earlier.features.join() === features.join() &&
     earlier.n === grid.n &&
     earlier.oneD === grid.oneD &&
     (earlier.slice?.key ?? null) === (grid.slice?.key ?? null);
-  const inputs = same ? earlier.values[0] : computeFeatures(features, grid.x1, grid.x2, grid.slice);
+  const inputs = samePoints ? earlier.values[0] : computeFeatures(features, grid.x1, grid.x2, grid.slice);
   return forward(layers, inputs, grid.n, earlier?.values);
 }

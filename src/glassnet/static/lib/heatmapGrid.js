@@ -20,16 +20,49 @@ export const GRID_RESOLUTION = 48;
  * @param {FrameNetwork} network the frame's network (its features, and whether the data has one input)
  * @param {Layer[]} layers its weights, from the frame's parameters
  * @param {Slice | null} [slice] for data with more than two inputs (lib/inputSlice.js)
- * @param {number} [resolution] points per side (a picture to export wants more)
- * @param {Grid | null} [earlier] a grid this one replaces: its arrays are overwritten
- *   (the store's grid of the frame before; nothing may read it after)
+ * @param {object} [options]
+ * @param {number} [options.resolution] points per side (a picture to export wants more)
+ * @param {Grid | null} [options.reuse] a grid this one replaces, whose arrays are overwritten
  * @returns {Grid} for 1-D data, a row of 4 × resolution points along x₁
  */
-export function heatmapGrid(network, layers, slice = null, resolution = GRID_RESOLUTION, earlier = null) {
+export function heatmapGrid(network, layers, slice = null, { resolution = GRID_RESOLUTION, reuse = null } = {}) {
   const oneD = network.n_raw_inputs === 1;
   const grid = { ...makeGrid(resolution * (oneD ? 4 : 1), oneD), slice };
-  const values = evaluateGrid(layers, network.features, grid, earlier);
+  const values = evaluateGrid(layers, network.features, grid, reuse);
   return { ...grid, features: network.features, values };
+}
+
+/**
+ * The store's grid, frame after frame. It is evaluated again only for a different
+ * network or slice, and into the arrays of the grid it replaces: a page that draws
+ * a network many times a second then makes no garbage to collect. So a grid is
+ * good until the next frame's: nothing may keep one (or its arrays) longer.
+ */
+export function createGridKeeper() {
+  /** @type {Grid | null} */
+  let grid = null;
+  /** @type {{ network: FrameNetwork, layers: Layer[] } | null} the network `grid` holds */
+  let holds = null;
+  return {
+    /**
+     * @param {FrameNetwork} network
+     * @param {Layer[]} layers
+     * @param {Slice | null} slice
+     * @returns {Grid}
+     */
+    gridFor(network, layers, slice) {
+      const asked = { network, layers };
+      const sameSlice = (grid?.slice?.key ?? null) === (slice?.key ?? null);
+      if (grid && holds && sameSlice && sameNetwork(holds, asked)) {
+        holds = asked;
+        return grid;
+      }
+      holds = null; // while its arrays are overwritten, the old grid holds no network
+      grid = heatmapGrid(network, layers, slice, { reuse: grid });
+      holds = asked;
+      return grid;
+    },
+  };
 }
 
 /**

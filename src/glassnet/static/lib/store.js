@@ -18,7 +18,7 @@
  */
 
 import { PROTOCOL_VERSION } from "./tables.js";
-import { heatmapGrid, sameNetwork } from "./heatmapGrid.js";
+import { createGridKeeper } from "./heatmapGrid.js";
 import { initialState } from "./initialState.js";
 import { inputSlice } from "./inputSlice.js";
 import { createPlayer } from "./player.js";
@@ -48,8 +48,7 @@ export function createStore(model) {
   /** @type {Set<string>} */
   const settingNames = new Set();
   const scheduler = createScheduler({ draw, ready: () => model.send({ type: "ready" }) });
-  /** @type {{ network: import("./messages.js").FrameNetwork, layers: import("./types.js").Layer[] } | null} the network state.grid was computed for */
-  let gridOf = null;
+  const grids = createGridKeeper();
   const { destroy: stopPlayer, ...player } = createPlayer({
     read: () => state.explain,
     write: (explain) => apply({ explain }),
@@ -75,12 +74,7 @@ export function createStore(model) {
     const slice = inputSlice(state);
     const moved = (state.grid?.slice?.key ?? null) !== (slice?.key ?? null);
     if ((state.changed.frame || state.changed.data || moved) && state.frame && state.layers) {
-      const drawn = { network: state.frame.network, layers: state.layers };
-      if (moved || !state.grid || !gridOf || !sameNetwork(gridOf, drawn)) {
-        // The grid it replaces is read by nothing after this: its arrays are reused.
-        state.grid = heatmapGrid(drawn.network, drawn.layers, slice, undefined, state.grid);
-        gridOf = drawn;
-      }
+      state.grid = grids.gridFor(state.frame.network, state.layers, slice);
       if (moved) state.changed.frame = true; // every picture changes
     }
     for (const fn of subscribers) fn(state);

@@ -169,7 +169,7 @@
  *   elsewhere, such as a notebook's pg.train), or null
  * @property {Message[]} notices
  * @property {Message[]} errors
- * @property {Grid | null} grid
+ * @property {Grid | null} grid every heatmap's values (lib/heatmapGrid.js): good until the next frame, whose grid overwrites its arrays, so read it when drawing and keep nothing of it
  * @property {UiState} ui
  * @property {ExplainState} explain
  * @property {ExportedMessage | null} exported the last file the session exported (views/export saves it)

@@ -43,7 +43,7 @@ export function networkPicture(state, width) {
   const W = Math.max(640, 160 * counts.length);
   const H = Math.max(300, Math.min(900, 40 + 30 * Math.max(...counts)));
   const layout = layoutNetwork({ width: W, height: H - 40, counts, right, left });
-  const grid = heatmapGrid(net, layers, state.grid.slice ?? null, RESOLUTION);
+  const grid = heatmapGrid(net, layers, state.grid.slice ?? null, { resolution: RESOLUTION });
   const parts = [];
   // The edges first, under the neurons.
   layers.forEach((layer, l) => {

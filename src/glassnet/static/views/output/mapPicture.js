@@ -36,7 +36,9 @@ export function mapPicture(state, size) {
     parts.push(svgImage(plot, 0, 0, S, S), svgImage(points, 0, 0, S, S));
   } else {
     const net = state.frame.network;
-    const grid = heatmapGrid(net, state.layers, state.grid.slice ?? null, Math.max(48, Math.min(256, Math.round(size / 3))));
+    const grid = heatmapGrid(net, state.layers, state.grid.slice ?? null, {
+      resolution: Math.max(48, Math.min(256, Math.round(size / 3))),
+    });
     const outputs = grid.values[grid.values.length - 1];
     const heat = document.createElement("canvas");
     paintOutput(heat, grid, outputs, outputs.length / grid.n, {
