@@ -250,7 +250,7 @@ class Trainer:
 
     @property
     def pinned(self) -> list[np.ndarray] | None:
-        """Per layer, which weights ``l1_pin`` holds at zero (None until it pinned any)."""
+        """Per layer, which weights ``l1_pin`` holds at zero (None before its first step)."""
         if self._pinned is None:
             return None
         return self.network.split(self._pinned)[0::2]

@@ -57,7 +57,7 @@ export function createGridKeeper() {
         holds = asked;
         return grid;
       }
-      holds = null; // while its arrays are overwritten, the old grid holds no network
+      holds = null; // if evaluating fails halfway, the half-written grid is not taken for whole
       grid = heatmapGrid(network, layers, slice, { reuse: grid });
       holds = asked;
       return grid;
