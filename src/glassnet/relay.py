@@ -76,6 +76,11 @@ async def serve(websocket: WebSocket, gate: Gate):
             await _follow(relay, gate, code, first)
         else:
             await _own(relay, gate, first)
+    except asyncio.CancelledError:
+        # The server is stopping, and after its grace time it cancels the views still
+        # waiting for answers: their sockets are closed already. That is the end of the
+        # view, not a failure of it (uvicorn would log one, with a traceback).
+        return
     finally:
         relay.stop()
 
@@ -232,6 +237,8 @@ class Relay(Link):
                 self._tell("MAX_IN_FLIGHT", _busy_message())
                 self.room.clear()
                 await self.room.wait()
+                if self.closed:
+                    return  # it went while it waited: its answers could not be sent
             self.in_flight += 1
             self.pool.message(self.sid, self.view, raw)
 
@@ -272,6 +279,8 @@ class Relay(Link):
             payloads, handled = item
             for data in payloads:
                 if not await self._send(data):
+                    self.closed = True
+                    self.room.set()  # nothing more will be sent: a view waiting for room may end
                     return
             self.in_flight -= handled
             if self.in_flight < limits.MAX_IN_FLIGHT:
