@@ -74,7 +74,7 @@ export function forward(layers, inputs, n, reuse = []) {
   for (const [l, layer] of layers.entries()) {
     const { nIn, nOut, weights, biases } = layer;
     const old = reuse[l + 1];
-    const z = old && old !== inputs && old.length === n * nOut ? old : new Float64Array(n * nOut);
+    const z = old && old.length === n * nOut ? old : new Float64Array(n * nOut);
     for (let p = 0; p < n; p++) {
       const row = p * nIn;
       const out = p * nOut;
